@@ -1,5 +1,5 @@
 /**
- * The workspace store as the UI sees it. Dexie lives behind this interface (src/store/dexie/…);
+ * The workspace store as the UI sees it. Dexie lives behind this interface (src/store/dexieWorkspaceRepository.ts);
  * every record read from Dexie or a file is parsed with its zod schema and migrated up first.
  */
 export type ProcessKind = 'as-is' | 'to-be';
@@ -88,6 +88,75 @@ export interface WorkspaceRepository {
   /** Newest first. */
   listVersions(processId: string): Promise<VersionRecord[]>;
   /** Makes the version's XML current; the replaced XML is kept as a version too. */
-  restoreVersion(versionId: string): Promise<ProcessRecord>;
+  restoreVersion(versionId: string, opts?: { expectedRevision?: number }): Promise<ProcessRecord>;
   linkProcesses(asIsId: string, toBeId: string): Promise<void>;
+}
+
+// ---- Additions by the store (additive; the interface above is unchanged for existing callers) ----
+
+export type StoredRecordType = 'workspace' | 'process' | 'version';
+
+/**
+ * A stored record that cannot be read even after migration. The record is left as it is in the
+ * database (never dropped or overwritten) so nothing is lost; the message names the record.
+ */
+export class InvalidRecordError extends Error {
+  constructor(
+    message: string,
+    readonly recordType: StoredRecordType,
+    readonly recordId: string | undefined,
+    /** One line per problem, e.g. 「種別 (kind): …」. */
+    readonly problems: string[],
+  ) {
+    super(message);
+    this.name = 'InvalidRecordError';
+  }
+}
+
+export class ProcessNotFoundError extends Error {
+  constructor(readonly processId: string) {
+    super(`プロセス (id: ${processId}) が見つかりません。別のタブまたはウィンドウで削除された可能性があります。`);
+    this.name = 'ProcessNotFoundError';
+  }
+}
+
+/** Input the store refuses to write (empty name, As-Is linked to As-Is, …); the message says what and where. */
+export class InvalidProcessInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidProcessInputError';
+  }
+}
+
+/** The browser database could not be opened (private mode, blocked, newer schema, …). */
+export class StorageUnavailableError extends Error {
+  constructor(readonly detail: string) {
+    super(`ブラウザのデータベースを開けませんでした（${detail}）。プライベートブラウズを解除するか、他のタブを閉じてから再読み込みしてください。`);
+    this.name = 'StorageUnavailableError';
+  }
+}
+
+export interface ImportedProcess {
+  /** Caller's key for this item (e.g. the sample file name), used by `linkedToRef`. */
+  ref: string;
+  name: string;
+  department: string;
+  kind: ProcessKind;
+  xml: string;
+  /** `ref` of the partner in the same batch; the link is made symmetric. */
+  linkedToRef?: string;
+}
+
+/** What `openWorkspaceStore` returns: the repository plus calls for seeding, import and settings. */
+export interface WorkspaceStore extends WorkspaceRepository {
+  /** Like listProcesses, but unreadable records are reported beside the readable ones instead of thrown. */
+  loadProcesses(workspaceId: string): Promise<{ processes: ProcessRecord[]; unreadable: InvalidRecordError[] }>;
+  getVersion(versionId: string): Promise<VersionRecord | undefined>;
+  updateWorkspace(id: string, patch: { name?: string; hoursPerFte?: number }): Promise<WorkspaceInfo>;
+  /**
+   * Creates all processes (each with an 'import' version) and their links in one transaction.
+   * With `onceKey`, does nothing and returns null when that key was already used (seeding marker).
+   */
+  importProcesses(workspaceId: string, items: ImportedProcess[], opts?: { onceKey?: string }): Promise<ProcessRecord[] | null>;
+  close(): void;
 }

@@ -1,0 +1,46 @@
+import Dexie, { type Table } from 'dexie';
+
+/**
+ * The IndexedDB database behind the workspace store. Rows are typed loosely on purpose: what is
+ * stored may be an older record layout, and only records.ts (migrate, then zod) decides what a row means.
+ *
+ * The Dexie version below is the IndexedDB schema (tables, indexes); the per-record `schemaVersion`
+ * handled in migrations.ts is separate and changes without touching it.
+ */
+export const DB_NAME = 'bpr-studio';
+
+export type StoredRow = { id: string } & Record<string, unknown>;
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+export interface BprDatabaseOptions {
+  /** Database name; tests use their own so they never share state. */
+  name?: string;
+  /** Injected for node tests (fake-indexeddb); the browser's globals otherwise. */
+  indexedDB?: { open: Function };
+  IDBKeyRange?: { bound: Function; lowerBound: Function; upperBound: Function };
+}
+
+export class BprDatabase extends Dexie {
+  declare workspaces: Table<StoredRow, string>;
+  declare processes: Table<StoredRow, string>;
+  declare versions: Table<StoredRow, string>;
+  declare meta: Table<MetaRow, string>;
+
+  constructor(options: BprDatabaseOptions = {}) {
+    super(options.name ?? DB_NAME, {
+      ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
+      ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
+    });
+    this.version(1).stores({
+      workspaces: 'id',
+      processes: 'id, workspaceId, department, linkedProcessId',
+      // [processId+seq] gives the next snapshot number; [processId+reason+createdAt] finds the newest
+      // and oldest autosaves for throttling and pruning without reading the XML.
+      versions: 'id, processId, [processId+createdAt], [processId+seq], [processId+reason+createdAt]',
+      meta: 'key',
+    });
+  }
+}
