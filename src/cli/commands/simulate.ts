@@ -1,0 +1,140 @@
+import { readFile } from 'node:fs/promises';
+import { loadSimModel } from '../../domain/sim/loadDiagram';
+import { RunawayError, SimValidationError } from '../../domain/sim/errors';
+import { runSimulation, type SimulationOptions } from '../../domain/sim/runSimulation';
+import type { SimulationResult } from '../../domain/sim/result';
+import type { Estimate } from '../../domain/sim/stats';
+
+export const summary = 'BPMN をシミュレーションし、職員時間・リードタイム・待ち時間などを95%信頼区間付きで表示する';
+
+const USAGE =
+  '使い方: npm run bpr -- simulate <file.bpmn> [--replications N] [--seed S] [--cases N | --years Y] [--mode fast|actor] [--json]';
+
+interface Args { file?: string; json: boolean; options: SimulationOptions }
+
+function parseArgs(args: string[]): Args | string {
+  const out: Args = { json: false, options: {} };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const num = (name: string) => {
+      const v = Number(args[++i]);
+      if (!Number.isFinite(v) || v <= 0) throw new Error(`${name} には正の数を指定してください: ${args[i] ?? '(なし)'}`);
+      return v;
+    };
+    switch (a) {
+      case '--json': out.json = true; break;
+      case '--replications': out.options.replications = Math.floor(num(a)); break;
+      case '--seed': out.options.seed = Number(args[++i]); if (!Number.isFinite(out.options.seed)) return `--seed には数値を指定してください`; break;
+      case '--cases': out.options.cases = Math.floor(num(a)); break;
+      case '--years': out.options.years = num(a); break;
+      case '--warmup': out.options.warmupCases = Math.floor(num(a)); break;
+      case '--mode': {
+        const m = args[++i];
+        if (m !== 'fast' && m !== 'actor') return `--mode は fast か actor です: ${m ?? '(なし)'}`;
+        out.options.mode = m;
+        break;
+      }
+      default:
+        if (a.startsWith('--')) return `不明なオプションです: ${a}`;
+        if (out.file) return `ファイルは1つだけ指定してください: ${a}`;
+        out.file = a;
+    }
+  }
+  if (out.options.cases !== undefined && out.options.years !== undefined) return '--cases と --years は同時に指定できません';
+  return out;
+}
+
+const sec = (e: Estimate | null | undefined, k = 60): Estimate => (e ? { mean: e.mean * k, ci95: [e.ci95[0] * k, e.ci95[1] * k] } : { mean: 0, ci95: [0, 0] });
+
+/** The documented --json shape (README): the headline figures plus the full result under `result`. */
+export function toCliJson(r: SimulationResult) {
+  return {
+    replications: r.replications,
+    cases: r.cases,
+    seed: r.seed,
+    mode: r.mode,
+    simulatedYears: r.simulatedYears,
+    staffHoursPerYear: r.kpis.staffHoursPerYear,
+    staffMinutesPerCase: r.kpis.staffMinutesPerCase,
+    meanCycleTimeSeconds: sec(r.kpis.leadTimeMinutes),
+    meanWaitingTimeSeconds: sec(r.kpis.waitingMinutesPerCase),
+    leadTimeBusinessDays: r.kpis.leadTimeBusinessDays,
+    residentMinutesPerVisit: r.kpis.residentMinutesPerVisit,
+    costYenPerYear: r.kpis.costYenPerYear,
+    paperSheetsPerYear: r.kpis.paperSheetsPerYear,
+    casesCompleted: r.kpis.casesCompleted,
+    tasks: r.tasks.map((t) => ({
+      id: t.id,
+      name: t.name,
+      role: t.role,
+      count: t.count.mean,
+      meanWaitSeconds: (t.waitMinutes?.mean ?? 0) * 60,
+      meanProcessingSeconds: (t.processingMinutes?.mean ?? 0) * 60,
+      processingHoursPerYear: t.staffHoursPerYear.mean,
+    })),
+    roles: r.roles.map((x) => ({ name: x.name, servers: x.servers, utilisation: x.utilisation?.mean ?? null, staffHoursPerYear: x.staffHoursPerYear.mean, fte: x.fte.mean })),
+    warnings: r.warnings,
+    result: r,
+  };
+}
+
+const f1 = (x: number) => x.toLocaleString('ja-JP', { maximumFractionDigits: 1 });
+const ci = (e: Estimate, unit: string) => `${f1(e.mean)} ${unit}（95%信頼区間 ${f1(e.ci95[0])}〜${f1(e.ci95[1])}）`;
+
+function printSummary(file: string, r: SimulationResult): void {
+  const k = r.kpis;
+  const lines = [
+    `シミュレーション結果: ${file}`,
+    `  反復 ${r.replications} 回 × 平均 ${f1(r.cases)} 件（${f1(r.simulatedYears)} 年分, シード ${r.seed}, ${r.mode} モード）`,
+    `  年間職員時間:       ${ci(k.staffHoursPerYear, '時間/年')}`,
+    `  必要人員 (FTE):     ${ci(k.fte, '人')}`,
+    `  1件あたり職員時間:  ${ci(k.staffMinutesPerCase, '分/件')}`,
+    `  リードタイム:       ${ci(k.leadTimeBusinessDays, '営業日')} / ${ci(k.leadTimeMinutes, '分')}`,
+    `  1件あたり待ち時間:  ${ci(k.waitingMinutesPerCase, '分/件')}`,
+    ...(k.residentMinutesPerVisit ? [`  住民の来庁1回あたり: ${ci(k.residentMinutesPerVisit, '分')}`] : []),
+    `  年間人件費:         ${ci(k.costYenPerYear, '円/年')}`,
+    `  年間紙枚数:         ${ci(k.paperSheetsPerYear, '枚/年')}`,
+    '  役割:',
+    ...r.roles.map((x) => `    ${x.name}: ${f1(x.staffHoursPerYear.mean)} 時間/年, 稼働率 ${x.utilisation ? `${f1(x.utilisation.mean * 100)} %` : '―（人数無制限）'}`),
+    '  タスク:',
+    ...r.tasks.map((t) => `    ${t.name} (${t.id}): ${f1(t.count.mean)} 回, 待ち ${f1(t.waitMinutes?.mean ?? 0)} 分, 処理 ${f1(t.processingMinutes?.mean ?? 0)} 分, ${f1(t.staffHoursPerYear.mean)} 時間/年`),
+    ...r.warnings.map((w) => `  注意: ${w}`),
+  ];
+  console.log(lines.join('\n'));
+}
+
+export async function run(args: string[]): Promise<number> {
+  let parsed: Args | string;
+  try { parsed = parseArgs(args); } catch (e) { parsed = (e as Error).message; }
+  if (typeof parsed === 'string' || !parsed.file) {
+    console.error(typeof parsed === 'string' ? `${parsed}\n${USAGE}` : USAGE);
+    return 2;
+  }
+  let xml: string;
+  try { xml = await readFile(parsed.file, 'utf8'); } catch {
+    console.error(`ファイルを読めません: ${parsed.file}`);
+    return 1;
+  }
+  const loaded = await loadSimModel(xml);
+  if (!loaded.ok) {
+    console.error(`読み込みエラー: ${loaded.message}`);
+    return 1;
+  }
+  try {
+    const result = runSimulation(loaded.model, parsed.options);
+    if (parsed.json) console.log(JSON.stringify(toCliJson(result)));
+    else printSummary(parsed.file, result);
+    return 0;
+  } catch (e) {
+    if (e instanceof SimValidationError) {
+      console.error(`シミュレーションできません（${e.issues.length}件の問題）:`);
+      for (const i of e.issues) console.error(`  ・${i.message}`);
+      return 1;
+    }
+    if (e instanceof RunawayError) {
+      console.error(`シミュレーションを中断しました: ${e.message}`);
+      return 1;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,136 @@
+import type { PreparedModel, ReplicationRaw } from './scheduler';
+import type { SimulationResult } from './result';
+import { estimate, histogram, mean, type Estimate } from './stats';
+
+/**
+ * Replication sums → KPIs. Per-year figures scale the replication's totals by `annualFactor`
+ * (1 / simulated years, or annual volume / simulated cases when a case count was requested).
+ * Per-case figures average over completed cases after the warm-up.
+ */
+
+export interface ReplicationOutcome {
+  raw: ReplicationRaw;
+  annualFactor: number;
+}
+
+export interface KpiMeta {
+  seed: number;
+  mode: 'fast' | 'actor';
+  startDate: string;
+  simulatedYears: number;
+  warnings: string[];
+}
+
+const NO_ROLE = '(担当未設定)';
+const HISTOGRAM_BINS = 20;
+
+function est(xs: number[]): Estimate {
+  const finite = xs.filter((x) => Number.isFinite(x));
+  return finite.length ? estimate(finite) : { mean: 0, ci95: [0, 0] };
+}
+
+const ratio = (a: number, b: number) => (b > 0 ? a / b : Number.NaN);
+
+export function computeKpis(prepared: PreparedModel, outcomes: ReplicationOutcome[], meta: KpiMeta): SimulationResult {
+  const m = prepared.model;
+  const per = (f: (o: ReplicationOutcome) => number): Estimate => est(outcomes.map(f));
+  const perOrNull = (f: (o: ReplicationOutcome) => number): Estimate | null => {
+    const xs = outcomes.map(f).filter((x) => Number.isFinite(x));
+    return xs.length ? estimate(xs) : null;
+  };
+  const R = m.roles.length;
+  const roleName = (r: number) => (r < R ? m.roles[r].name : NO_ROLE);
+  const hourlyCost = (r: number) => (r < R ? m.roles[r].hourlyCost : 0);
+  const costPerYear = (o: ReplicationOutcome) => {
+    let yen = 0;
+    for (let r = 0; r <= R; r++) yen += (o.raw.roleStaffMinutes[r] / 60) * hourlyCost(r) * o.annualFactor;
+    return yen;
+  };
+  const staffHoursPerYear = (o: ReplicationOutcome) => (o.raw.staffMinutesTotal / 60) * o.annualFactor;
+
+  const activities = m.nodes.filter((n) => n.kind === 'task');
+  const tasks = activities.map((n) => ({
+    id: n.id,
+    name: n.name ?? n.id,
+    role: n.role >= 0 ? m.roles[n.role].name : null,
+    lane: n.lane ?? null,
+    count: per((o) => o.raw.taskCount[n.index]),
+    countPerYear: per((o) => o.raw.taskCount[n.index] * o.annualFactor),
+    waitMinutes: perOrNull((o) => ratio(o.raw.taskWaitSum[n.index], o.raw.taskCountCounted[n.index])),
+    processingMinutes: perOrNull((o) => ratio(o.raw.taskStaffSum[n.index], o.raw.taskCount[n.index])),
+    staffHoursPerYear: per((o) => (o.raw.taskStaffSum[n.index] / 60) * o.annualFactor),
+    residentFacing: n.residentTime !== undefined,
+  }));
+
+  const usedRoles = new Set<number>();
+  for (const n of activities) if (n.staffTime) usedRoles.add(prepared.roleOf[n.index]);
+  m.roles.forEach((r) => usedRoles.add(r.index));
+  const roles = [...usedRoles].sort((a, b) => a - b).map((r) => {
+    const servers = prepared.servers[r];
+    const hours = (o: ReplicationOutcome) => (o.raw.roleStaffMinutes[r] / 60) * o.annualFactor;
+    return {
+      name: roleName(r),
+      servers: Number.isFinite(servers) ? servers : null,
+      headcount: r < R ? m.roles[r].headcount : null,
+      utilisation: Number.isFinite(servers) ? perOrNull((o) => ratio(o.raw.roleBusyMinutes[r], o.raw.roleAvailableMinutes[r])) : null,
+      staffHoursPerYear: per(hours),
+      fte: per((o) => hours(o) / m.hoursPerFte),
+      costYenPerYear: per((o) => hours(o) * hourlyCost(r)),
+    };
+  });
+
+  const laneNames = [...new Set(activities.map((n) => n.lane ?? NO_ROLE))];
+  const lanes = laneNames.map((lane) => ({
+    name: lane,
+    staffHoursPerYear: per((o) => {
+      let s = 0;
+      for (const n of activities) if ((n.lane ?? NO_ROLE) === lane) s += o.raw.taskStaffSum[n.index];
+      return (s / 60) * o.annualFactor;
+    }),
+  }));
+
+  const ends = m.nodes
+    .filter((n) => n.kind === 'end' || n.kind === 'terminate')
+    .map((n) => ({ id: n.id, name: n.name ?? n.id, count: per((o) => o.raw.endCount[n.index]) }));
+
+  const allDays: number[] = [];
+  for (const o of outcomes) for (const d of o.raw.leadBusinessDays) allDays.push(d);
+  const hist = histogram(allDays, HISTOGRAM_BINS);
+
+  const kpis = {
+    casesStarted: per((o) => o.raw.casesStarted),
+    casesCompleted: per((o) => o.raw.casesCompleted),
+    casesPerYear: per((o) => o.raw.casesStarted * o.annualFactor),
+    staffHoursPerYear: per(staffHoursPerYear),
+    staffMinutesPerCase: per((o) => ratio(o.raw.staffMinutesCountedSum, o.raw.casesCounted)),
+    residentMinutesPerVisit: perOrNull((o) => ratio(o.raw.residentMinutesSum, o.raw.residentVisits)),
+    leadTimeMinutes: per((o) => mean(o.raw.leadTimes)),
+    leadTimeBusinessDays: per((o) => mean(o.raw.leadBusinessDays)),
+    waitingMinutesPerCase: per((o) => ratio(o.raw.waitMinutesSum, o.raw.casesCounted)),
+    costYenPerYear: per(costPerYear),
+    paperSheetsPerYear: per((o) => o.raw.paperSheetsTotal * o.annualFactor),
+    fte: per((o) => staffHoursPerYear(o) / m.hoursPerFte),
+    meanCasesInSystem: per((o) => ratio(o.raw.wipArea, o.raw.endTime)),
+    arrivalRatePerMinute: per((o) => ratio(o.raw.casesStarted, o.raw.endTime)),
+  };
+
+  const traces = outcomes[0]?.raw.traces;
+  const result: SimulationResult = {
+    seed: meta.seed,
+    mode: meta.mode,
+    replications: outcomes.length,
+    cases: mean(outcomes.map((o) => o.raw.casesStarted)),
+    startDate: meta.startDate,
+    simulatedYears: meta.simulatedYears,
+    events: outcomes.reduce((s, o) => s + o.raw.events, 0),
+    kpis,
+    tasks,
+    roles,
+    lanes,
+    ends,
+    leadTimeHistogram: { unit: 'businessDays', edges: hist.edges, counts: hist.counts },
+    warnings: meta.warnings,
+  };
+  if (traces && traces.length) result.traces = traces as SimulationResult['traces'];
+  return result;
+}

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+
+/**
+ * The simulation result as it crosses the worker boundary (and the CLI's JSON): validated with zod on both
+ * sides. Every KPI across replications is an Estimate: the mean and its 95 % t-interval.
+ * Units are in the names: Minutes, Hours, Seconds, Yen, PerYear.
+ */
+export const estimateSchema = z.object({
+  mean: z.number(),
+  ci95: z.tuple([z.number(), z.number()]),
+});
+
+const nullableEstimate = estimateSchema.nullable();
+
+export const taskResultSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: z.string().nullable(),
+  lane: z.string().nullable(),
+  /** Completions per replication. */
+  count: estimateSchema,
+  countPerYear: estimateSchema,
+  waitMinutes: nullableEstimate,
+  processingMinutes: nullableEstimate,
+  staffHoursPerYear: estimateSchema,
+  residentFacing: z.boolean(),
+});
+
+export const roleResultSchema = z.object({
+  name: z.string(),
+  /** ceil(headcount); null = no headcount set (served without a queue). */
+  servers: z.number().nullable(),
+  headcount: z.number().nullable(),
+  utilisation: nullableEstimate,
+  staffHoursPerYear: estimateSchema,
+  fte: estimateSchema,
+  costYenPerYear: estimateSchema,
+});
+
+export const kpiSchema = z.object({
+  casesStarted: estimateSchema,
+  casesCompleted: estimateSchema,
+  casesPerYear: estimateSchema,
+  staffHoursPerYear: estimateSchema,
+  staffMinutesPerCase: estimateSchema,
+  residentMinutesPerVisit: nullableEstimate,
+  leadTimeMinutes: estimateSchema,
+  leadTimeBusinessDays: estimateSchema,
+  waitingMinutesPerCase: estimateSchema,
+  costYenPerYear: estimateSchema,
+  paperSheetsPerYear: estimateSchema,
+  fte: estimateSchema,
+  /** Mean number of cases in the system over the run (Little's L). */
+  meanCasesInSystem: estimateSchema,
+  /** Cases per minute over the run (Little's λ). */
+  arrivalRatePerMinute: estimateSchema,
+});
+
+export const traceEntrySchema = z.union([
+  z.tuple([z.number(), z.string(), z.string()]),
+  z.tuple([z.number(), z.string(), z.string(), z.number()]),
+]);
+
+export const caseTraceSchema = z.object({ case: z.number(), entries: z.array(traceEntrySchema) });
+
+export const simulationResultSchema = z.object({
+  seed: z.number(),
+  mode: z.enum(['fast', 'actor']),
+  replications: z.number().int(),
+  /** Mean cases started per replication. */
+  cases: z.number(),
+  startDate: z.string(),
+  /** Simulated arrival period per replication, in years (the annualisation base). */
+  simulatedYears: z.number(),
+  events: z.number(),
+  kpis: kpiSchema,
+  tasks: z.array(taskResultSchema),
+  roles: z.array(roleResultSchema),
+  lanes: z.array(z.object({ name: z.string(), staffHoursPerYear: estimateSchema })),
+  ends: z.array(z.object({ id: z.string(), name: z.string(), count: estimateSchema })),
+  leadTimeHistogram: z.object({ unit: z.literal('businessDays'), edges: z.array(z.number()), counts: z.array(z.number()) }),
+  warnings: z.array(z.string()),
+  traces: z.array(caseTraceSchema).optional(),
+});
+
+export type SimulationResult = z.infer<typeof simulationResultSchema>;
+export type TaskResult = z.infer<typeof taskResultSchema>;
+export type RoleResult = z.infer<typeof roleResultSchema>;

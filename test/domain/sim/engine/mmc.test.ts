@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { runSimulation } from '../../../../src/domain/sim/runSimulation';
+import { erlangC } from '../../../../src/domain/sim/stats';
+import { mmcModel } from './fixtures';
+
+const SERVICE_MEAN = 10; // minutes
+
+describe('M/M/c queue waits against Erlang C (24-hour calendar, fixed seed, tolerance 5 %)', () => {
+  it.each([
+    [1, 0.6, 200_000],
+    [2, 0.75, 200_000],
+    [5, 0.9, 300_000],
+  ])('given c = %i at utilisation %f, when %i cases are simulated, then the mean queue wait is within 5 % of Erlang C', (c, rho, cases) => {
+    const lambda = (rho * c) / SERVICE_MEAN;
+    const exact = erlangC(c, lambda, 1 / SERVICE_MEAN).meanWait;
+    const r = runSimulation(mmcModel(c, lambda, SERVICE_MEAN), { seed: 7, replications: 4, cases: cases / 4, warmupCases: 2000 });
+    const wait = r.tasks[0].waitMinutes!.mean;
+    expect(Math.abs(wait - exact) / exact).toBeLessThan(0.05);
+    expect(r.roles[0].utilisation!.mean).toBeCloseTo(rho, 1);
+  });
+
+  it("given an M/M/2 run, when L, λ and W are measured, then Little's law L = λW holds within 2 %", () => {
+    const r = runSimulation(mmcModel(2, 0.15, SERVICE_MEAN), { seed: 3, replications: 3, cases: 20_000 });
+    const L = r.kpis.meanCasesInSystem.mean;
+    const lambdaW = r.kpis.arrivalRatePerMinute.mean * r.kpis.leadTimeMinutes.mean;
+    expect(Math.abs(L - lambdaW) / lambdaW).toBeLessThan(0.02);
+  });
+});
