@@ -1,0 +1,70 @@
+import { probabilityOf as flowProbability, rawArrivals, rawSettings, rawStep, settingsOwners } from '../bpmn/annotationsRead';
+import { type Bo, laneOf, nameOf, participantOfProcess, processOf } from './model';
+
+/**
+ * The few annotation facts the lint rules look at, through the shared bpr: readers. The raw
+ * (unvalidated) forms are used on purpose: a half-entered value, e.g. a staff time whose numbers
+ * are still wrong, counts as "entered" here — the schema reports what is wrong with it, and lint
+ * should not add a second, misleading "未入力".
+ */
+
+export const RESIDENT_ROLE = '住民';
+
+/** 住民, 住民（申請者） … : a step done by the resident, timed with residentTime. */
+export const isResidentRole = (role: string | undefined): boolean => !!role && role.trim().startsWith(RESIDENT_ROLE);
+
+export interface StepFacts {
+  role?: string;
+  hasStaffTime: boolean;
+  hasResidentTime: boolean;
+}
+
+export function stepFacts(bo: Bo): StepFacts {
+  const step = rawStep(bo);
+  const role = typeof step?.role === 'string' && step.role.trim() ? step.role.trim() : undefined;
+  return { role, hasStaffTime: step?.staffTime !== undefined, hasResidentTime: step?.residentTime !== undefined };
+}
+
+export type RoleSource = { role: string; from: 'step' | 'lane' | 'pool'; holder: Bo };
+
+/**
+ * Who does the step: the step's own role, else its lane's name (the same default the annotation
+ * reader applies), else — only for a resident pool without lanes — the pool's name.
+ */
+export function roleOf(bo: Bo): RoleSource | undefined {
+  const own = stepFacts(bo).role;
+  if (own) return { role: own, from: 'step', holder: bo };
+  const lane = laneOf(bo);
+  const laneName = lane && nameOf(lane);
+  if (laneName) return { role: laneName, from: 'lane', holder: lane };
+  const process = processOf(bo);
+  const pool = process?.$parent ? participantOfProcess(process.$parent, process) : undefined;
+  const poolName = pool && nameOf(pool);
+  if (poolName && isResidentRole(poolName)) return { role: poolName, from: 'pool', holder: pool };
+  return undefined;
+}
+
+/** bpr:probability of a sequence flow in %, undefined when not entered. */
+export function probabilityOf(flow: Bo): number | undefined {
+  const p = flowProbability(flow);
+  return p !== undefined && Number.isFinite(p) ? p : undefined;
+}
+
+export function annualVolumeOf(start: Bo): number | undefined {
+  const v = rawArrivals(start)?.annualVolume;
+  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+}
+
+/** Roles from every bpr:settings in the diagram (collaboration first, then processes): name → headcount. */
+export function rolesOf(definitions: Bo): Map<string, number | undefined> {
+  const roles = new Map<string, number | undefined>();
+  for (const owner of settingsOwners(definitions)) {
+    for (const r of (rawSettings(owner)?.roles ?? []) as Array<Record<string, unknown>>) {
+      const name = typeof r.name === 'string' ? r.name.trim() : '';
+      if (!name || roles.has(name)) continue;
+      const headcount = typeof r.headcount === 'number' && Number.isFinite(r.headcount) ? r.headcount : undefined;
+      roles.set(name, headcount);
+    }
+  }
+  return roles;
+}
