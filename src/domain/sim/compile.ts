@@ -246,7 +246,7 @@ function validateSplits(model: SimModel, annotations: DiagramAnnotations, issues
     const needs = n.kind === 'exclusive' || n.kind === 'inclusive' || (annotated.length > 0 && n.kind !== 'parallel');
     if (!needs) continue;
     const missing = n.outgoing.filter(
-      (f) => annotations.flows[model.flows[f].id]?.probability === undefined && !(model.flows[f].isDefault && n.kind !== 'inclusive'),
+      (f) => annotations.flows[model.flows[f].id]?.probability === undefined && !model.flows[f].isDefault,
     );
     if (missing.length) {
       issues.push({
