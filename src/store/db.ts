@@ -28,6 +28,8 @@ export class BprDatabase extends Dexie {
   declare processes: Table<StoredRow, string>;
   declare versions: Table<StoredRow, string>;
   declare meta: Table<MetaRow, string>;
+  /** 取組 records (src/store/initiativeRepository.ts); rows are parsed with parseInitiative on load. */
+  declare initiatives: Table<StoredRow, string>;
 
   constructor(options: BprDatabaseOptions = {}) {
     super(options.name ?? DB_NAME, {
@@ -41,6 +43,10 @@ export class BprDatabase extends Dexie {
       // and oldest autosaves for throttling and pruning without reading the XML.
       versions: 'id, processId, [processId+createdAt], [processId+seq], [processId+reason+createdAt]',
       meta: 'key',
+    });
+    // v2 adds 取組; Dexie keeps the v1 tables as they are, so existing databases upgrade in place.
+    this.version(2).stores({
+      initiatives: 'id, workspaceId',
     });
   }
 }

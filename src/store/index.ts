@@ -39,3 +39,26 @@ export {
 } from './records';
 export { MIGRATIONS, migrateRecord, currentSchemaVersion, UNASSIGNED_DEPARTMENT } from './migrations';
 export { isQuotaExceeded } from './quota';
+export {
+  InitiativeRepository,
+  InitiativeConflictError,
+  InitiativeNotFoundError,
+  InvalidInitiativeInputError,
+  UnreadableInitiativeError,
+  readInitiativeRow,
+  type InitiativeRecord,
+  type NewInitiative,
+  type InitiativePatch,
+  type Attachment,
+} from './initiativeRepository';
+export {
+  exportWorkspace,
+  exportWorkspaceJson,
+  importWorkspaceFile,
+  describeImportTarget,
+  ImportModeRequiredError,
+  type ImportMode,
+  type ImportWorkspaceOptions,
+  type WorkspaceImportResult,
+  type ExportResult,
+} from './workspaceFile';

@@ -52,6 +52,19 @@ export function rawDistribution(el: ModdleElement | undefined): unknown {
   }
 }
 
+/** The RPA screening answers present on a step; undefined when the step has no bpr:assessment. */
+export function rawAssessment(el: ModdleElement | undefined): Record<string, unknown> | undefined {
+  if (!el) return undefined;
+  return dropUndefined({
+    ruleBased: num(el.ruleBased),
+    digitalInput: num(el.digitalInput),
+    structuredInput: num(el.structuredInput),
+    stability: num(el.stability),
+    documented: num(el.documented),
+    exceptionRate: num(el.exceptionRate),
+  });
+}
+
 export function rawStep(bo: ModdleElement | undefined): Record<string, unknown> | undefined {
   const step = findExtension(bo, BPR_STEP);
   if (!step) return undefined;
@@ -64,6 +77,7 @@ export function rawStep(bo: ModdleElement | undefined): Record<string, unknown> 
     paperSheets: num(step.paperSheets),
     systems: num(step.systems),
     automation: step.automation,
+    assessment: rawAssessment(step.assessment as ModdleElement | undefined),
   });
 }
 

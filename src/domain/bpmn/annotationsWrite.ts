@@ -74,6 +74,7 @@ export function createStepElement(moddle: BpmnModdle, ann: StepAnnotation, owner
     ['staffTime', a.staffTime && createDistributionElement(moddle, 'bpr:StaffTime', a.staffTime)],
     ['residentTime', a.residentTime && createDistributionElement(moddle, 'bpr:ResidentTime', a.residentTime)],
     ['lag', a.lag && createDistributionElement(moddle, 'bpr:Lag', a.lag.distribution, { unit: a.lag.unit, reason: a.lag.reason })],
+    ['assessment', a.assessment && moddle.create('bpr:Assessment', stripUndefined({ ...a.assessment }))],
   ];
   for (const [name, child] of children) {
     if (!child) continue;

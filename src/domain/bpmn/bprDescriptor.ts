@@ -9,6 +9,8 @@
  *         <bpr:staffTime type="triangular" min="5" mode="8" max="15"/>
  *         <bpr:residentTime type="fixed" value="8"/>
  *         <bpr:lag type="fixed" value="2" unit="businessDays" reason="決裁待ち"/>
+ *         <bpr:assessment ruleBased="5" digitalInput="2" structuredInput="4" stability="4"
+ *                         documented="3" exceptionRate="10"/>   (RPA screening: 1–5, exceptionRate in %)
  *       </bpr:step>
  *     </bpmn:extensionElements>
  *   </bpmn:task>
@@ -79,6 +81,18 @@ export const bprDescriptor = {
         { name: 'staffTime', type: 'StaffTime' },
         { name: 'residentTime', type: 'ResidentTime' },
         { name: 'lag', type: 'Lag' },
+        { name: 'assessment', type: 'Assessment' },
+      ],
+    },
+    {
+      name: 'Assessment',
+      properties: [
+        { name: 'ruleBased', isAttr: true, type: 'Integer' },
+        { name: 'digitalInput', isAttr: true, type: 'Integer' },
+        { name: 'structuredInput', isAttr: true, type: 'Integer' },
+        { name: 'stability', isAttr: true, type: 'Integer' },
+        { name: 'documented', isAttr: true, type: 'Integer' },
+        { name: 'exceptionRate', isAttr: true, type: 'Real' },
       ],
     },
     {

@@ -51,6 +51,33 @@ export type Lag = z.infer<typeof lagSchema>;
 export const AUTOMATION_KINDS = ['none', 'rpa', 'ai-ocr', 'kakanai', 'e-approval', 'online', 'other'] as const;
 export type AutomationKind = (typeof AUTOMATION_KINDS)[number];
 
+const answer15 = (label: string) =>
+  z
+    .number({ error: `${label}は1〜5の整数で入力してください` })
+    .int(`${label}は1〜5の整数で入力してください`)
+    .min(1, `${label}は1〜5の整数で入力してください`)
+    .max(5, `${label}は1〜5の整数で入力してください`);
+
+/**
+ * The workshop's RPA screening of one step (the five questions of analysis/rpaScore, 1–5, and the
+ * exception rate in %). Every answer is optional so a half-finished screening can be stored; the
+ * ranking fills what is missing with derived defaults and marks the step 未評価（推定値）.
+ */
+export const assessmentSchema = z.object({
+  ruleBased: answer15('判断の定型性').optional(),
+  digitalInput: answer15('入力の電子化').optional(),
+  structuredInput: answer15('入力データの構造化').optional(),
+  stability: answer15('安定性').optional(),
+  documented: answer15('手順の文書化').optional(),
+  exceptionRate: z
+    .number({ error: '例外率は数値で入力してください' })
+    .min(0, '例外率は0〜100%の範囲で入力してください')
+    .max(100, '例外率は0〜100%の範囲で入力してください')
+    .optional(),
+});
+export type Assessment = z.infer<typeof assessmentSchema>;
+export const ASSESSMENT_FIELDS = ['ruleBased', 'digitalInput', 'structuredInput', 'stability', 'documented', 'exceptionRate'] as const;
+
 export const stepAnnotationSchema = z.object({
   staffTime: distributionSchema.optional(),
   residentTime: distributionSchema.optional(),
@@ -59,6 +86,7 @@ export const stepAnnotationSchema = z.object({
   paperSheets: nonNegative('紙の枚数').optional(),
   systems: z.number().int('システム数は整数にしてください').min(0, 'システム数に負の値は入力できません').optional(),
   automation: z.enum(AUTOMATION_KINDS).optional(),
+  assessment: assessmentSchema.optional(),
 });
 export type StepAnnotation = z.infer<typeof stepAnnotationSchema>;
 
@@ -111,6 +139,10 @@ export const calendarSchema = z
     }
   });
 export type Calendar = z.infer<typeof calendarSchema>;
+
+/** The resident is a role too (住民, 住民（申請者）…): timed with residentTime, never a staff pool. */
+export const RESIDENT_ROLE = '住民';
+export const isResidentRole = (role: string | undefined | null): boolean => !!role && role.trim().startsWith(RESIDENT_ROLE);
 
 export const DEFAULT_CALENDAR_ID = 'office';
 export const ROBOT_CALENDAR_ID = '24h';
@@ -189,6 +221,7 @@ const FIELD_LABELS: Record<string, string> = {
   paperSheets: '紙の枚数',
   systems: 'システム数',
   automation: '自動化',
+  assessment: 'RPA評価',
   probability: '分岐確率',
   annualVolume: '年間件数',
   seasonality: '月別の重み',

@@ -1,5 +1,5 @@
 import {
-  DEFAULT_CALENDAR_ID, defaultOfficeCalendar, elementLabel, ROBOT_CALENDAR_ID, robotCalendar,
+  DEFAULT_CALENDAR_ID, defaultOfficeCalendar, elementLabel, isResidentRole, ROBOT_CALENDAR_ID, robotCalendar,
   type Calendar, type DiagramAnnotations,
 } from '../model/annotations';
 import { isA, type ModdleElement } from '../bpmn/bprAccess';
@@ -60,7 +60,7 @@ export function compileModel(definitions: ModdleElement, annotations: DiagramAnn
     calendar: calendarOf(r.calendar, `役割「${r.name}」`),
   }));
   for (const r of annotations.settings.roles)
-    if (r.headcount === undefined) warn(undefined, 'role-no-headcount', `役割「${r.name}」の人数が未設定のため、待ち行列なし（人数無制限）で計算します`);
+    if (r.headcount === undefined && !isResidentRole(r.name)) warn(undefined, 'role-no-headcount', `役割「${r.name}」の人数が未設定のため、待ち行列なし（人数無制限）で計算します`);
 
   const nodes: NodeSpec[] = [];
   const flows: FlowSpec[] = [];
@@ -84,7 +84,7 @@ export function compileModel(definitions: ModdleElement, annotations: DiagramAnn
         let roleName = step?.role;
         if (roleName && !roles.some((r) => r.name === roleName)) {
           roles.push({ name: roleName, headcount: null, hourlyCost: 0, calendar: defaultCalendar });
-          warn(el, 'role-undefined', `${label(el)} の担当役割「${roleName}」が設定にないため、待ち行列なし（人数無制限）で計算します`);
+          if (!isResidentRole(roleName)) warn(el, 'role-undefined', `${label(el)} の担当役割「${roleName}」が設定にないため、待ち行列なし（人数無制限）で計算します`);
         }
         if (isA(el, 'bpmn:CallActivity')) warn(el, 'call-activity', `${label(el)} は呼び出しアクティビティです。呼び出し先は展開せず、1つのタスクとして計算します`);
         addNode(el, {

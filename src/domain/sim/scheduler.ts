@@ -243,6 +243,8 @@ class Replication {
   private caseWait = new Float64Array(this.caseCap);
   private caseResident = new Float64Array(this.caseCap);
   private caseVisit = new Uint8Array(this.caseCap);
+  /** 1 while the resident is in the building: from their first own step until a lag of business days. */
+  private casePresent = new Uint8Array(this.caseCap);
   private caseEvents = new Int32Array(this.caseCap);
   private caseHead = new Int32Array(this.caseCap).fill(-1);
   private cases = 0;
@@ -373,6 +375,7 @@ class Replication {
     this.caseWait[c] = 0;
     this.caseResident[c] = 0;
     this.caseVisit[c] = 0;
+    this.casePresent[c] = 0;
     this.caseEvents[c] = 0;
     this.caseHead[c] = -1;
     this.raw.casesStarted++;
@@ -389,6 +392,7 @@ class Replication {
     this.caseWait = growF64(this.caseWait, n);
     this.caseResident = growF64(this.caseResident, n);
     this.caseVisit = growU8(this.caseVisit, n);
+    this.casePresent = growU8(this.casePresent, n);
     this.caseEvents = growI32(this.caseEvents, n);
     this.caseHead = growI32(this.caseHead, n, -1);
     this.caseCap = n;
@@ -584,6 +588,7 @@ class Replication {
     if (res !== null) {
       const rt = Math.max(0, res(this.rngDur));
       this.caseVisit[c] = 1;
+      this.casePresent[c] = 1;
       this.caseResident[c] += rt;
       if (rt > 0) {
         this.heap.push(this.now + rt, r * 8 + K_RESIDENT);
@@ -612,12 +617,15 @@ class Replication {
 
   private startService(rec: number, r: number): void {
     const cal = this.p.roleCalendars[r];
-    const start = cal.nextOpen(this.now);
-    const end = cal.addWorkingMinutes(start, this.recStaff[rec]);
+    const c = this.recCase[rec];
+    // While the resident is in the building their case is finished even past closing time or over
+    // lunch: counters rotate staff and do not send people home. Back-office work waits for the calendar.
+    const present = this.casePresent[c] === 1;
+    const start = present ? this.now : cal.nextOpen(this.now);
+    const end = present ? start + this.recStaff[rec] : cal.addWorkingMinutes(start, this.recStaff[rec]);
     this.recStage[rec] = ST_SERVICE;
     this.recStart[rec] = start;
     const wait = start - this.recQueuedAt[rec];
-    const c = this.recCase[rec];
     this.caseWait[c] += wait;
     if (this.caseVisit[c] && this.p.resident[this.recNode[rec]] !== null) this.caseResident[c] += wait + (end - start);
     if (c >= this.cfg.warmupCases) this.raw.taskWaitSum[this.recNode[rec]] += wait;
@@ -667,6 +675,7 @@ class Replication {
       let until: number;
       if (this.m.nodes[n].lag!.unit === 'minutes') until = this.now + amount;
       else {
+        this.casePresent[c] = 0;
         const cal = this.p.roleCalendars[r];
         const whole = Math.floor(amount);
         until = cal.addBusinessDays(this.now, whole);

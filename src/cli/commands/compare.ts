@@ -1,0 +1,110 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import type { ComparisonResult } from '../../domain/analysis/compare';
+import { compareDiagrams } from '../../domain/analysis/compareDiagrams';
+import type { Estimate } from '../../domain/analysis/compareStats';
+import { comparisonToCsv, comparisonToXlsx } from '../../domain/analysis/comparisonExport';
+
+export const summary = '現行（As-Is）と見直し後（To-Be）を同じ乱数で比較し、削減した業務時間を信頼区間つきで表示します';
+
+const USAGE = '使い方: npm run bpr -- compare <現行.bpmn> <見直し後.bpmn> [--replications N] [--seed S] [--json] [--csv 出力.csv] [--xlsx 出力.xlsx]';
+
+interface Args { files: string[]; replications?: number; seed?: number; json: boolean; csv?: string; xlsx?: string }
+
+function parseArgs(args: string[]): Args | string {
+  const out: Args = { files: [], json: false };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const value = () => {
+      const v = args[++i];
+      if (v === undefined) throw new Error(`${a} の値がありません`);
+      return v;
+    };
+    try {
+      if (a === '--json') out.json = true;
+      else if (a === '--replications' || a === '-r') {
+        const n = Number(value());
+        if (!Number.isInteger(n) || n < 2) return `--replications は2以上の整数にしてください（指定: ${args[i]}）`;
+        out.replications = n;
+      } else if (a === '--seed') {
+        const n = Number(value());
+        if (!Number.isFinite(n)) return `--seed は数値にしてください（指定: ${args[i]}）`;
+        out.seed = n;
+      } else if (a === '--csv') out.csv = value();
+      else if (a === '--xlsx') out.xlsx = value();
+      else if (a.startsWith('-')) return `不明なオプションです: ${a}`;
+      else out.files.push(a);
+    } catch (err) {
+      return (err as Error).message;
+    }
+  }
+  if (out.files.length !== 2) return '比較する BPMN ファイルを2つ（現行、見直し後の順）指定してください';
+  return out;
+}
+
+const n = (x: number, digits = 1) => x.toLocaleString('ja-JP', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const ci = (e: Estimate, unit: string, digits = 1) => `${n(e.mean, digits)}${unit}（95%信頼区間 ${n(e.ci95[0], digits)}〜${n(e.ci95[1], digits)}${unit}）`;
+const pairLine = (label: string, a: Estimate | null, b: Estimate | null, unit: string, digits = 1) =>
+  `  ${label}: ${a ? ci(a, unit, digits) : '—'} → ${b ? ci(b, unit, digits) : '—'}`;
+
+/** The JSON shape documented for scripts: the headline figures first, the full result under `detail`. */
+export function toJson(r: ComparisonResult): Record<string, unknown> {
+  return {
+    hoursSavedPerYear: r.hoursSavedPerYear,
+    percentSaved: r.percentSaved,
+    fte: r.fte,
+    yenSavedPerYear: r.yenSavedPerYear,
+    staffMinutesPerCase: r.staffMinutesPerCase,
+    residentMinutesPerVisit: r.residentMinutesPerVisit,
+    leadTimeBusinessDays: r.leadTimeBusinessDays,
+    detail: r,
+  };
+}
+
+function printSummary(r: ComparisonResult, files: string[]): void {
+  console.log(`現行: ${files[0]}\n見直し後: ${files[1]}`);
+  console.log(`（推計: 共通乱数による ${r.replications} 回の対のシミュレーション、シード ${r.seed}）\n`);
+  console.log(`削減した業務時間: ${ci(r.hoursSavedPerYear, '時間/年')}`);
+  console.log(`削減率: ${ci(r.percentSaved, '%')}`);
+  console.log(`削減人工: ${ci(r.fte, '人', 2)}（1人 ${n(r.hoursPerFte, 0)}時間/年）`);
+  console.log(`削減額: ${ci(r.yenSavedPerYear, '円/年', 0)}`);
+  console.log('');
+  console.log(pairLine('1件あたり職員時間', r.staffMinutesPerCase.asIs, r.staffMinutesPerCase.toBe, '分'));
+  console.log(pairLine('住民の来庁1回あたり所要時間', r.residentMinutesPerVisit.asIs, r.residentMinutesPerVisit.toBe, '分'));
+  console.log(pairLine('処理日数', r.leadTimeBusinessDays.asIs, r.leadTimeBusinessDays.toBe, '営業日', 2));
+  const top = [...r.tasks].sort((a, b) => Math.abs(b.hoursSavedPerYear.mean) - Math.abs(a.hoursSavedPerYear.mean)).slice(0, 8);
+  if (top.length) {
+    console.log('\n作業別の削減（上位）:');
+    for (const t of top) console.log(`  ${t.name}${t.status === 'matched' ? '' : t.status === 'removed' ? '（廃止）' : '（新設）'}: ${ci(t.hoursSavedPerYear, '時間/年')}`);
+  }
+  if (r.warnings.length) {
+    console.log('\n注意:');
+    for (const w of r.warnings) console.log(`  - ${w}`);
+  }
+}
+
+export async function run(args: string[]): Promise<number> {
+  const parsed = parseArgs(args);
+  if (typeof parsed === 'string') {
+    console.error(`${parsed}\n${USAGE}`);
+    return 2;
+  }
+  const texts: string[] = [];
+  for (const f of parsed.files) {
+    try {
+      texts.push(await readFile(f, 'utf8'));
+    } catch (err) {
+      console.error(`${f}: ファイルを読めません（${(err as NodeJS.ErrnoException).code ?? String(err)}）`);
+      return 1;
+    }
+  }
+  const out = await compareDiagrams(texts[0], texts[1], { replications: parsed.replications, seed: parsed.seed });
+  if (!out.ok) {
+    console.error(out.message);
+    return 1;
+  }
+  if (parsed.csv) await writeFile(parsed.csv, comparisonToCsv(out.result), 'utf8');
+  if (parsed.xlsx) await writeFile(parsed.xlsx, comparisonToXlsx(out.result));
+  if (parsed.json) console.log(JSON.stringify(toJson(out.result), null, 2));
+  else printSummary(out.result, parsed.files);
+  return 0;
+}

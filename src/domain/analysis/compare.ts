@@ -1,0 +1,304 @@
+import { z } from 'zod';
+import { DEFAULT_HOURS_PER_FTE, ROBOT_CALENDAR_ID } from '../model/annotations';
+import type { SimModel, SimRole } from '../sim/model';
+import { replicationSeed } from '../sim/prng';
+import type { SimulationResult } from '../sim/result';
+import { runSimulation, type SimulationOptions } from '../sim/runSimulation';
+import {
+  estimateOf,
+  estimateOrZero,
+  estimateSchema,
+  nullablePairSchema,
+  pairedDifference,
+  pairSchema,
+  scale,
+  type Estimate,
+} from './compareStats';
+
+/**
+ * As-Is vs To-Be: 削減した業務時間 with 95 % intervals. Both scenarios run replication r on the same seed
+ * (common random numbers), and every saving is the t-interval of the per-replication differences, so
+ * the noise both scenarios share cancels. Robot roles (24-hour calendar) do work that is not staff
+ * time: their hours are reported apart and never counted as staff hours.
+ */
+
+/** Costs the BPMN cannot carry: licences per year, and a price per execution of a step (e.g. per OCR sheet). */
+export interface ScenarioCosts {
+  fixedYenPerYear?: number;
+  perExecution?: { elementId: string; yen: number }[];
+}
+
+export interface CompareOptions {
+  seed?: number;
+  /** Paired replications; default 10. */
+  replications?: number;
+  years?: number;
+  cases?: number;
+  startDate?: string;
+  mode?: SimulationOptions['mode'];
+  /** Workspace setting; default the As-Is bpr:settings hoursPerFte (1,860 when absent). */
+  hoursPerFte?: number;
+  asIsCosts?: ScenarioCosts;
+  toBeCosts?: ScenarioCosts;
+  onProgress?: (fraction: number) => void;
+  isCancelled?: () => boolean;
+}
+
+export const DEFAULT_COMPARE_REPLICATIONS = 10;
+
+const NO_ROLE = '(担当未設定)';
+
+const taskDeltaSchema = z.object({
+  /** Stable key for lists: the As-Is id, else the To-Be id. */
+  key: z.string(),
+  asIsId: z.string().nullable(),
+  toBeId: z.string().nullable(),
+  name: z.string(),
+  matchedBy: z.enum(['id', 'name']).nullable(),
+  status: z.enum(['matched', 'removed', 'added']),
+  asIsRole: z.string().nullable(),
+  toBeRole: z.string().nullable(),
+  /** The To-Be step is done by a robot role: its time is not staff time. */
+  robot: z.boolean(),
+  asIsHoursPerYear: estimateSchema.nullable(),
+  toBeHoursPerYear: estimateSchema.nullable(),
+  hoursSavedPerYear: estimateSchema,
+});
+
+const roleDeltaSchema = z.object({
+  name: z.string(),
+  robot: z.boolean(),
+  asIsHoursPerYear: estimateSchema.nullable(),
+  toBeHoursPerYear: estimateSchema.nullable(),
+  /** Staff roles only; robot hours are run time, shown apart. */
+  hoursSavedPerYear: estimateSchema,
+  yenSavedPerYear: estimateSchema,
+});
+
+export const comparisonResultSchema = z.object({
+  seed: z.number(),
+  replications: z.number().int(),
+  hoursPerFte: z.number(),
+  /** Every figure is an estimate (推計) from simulation of the entered assumptions. */
+  estimated: z.literal(true),
+  hoursSavedPerYear: estimateSchema,
+  /** Percent of the As-Is staff hours (0–100). */
+  percentSaved: estimateSchema,
+  fte: estimateSchema,
+  yenSavedPerYear: estimateSchema,
+  staffHoursPerYear: pairSchema,
+  robotHoursPerYear: pairSchema,
+  costYenPerYear: pairSchema,
+  casesPerYear: pairSchema,
+  staffMinutesPerCase: pairSchema,
+  staffMinutesSavedPerCase: estimateSchema,
+  residentMinutesPerVisit: nullablePairSchema,
+  residentMinutesSavedPerVisit: estimateSchema.nullable(),
+  leadTimeBusinessDays: pairSchema,
+  leadTimeBusinessDaysSaved: estimateSchema,
+  tasks: z.array(taskDeltaSchema),
+  roles: z.array(roleDeltaSchema),
+  warnings: z.array(z.string()),
+});
+
+export type ComparisonResult = z.infer<typeof comparisonResultSchema>;
+export type TaskDelta = z.infer<typeof taskDeltaSchema>;
+export type RoleDelta = z.infer<typeof roleDeltaSchema>;
+
+/** A role whose work is a robot's: it runs on the 24-hour calendar. */
+export function isRobotRole(role: Pick<SimRole, 'calendar'>): boolean {
+  return role.calendar.id === ROBOT_CALENDAR_ID;
+}
+
+interface RepFigures {
+  staffHours: number;
+  robotHours: number;
+  costYen: number;
+  casesPerYear: number;
+  staffMinutesPerCase: number;
+  residentMinutesPerVisit: number;
+  leadTimeBusinessDays: number;
+  tasks: Map<string, number>;
+  roles: Map<string, { hours: number; cost: number }>;
+}
+
+function robotRoleNames(model: SimModel): Set<string> {
+  return new Set(model.roles.filter(isRobotRole).map((r) => r.name));
+}
+
+function figuresOf(result: SimulationResult, robots: Set<string>, costs: ScenarioCosts | undefined): RepFigures {
+  let staffHours = 0;
+  let robotHours = 0;
+  let costYen = costs?.fixedYenPerYear ?? 0;
+  const roles = new Map<string, { hours: number; cost: number }>();
+  for (const r of result.roles) {
+    const hours = r.staffHoursPerYear.mean;
+    if (robots.has(r.name)) robotHours += hours;
+    else staffHours += hours;
+    costYen += r.costYenPerYear.mean;
+    roles.set(r.name, { hours, cost: r.costYenPerYear.mean });
+  }
+  const tasks = new Map<string, number>();
+  for (const t of result.tasks) tasks.set(t.id, t.role !== null && robots.has(t.role) ? 0 : t.staffHoursPerYear.mean);
+  for (const p of costs?.perExecution ?? []) {
+    const t = result.tasks.find((x) => x.id === p.elementId);
+    if (t) costYen += t.countPerYear.mean * p.yen;
+  }
+  const total = staffHours + robotHours;
+  const k = result.kpis;
+  return {
+    staffHours,
+    robotHours,
+    costYen,
+    casesPerYear: k.casesPerYear.mean,
+    // The engine's per-case staff minutes include robot run time; keep the staff share only.
+    staffMinutesPerCase: total > 0 ? (k.staffMinutesPerCase.mean * staffHours) / total : k.staffMinutesPerCase.mean,
+    residentMinutesPerVisit: k.residentMinutesPerVisit?.mean ?? Number.NaN,
+    leadTimeBusinessDays: k.leadTimeBusinessDays.mean,
+    tasks,
+    roles,
+  };
+}
+
+interface TaskInfo { id: string; name: string; role: string | null }
+
+/** As-Is tasks matched to To-Be tasks by id, then by name among the rest. */
+export function matchTasks(asIs: TaskInfo[], toBe: TaskInfo[]): Array<{ a: TaskInfo | null; b: TaskInfo | null; by: 'id' | 'name' | null }> {
+  const out: Array<{ a: TaskInfo | null; b: TaskInfo | null; by: 'id' | 'name' | null }> = [];
+  const remaining = new Map(toBe.map((t) => [t.id, t]));
+  const unmatched: TaskInfo[] = [];
+  for (const a of asIs) {
+    const b = remaining.get(a.id);
+    if (b) {
+      remaining.delete(a.id);
+      out.push({ a, b, by: 'id' });
+    } else unmatched.push(a);
+  }
+  const norm = (s: string) => s.replace(/\s+/g, '');
+  for (const a of unmatched) {
+    const b = [...remaining.values()].find((t) => norm(t.name) === norm(a.name));
+    if (b) {
+      remaining.delete(b.id);
+      out.push({ a, b, by: 'name' });
+    } else out.push({ a, b: null, by: null });
+  }
+  for (const b of remaining.values()) out.push({ a: null, b, by: null });
+  return out;
+}
+
+/** One replication of `model` on `seed`; the 1-replication estimates are that replication's values. */
+function runOne(model: SimModel, seed: number, o: CompareOptions): SimulationResult {
+  return runSimulation(model, {
+    seed,
+    replications: 1,
+    years: o.years,
+    cases: o.cases,
+    startDate: o.startDate,
+    mode: o.mode,
+    isCancelled: o.isCancelled,
+  });
+}
+
+export function compareScenarios(asIs: SimModel, toBe: SimModel, options: CompareOptions = {}): ComparisonResult {
+  const seed = options.seed ?? 1;
+  const R = Math.max(2, Math.floor(options.replications ?? DEFAULT_COMPARE_REPLICATIONS));
+  const hoursPerFte = options.hoursPerFte ?? (asIs.hoursPerFte > 0 ? asIs.hoursPerFte : DEFAULT_HOURS_PER_FTE);
+  const robotsA = robotRoleNames(asIs);
+  const robotsB = robotRoleNames(toBe);
+  const repsA: RepFigures[] = [];
+  const repsB: RepFigures[] = [];
+  let first: { a: SimulationResult; b: SimulationResult } | undefined;
+  for (let r = 0; r < R; r++) {
+    // Replication r of both scenarios shares one seed: the heart of common random numbers.
+    const s = replicationSeed(seed, r);
+    const a = runOne(asIs, s, options);
+    const b = runOne(toBe, s, options);
+    first ??= { a, b };
+    repsA.push(figuresOf(a, robotsA, options.asIsCosts));
+    repsB.push(figuresOf(b, robotsB, options.toBeCosts));
+    options.onProgress?.((r + 1) / R);
+  }
+  const col = (reps: RepFigures[], f: (x: RepFigures) => number) => reps.map(f);
+  const pair = (f: (x: RepFigures) => number) => ({ asIs: estimateOrZero(col(repsA, f)), toBe: estimateOrZero(col(repsB, f)) });
+  const diff = (f: (x: RepFigures) => number) => pairedDifference(col(repsA, f), col(repsB, f)) ?? { mean: 0, ci95: [0, 0] as [number, number] };
+
+  const hoursSaved = diff((x) => x.staffHours);
+  const percent = estimateOrZero(repsA.map((a, r) => (a.staffHours > 0 ? (100 * (a.staffHours - repsB[r].staffHours)) / a.staffHours : Number.NaN)));
+
+  const firstA = first!.a;
+  const firstB = first!.b;
+  const info = (res: SimulationResult): TaskInfo[] => res.tasks.map((t) => ({ id: t.id, name: t.name, role: t.role }));
+  const tasks: TaskDelta[] = matchTasks(info(firstA), info(firstB)).map(({ a, b, by }) => {
+    const xa = a ? repsA.map((x) => x.tasks.get(a.id) ?? 0) : repsA.map(() => 0);
+    const xb = b ? repsB.map((x) => x.tasks.get(b.id) ?? 0) : repsB.map(() => 0);
+    return {
+      key: (a ?? b)!.id,
+      asIsId: a?.id ?? null,
+      toBeId: b?.id ?? null,
+      name: (b ?? a)!.name,
+      matchedBy: by,
+      status: a && b ? 'matched' : a ? 'removed' : 'added',
+      asIsRole: a?.role ?? null,
+      toBeRole: b?.role ?? null,
+      robot: b?.role != null && robotsB.has(b.role),
+      asIsHoursPerYear: a ? estimateOf(xa) : null,
+      toBeHoursPerYear: b ? estimateOf(xb) : null,
+      hoursSavedPerYear: pairedDifference(xa, xb) ?? { mean: 0, ci95: [0, 0] },
+    };
+  });
+
+  const roleNames = [...new Set([...firstA.roles.map((r) => r.name), ...firstB.roles.map((r) => r.name)])];
+  const roles: RoleDelta[] = roleNames.map((name) => {
+    const inA = firstA.roles.some((r) => r.name === name);
+    const inB = firstB.roles.some((r) => r.name === name);
+    const robot = robotsA.has(name) || robotsB.has(name);
+    const ha = repsA.map((x) => x.roles.get(name)?.hours ?? 0);
+    const hb = repsB.map((x) => x.roles.get(name)?.hours ?? 0);
+    const ca = repsA.map((x) => x.roles.get(name)?.cost ?? 0);
+    const cb = repsB.map((x) => x.roles.get(name)?.cost ?? 0);
+    return {
+      name: name || NO_ROLE,
+      robot,
+      asIsHoursPerYear: inA ? estimateOf(ha) : null,
+      toBeHoursPerYear: inB ? estimateOf(hb) : null,
+      hoursSavedPerYear: robot ? { mean: 0, ci95: [0, 0] } : pairedDifference(ha, hb) ?? { mean: 0, ci95: [0, 0] },
+      yenSavedPerYear: pairedDifference(ca, cb) ?? { mean: 0, ci95: [0, 0] },
+    };
+  });
+
+  const residentA = estimateOf(col(repsA, (x) => x.residentMinutesPerVisit));
+  const residentB = estimateOf(col(repsB, (x) => x.residentMinutesPerVisit));
+  const warnings = [...new Set([...firstA.warnings, ...firstB.warnings])];
+  const volA = asIs.arrivals.reduce((s, a) => s + a.annualVolume, 0);
+  const volB = toBe.arrivals.reduce((s, a) => s + a.annualVolume, 0);
+  if (Math.abs(volA - volB) > 1e-9)
+    warnings.push(`現行（年間 ${volA.toLocaleString('ja-JP')} 件）と見直し後（年間 ${volB.toLocaleString('ja-JP')} 件）で年間件数が異なります。削減時間には件数の差も含まれます。`);
+
+  return {
+    seed,
+    replications: R,
+    hoursPerFte,
+    estimated: true,
+    hoursSavedPerYear: hoursSaved,
+    percentSaved: percent,
+    fte: scale(hoursSaved, 1 / hoursPerFte),
+    yenSavedPerYear: diff((x) => x.costYen),
+    staffHoursPerYear: pair((x) => x.staffHours),
+    robotHoursPerYear: pair((x) => x.robotHours),
+    costYenPerYear: pair((x) => x.costYen),
+    casesPerYear: pair((x) => x.casesPerYear),
+    staffMinutesPerCase: pair((x) => x.staffMinutesPerCase),
+    staffMinutesSavedPerCase: diff((x) => x.staffMinutesPerCase),
+    residentMinutesPerVisit: { asIs: residentA, toBe: residentB },
+    residentMinutesSavedPerVisit: residentA && residentB
+      ? pairedDifference(col(repsA, (x) => x.residentMinutesPerVisit), col(repsB, (x) => x.residentMinutesPerVisit))
+      : null,
+    leadTimeBusinessDays: pair((x) => x.leadTimeBusinessDays),
+    leadTimeBusinessDaysSaved: diff((x) => x.leadTimeBusinessDays),
+    tasks,
+    roles,
+    warnings,
+  };
+}
+
+export type { Estimate };

@@ -1,0 +1,78 @@
+import type { ScenarioCosts } from '../compare';
+import type { SourcedDefault } from '../sources';
+import type { DiagramEditor } from './editor';
+
+/**
+ * What an intervention template produces: every change it makes, one by one, so the UI can list them
+ * and the user can leave any out (re-apply with `exclude`). A change that only makes sense after
+ * another names it in `dependsOn` and is left out with it.
+ */
+
+export type TemplateId = 'rpa' | 'ai-ocr' | 'kakanai' | 'e-approval' | 'online';
+
+export type ChangeKind = 'modified' | 'removed' | 'added';
+
+export interface Change {
+  /** Stable across re-applications of the same template, selection and parameters. */
+  id: string;
+  kind: ChangeKind;
+  elementId: string;
+  elementName: string;
+  /** Japanese, for the change list; figures from defaults carry （推計）. */
+  description: string;
+  before?: string;
+  after?: string;
+  dependsOn?: string[];
+}
+
+export interface PlannedChange extends Change {
+  apply(editor: DiagramEditor): void;
+}
+
+export interface AppliedChange extends Change {
+  applied: boolean;
+}
+
+/** A parameter value with where it came from; `overridden` when the user set it. */
+export interface ResolvedParameter {
+  key: string;
+  label: string;
+  value: number | boolean | string;
+  unit: string;
+  default: SourcedDefault<number | boolean | string>;
+  overridden: boolean;
+}
+
+export interface TemplatePlan {
+  changes: PlannedChange[];
+  /** Costs the To-Be carries outside the BPMN (licences, per-sheet prices), given the changes applied. */
+  costs(applied: ReadonlySet<string>): ScenarioCosts;
+  warnings: string[];
+}
+
+export interface TemplateParamSpec {
+  key: string;
+  label: string;
+  unit: string;
+  default: SourcedDefault<number | boolean | string>;
+  /** Published range when the sources give one (e.g. RPA 45–90 %). */
+  range?: [number, number];
+}
+
+export interface InterventionTemplate {
+  id: TemplateId;
+  label: string;
+  description: string;
+  params: TemplateParamSpec[];
+  /** Steps the template would act on when the user selects nothing (pre-selection for the UI). */
+  suggest(editor: DiagramEditor): string[];
+  plan(editor: DiagramEditor, selection: string[], params: Record<string, number | boolean | string>): TemplatePlan;
+}
+
+export interface TemplateResult {
+  xml: string;
+  changes: AppliedChange[];
+  costs: ScenarioCosts;
+  parameters: ResolvedParameter[];
+  warnings: string[];
+}

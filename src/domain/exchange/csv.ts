@@ -1,0 +1,112 @@
+/**
+ * CSV as Japanese offices exchange it: Excel writes Shift_JIS ("CSV (コンマ区切り)") or UTF-8 with
+ * a BOM ("CSV UTF-8"); Excel reads UTF-8 correctly only with the BOM. Quoting follows RFC 4180.
+ */
+export type CsvCell = string | number | null | undefined;
+
+const BOM = '\uFEFF';
+
+function quoteCell(v: CsvCell): string {
+  if (v === null || v === undefined) return '';
+  const s = typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : v;
+  return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** UTF-8 BOM, CRLF line ends and quoted fields where needed, so Excel opens it without mojibake. */
+export function toCsv(rows: readonly (readonly CsvCell[])[]): string {
+  return BOM + rows.map((r) => r.map(quoteCell).join(',')).join('\r\n') + '\r\n';
+}
+
+export class CsvError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CsvError';
+  }
+}
+
+/**
+ * Rows of strings. Accepts a BOM, CRLF / LF / CR line ends and quoted fields spanning lines.
+ * Given bytes, decodes them first with `decodeText`. A trailing empty line is not a row.
+ */
+export function parseCsv(input: string | Uint8Array): string[][] {
+  let text = typeof input === 'string' ? input : decodeText(input).text;
+  if (text.startsWith(BOM)) text = text.slice(1);
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let i = 0;
+  let line = 1;
+  let quotedFrom = 0;
+  const n = text.length;
+  let atFieldStart = true;
+  let inQuotes = false;
+  while (i < n) {
+    const ch = text[i];
+    if (inQuotes) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i += 2;
+          continue;
+        }
+        inQuotes = false;
+        i++;
+        continue;
+      }
+      if (ch === '\n') line++;
+      field += ch;
+      i++;
+      continue;
+    }
+    if (ch === '"' && atFieldStart) {
+      inQuotes = true;
+      quotedFrom = line;
+      atFieldStart = false;
+      i++;
+      continue;
+    }
+    if (ch === ',') {
+      row.push(field);
+      field = '';
+      atFieldStart = true;
+      i++;
+      continue;
+    }
+    if (ch === '\r' || ch === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      atFieldStart = true;
+      line++;
+      i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
+      continue;
+    }
+    // A stray quote inside an unquoted field is kept as text, as Excel does.
+    field += ch;
+    atFieldStart = false;
+    i++;
+  }
+  if (inQuotes) throw new CsvError(`CSVの${quotedFrom}行目で始まる「"」が閉じられていません。`);
+  if (!atFieldStart || field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+export type TextEncodingName = 'utf-8' | 'shift_jis';
+
+/**
+ * UTF-8 when there is a BOM or the bytes are valid UTF-8; Shift_JIS (Windows-31J, what Japanese
+ * Excel writes) otherwise. Valid UTF-8 by chance in Shift_JIS text is rare beyond a few bytes.
+ */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncodingName } {
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    return { text: new TextDecoder('shift_jis').decode(bytes), encoding: 'shift_jis' };
+  }
+}

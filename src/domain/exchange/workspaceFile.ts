@@ -1,0 +1,237 @@
+import { z } from 'zod';
+import { parseInitiative, RecordError, type Initiative } from '../model/initiative';
+
+/**
+ * The workspace as ONE JSON file (backup, hand-over to another PC or another 課). Pure: the store
+ * (src/store/workspaceFile.ts) reads and writes Dexie; this file only knows the format.
+ *
+ * Versions of the format:
+ *   v0 (pre-release): no `schemaVersion`, `exportedAt` as epoch milliseconds, each process's snapshots
+ *       under `history`, no 取組 and no settings.
+ *   v1: as `workspaceFileSchema` below.
+ * A file is migrated up step by step, then validated; a file from a newer app is refused.
+ */
+export const WORKSPACE_FILE_FORMAT = 'bpr-studio-workspace';
+export const WORKSPACE_FILE_SCHEMA_VERSION = 1;
+/** Anything bigger is not a workspace a person made by hand; refuse before parsing. */
+export const MAX_WORKSPACE_FILE_BYTES = 200 * 1024 * 1024;
+
+const id = z.string().trim().min(1, 'IDが空です');
+const timestamp = z.iso.datetime({ offset: true, error: '日時が ISO 8601 形式ではありません' });
+
+export const fileWorkspaceSchema = z.object({
+  id,
+  name: z.string().trim().min(1, 'ワークスペース名が空です'),
+  hoursPerFte: z.number().gt(0, '1人あたり年間勤務時間は0より大きい値にしてください'),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+export const fileVersionSchema = z.object({
+  id,
+  xml: z.string(),
+  name: z.string(),
+  reason: z.enum(['save', 'autosave', 'restore', 'import', 'create'], { error: '版の種類が不正です' }),
+  createdAt: timestamp,
+  revision: z.number().int().min(0),
+  seq: z.number().int().min(0).optional(),
+});
+
+export const fileProcessSchema = z
+  .object({
+    id,
+    name: z.string().trim().min(1, 'プロセス名が空です').max(200, 'プロセス名は200文字以内にしてください'),
+    department: z.string().trim().max(100, '担当課は100文字以内にしてください'),
+    kind: z.enum(['as-is', 'to-be'], { error: '種別は as-is か to-be のどちらかです' }),
+    linkedProcessId: id.optional(),
+    xml: z.string().min(1, 'BPMNが空です'),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+    revision: z.number().int('版番号は整数です').min(1, '版番号は1以上です'),
+    versions: z.array(fileVersionSchema).default([]),
+  })
+  .refine((p) => p.linkedProcessId !== p.id, { path: ['linkedProcessId'], message: '自分自身とは対応付けできません' });
+
+export type FileWorkspace = z.infer<typeof fileWorkspaceSchema>;
+export type FileProcess = z.infer<typeof fileProcessSchema>;
+export type FileVersion = z.infer<typeof fileVersionSchema>;
+export type FileInitiative = Initiative & { revision: number };
+
+export interface WorkspaceFile {
+  format: typeof WORKSPACE_FILE_FORMAT;
+  schemaVersion: typeof WORKSPACE_FILE_SCHEMA_VERSION;
+  exportedAt: string;
+  workspace: FileWorkspace;
+  processes: FileProcess[];
+  initiatives: FileInitiative[];
+  /** App settings kept with the workspace (key → JSON value). */
+  settings: Record<string, unknown>;
+}
+
+const envelopeSchema = z.object({
+  format: z.literal(WORKSPACE_FILE_FORMAT),
+  schemaVersion: z.literal(WORKSPACE_FILE_SCHEMA_VERSION),
+  exportedAt: timestamp,
+  workspace: fileWorkspaceSchema,
+  processes: z.array(z.unknown()),
+  initiatives: z.array(z.unknown()),
+  settings: z.record(z.string(), z.unknown()),
+});
+
+export class WorkspaceFileError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`ワークスペースファイルを読み込めません（変更は行っていません）: ${problems.join('、')}`);
+    this.name = 'WorkspaceFileError';
+  }
+}
+
+type Loose = Record<string, unknown>;
+const isObject = (v: unknown): v is Loose => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isoFromEpoch = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? new Date(v).toISOString() : v);
+
+const v0ToV1 = (f: Loose): Loose => ({
+  ...f,
+  schemaVersion: 1,
+  exportedAt: isoFromEpoch(f.exportedAt),
+  processes: Array.isArray(f.processes)
+    ? f.processes.map((p) => {
+        if (!isObject(p)) return p;
+        const { history, ...rest } = p;
+        return { ...rest, versions: rest.versions ?? history ?? [] };
+      })
+    : f.processes,
+  initiatives: f.initiatives ?? [],
+  settings: f.settings ?? {},
+});
+
+/** FILE_MIGRATIONS[n] turns a version-n file into version n+1. */
+export const FILE_MIGRATIONS: ReadonlyArray<(f: Loose) => Loose> = [v0ToV1];
+if (FILE_MIGRATIONS.length !== WORKSPACE_FILE_SCHEMA_VERSION) throw new Error('workspace file: migrations and schema version disagree');
+
+const japaneseIssues = z.locales.ja().localeError;
+
+const FIELD_LABELS: Record<string, string> = {
+  format: '形式 (format)',
+  schemaVersion: 'データ形式の版 (schemaVersion)',
+  exportedAt: '書き出し日時 (exportedAt)',
+  workspace: 'ワークスペース',
+  processes: 'プロセス一覧',
+  initiatives: '取組一覧',
+  settings: '設定',
+  id: 'ID',
+  name: '名前',
+  department: '担当課',
+  kind: '種別',
+  linkedProcessId: '対応するAs-Is/To-Be',
+  xml: 'BPMN',
+  createdAt: '作成日時',
+  updatedAt: '更新日時',
+  revision: '版番号',
+  versions: '版の履歴',
+  reason: '版の種類',
+  hoursPerFte: '1人あたり年間勤務時間',
+};
+const describePath = (path: readonly PropertyKey[]) => path.map((p) => (typeof p === 'number' ? `[${p + 1}]` : (FIELD_LABELS[String(p)] ?? String(p)))).join(' ');
+
+function text(input: string | Uint8Array): string {
+  if (typeof input === 'string') return input.replace(/^\uFEFF/, '');
+  if (input.length > MAX_WORKSPACE_FILE_BYTES)
+    throw new WorkspaceFileError([`ファイルが大きすぎます（${Math.round(input.length / 1024 / 1024)} MB、上限 ${MAX_WORKSPACE_FILE_BYTES / 1024 / 1024} MB）`]);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(input).replace(/^\uFEFF/, '');
+  } catch {
+    throw new WorkspaceFileError(['UTF-8 のテキストではありません（BPR Studio のワークスペースファイルではない可能性があります）']);
+  }
+}
+
+/**
+ * Text or bytes → a validated, migrated workspace file. Every problem found is listed (Japanese,
+ * naming the process or 取組 by name); nothing partial is returned.
+ */
+export function parseWorkspaceFile(input: string | Uint8Array): WorkspaceFile {
+  const source = text(input);
+  if (source.length > MAX_WORKSPACE_FILE_BYTES) throw new WorkspaceFileError([`ファイルが大きすぎます（上限 ${MAX_WORKSPACE_FILE_BYTES / 1024 / 1024} MB）`]);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(source);
+  } catch (err) {
+    throw new WorkspaceFileError([`JSON として読み取れません（${err instanceof Error ? err.message : String(err)}）`]);
+  }
+  if (!isObject(raw)) throw new WorkspaceFileError(['ファイルの中身がオブジェクトではありません']);
+  if (raw.format !== WORKSPACE_FILE_FORMAT)
+    throw new WorkspaceFileError([
+      `BPR Studio のワークスペースファイルではありません（format が ${JSON.stringify(raw.format ?? null)}、期待値 "${WORKSPACE_FILE_FORMAT}"）`,
+    ]);
+  const declared = raw.schemaVersion ?? 0;
+  if (typeof declared !== 'number' || !Number.isInteger(declared) || declared < 0)
+    throw new WorkspaceFileError([`データ形式の版 (schemaVersion) が不正です: ${JSON.stringify(raw.schemaVersion)}`]);
+  if (declared > WORKSPACE_FILE_SCHEMA_VERSION)
+    throw new WorkspaceFileError([
+      `新しい版の BPR Studio で書き出されたファイルです（形式 v${declared}、このアプリが読めるのは v${WORKSPACE_FILE_SCHEMA_VERSION} まで）。アプリを更新してから読み込んでください`,
+    ]);
+  let file: Loose = raw;
+  for (let v = declared; v < WORKSPACE_FILE_SCHEMA_VERSION; v++) file = FILE_MIGRATIONS[v](file);
+
+  const problems: string[] = [];
+  const env = envelopeSchema.safeParse(file, { error: japaneseIssues });
+  if (!env.success) throw new WorkspaceFileError(env.error.issues.map((i) => `${describePath(i.path)}: ${i.message}`));
+
+  const processes: FileProcess[] = [];
+  env.data.processes.forEach((p, i) => {
+    const parsed = fileProcessSchema.safeParse(p, { error: japaneseIssues });
+    const label = `プロセス${i + 1}件目${isObject(p) && typeof p.name === 'string' ? `「${p.name}」` : ''}`;
+    if (parsed.success) processes.push(parsed.data);
+    else for (const issue of parsed.error.issues) problems.push(`${label}の${describePath(issue.path) || '全体'}: ${issue.message}`);
+  });
+  const initiatives: FileInitiative[] = [];
+  env.data.initiatives.forEach((raw, i) => {
+    try {
+      const rev = isObject(raw) ? raw.revision : undefined;
+      initiatives.push({ ...parseInitiative(raw), revision: typeof rev === 'number' && Number.isInteger(rev) && rev >= 1 ? rev : 1 });
+    } catch (err) {
+      if (err instanceof RecordError) problems.push(`取組${i + 1}件目: ${err.message}`);
+      else throw err;
+    }
+  });
+
+  const ids = new Map<string, string>();
+  const claim = (key: string, what: string) => {
+    const prev = ids.get(key);
+    if (prev) problems.push(`${what} の ID「${key}」が ${prev} と重複しています`);
+    else ids.set(key, what);
+  };
+  for (const p of processes) {
+    claim(p.id, `プロセス「${p.name}」`);
+    for (const v of p.versions) claim(v.id, `プロセス「${p.name}」の版`);
+  }
+  for (const init of initiatives) claim(init.id, `取組「${init.title}」`);
+  const byId = new Map(processes.map((p) => [p.id, p]));
+  for (const p of processes) {
+    if (p.linkedProcessId === undefined) continue;
+    const partner = byId.get(p.linkedProcessId);
+    if (!partner) problems.push(`プロセス「${p.name}」の対応先 (id: ${p.linkedProcessId}) がファイルに含まれていません`);
+    else if (partner.kind === p.kind) problems.push(`プロセス「${p.name}」と「${partner.name}」はどちらも ${p.kind === 'as-is' ? 'As-Is' : 'To-Be'} のため対応付けできません`);
+    else if (partner.linkedProcessId !== p.id) problems.push(`プロセス「${p.name}」と「${partner.name}」の対応付けが片方向です`);
+  }
+  if (problems.length) throw new WorkspaceFileError(problems);
+  return {
+    format: WORKSPACE_FILE_FORMAT,
+    schemaVersion: WORKSPACE_FILE_SCHEMA_VERSION,
+    exportedAt: env.data.exportedAt,
+    workspace: env.data.workspace,
+    processes,
+    initiatives,
+    settings: env.data.settings,
+  };
+}
+
+/** Pretty JSON so a diff of two exports is readable. */
+export function serializeWorkspaceFile(file: WorkspaceFile): string {
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+/** e.g. bpr-studio_マイワークスペース_2025-04-01.json */
+export function workspaceFileName(file: Pick<WorkspaceFile, 'workspace' | 'exportedAt'>): string {
+  const safe = file.workspace.name.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 60);
+  return `bpr-studio_${safe}_${file.exportedAt.slice(0, 10)}.json`;
+}
