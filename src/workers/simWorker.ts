@@ -1,9 +1,8 @@
 /// <reference lib="webworker" />
-import { z } from 'zod';
 import { loadSimModel } from '../domain/sim/loadDiagram';
 import { RunawayError, SimCancelledError, SimValidationError } from '../domain/sim/errors';
 import { runSimulationAsync } from '../domain/sim/runSimulation';
-import { simulationResultSchema } from '../domain/sim/result';
+import { simOptionsSchema, simRequestSchema, simResponseSchema, type SimRequest, type SimResponse } from './simProtocol';
 
 /**
  * Module worker running one simulation at a time. Messages in: {type:'sim.run', id, xml, options} and
@@ -12,31 +11,7 @@ import { simulationResultSchema } from '../domain/sim/result';
  * seen before the next replication starts.
  */
 
-export const simOptionsSchema = z.object({
-  seed: z.number().optional(),
-  replications: z.number().int().min(1).max(1000).optional(),
-  cases: z.number().int().min(1).optional(),
-  years: z.number().positive().max(50).optional(),
-  warmupCases: z.number().int().min(0).optional(),
-  mode: z.enum(['fast', 'actor']).optional(),
-  startDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-  maxEventsPerCase: z.number().int().positive().optional(),
-  trace: z.union([z.boolean(), z.number().int().min(0)]).optional(),
-});
-
-export const simRequestSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('sim.run'), id: z.string(), xml: z.string(), options: simOptionsSchema.default({}) }),
-  z.object({ type: z.literal('sim.cancel'), id: z.string() }),
-]);
-export type SimRequest = z.infer<typeof simRequestSchema>;
-
-export const simResponseSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('sim.progress'), id: z.string(), fraction: z.number() }),
-  z.object({ type: z.literal('sim.result'), id: z.string(), result: simulationResultSchema }),
-  z.object({ type: z.literal('sim.error'), id: z.string(), message: z.string(), issues: z.array(z.string()), elementId: z.string().optional() }),
-  z.object({ type: z.literal('sim.cancelled'), id: z.string() }),
-]);
-export type SimResponse = z.infer<typeof simResponseSchema>;
+export { simOptionsSchema, simRequestSchema, simResponseSchema, type SimRequest, type SimResponse };
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const cancelled = new Set<string>();

@@ -106,3 +106,54 @@ export function replicationSeed(baseSeed: number, replication: number): number {
   const [k0] = keyOf(baseSeed);
   return fmix32((k0 + Math.imul(Math.trunc(replication) | 0, GOLDEN)) | 0);
 }
+
+/** FNV-1a over the UTF-16 code units, finalised: a stable 32-bit key for an element id. */
+export function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return fmix32(h);
+}
+
+/** Two mixed words for a replication seed, the root of every keyed draw of that replication. */
+export function seedKey(seed: number): [number, number] {
+  return keyOf(seed);
+}
+
+/** Mix a 32-bit word into a key: order-dependent, full avalanche. */
+export function mixKey(key: number, word: number): number {
+  return fmix32((key + Math.imul(word | 0, GOLDEN) + 0x632be5ab) | 0);
+}
+
+/**
+ * Counter-based draws (splitmix-style): the i-th number of key k is fmix(k + i·γ) mixed once more, so a
+ * draw depends only on its key, never on how many numbers other elements or other cases consumed.
+ * The engine keys each draw by (replication, element, purpose, case, visit): an As-Is and its To-Be
+ * then draw the same numbers for the steps they share (common random numbers), even when steps are
+ * added or removed elsewhere. One instance is re-keyed before each sample, so nothing is allocated.
+ */
+export class KeyedRng implements Rng {
+  private key = 0;
+  private key2 = 0;
+  private ctr = 0;
+
+  setKey(key: number, key2: number): this {
+    this.key = key;
+    this.key2 = key2;
+    this.ctr = 0;
+    return this;
+  }
+
+  next(): number {
+    const c = ++this.ctr;
+    const h = fmix32((this.key + Math.imul(c, 0x85ebca6b)) | 0);
+    return fmix32(h ^ this.key2) / 4294967296;
+  }
+
+  nextInt(n: number): number {
+    return Math.floor(this.next() * n);
+  }
+
+  fork(stream: number): Rng {
+    return new Sfc32(mixKey(this.key, stream), mixKey(this.key2, stream ^ 0x5bd1e995));
+  }
+}

@@ -1,0 +1,142 @@
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useI18n, type Lang } from '../i18n';
+import type { ProcessRecord } from '../store/types';
+import { APP_TABS, appMachine, type AppTab } from './appMachine';
+import { useMachineActor } from './common/useMachineActor';
+import { EditorView } from './editor/EditorView';
+import { PlannedTab } from './PlannedTab';
+import { SimulationView } from './simulation/SimulationView';
+import { openWorkspaceSession, type WorkspaceSession } from './workspace/session';
+import { WorkspaceView } from './workspace/WorkspaceView';
+
+export function App() {
+  const { t, lang, setLang } = useI18n();
+  const [snapshot, send] = useMachineActor(appMachine);
+  const [session, setSession] = useState<WorkspaceSession | null>(null);
+  const [startError, setStartError] = useState<string | null>(null);
+  const [processes, setProcesses] = useState<ProcessRecord[]>([]);
+  const [unreadable, setUnreadable] = useState<string[]>([]);
+  const tabRefs = useRef<Partial<Record<AppTab, HTMLButtonElement | null>>>({});
+
+  const activeTab = snapshot.value as AppTab;
+  const openProcessId = snapshot.context.openProcessId;
+
+  const refresh = useCallback(async () => {
+    if (!session) return;
+    const { processes: list, unreadable: bad } = await session.repo.loadProcesses(session.workspace.id);
+    setProcesses(list);
+    setUnreadable(bad.map((e) => e.message));
+  }, [session]);
+
+  useEffect(() => {
+    let live = true;
+    openWorkspaceSession().then(
+      (s) => live && setSession(s),
+      (e: Error) => live && setStartError(e.message),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const onTabKeyDown = (event: KeyboardEvent, tab: AppTab) => {
+    const index = APP_TABS.indexOf(tab);
+    const moves: Record<string, number> = { ArrowRight: 1, ArrowLeft: -1, Home: -index, End: APP_TABS.length - 1 - index };
+    const delta = moves[event.key];
+    if (delta === undefined) return;
+    event.preventDefault();
+    const next = APP_TABS[(index + delta + APP_TABS.length) % APP_TABS.length];
+    send({ type: 'nav.tab', tab: next });
+    tabRefs.current[next]?.focus();
+  };
+
+  return (
+    <div className="bpr-app">
+      <header className="bpr-header">
+        <h1 className="bpr-title">{t('app.title')}</h1>
+        {session && <span className="bpr-workspace-name">{t('app.workspaceLabel', { name: session.workspace.name })}</span>}
+        <div className="bpr-lang" role="group" aria-label={t('app.language')}>
+          {(['ja', 'en'] as Lang[]).map((l) => (
+            <button key={l} type="button" aria-pressed={lang === l} lang={l} onClick={() => setLang(l)}>
+              {t(l === 'ja' ? 'app.langJa' : 'app.langEn')}
+            </button>
+          ))}
+        </div>
+      </header>
+
+      <nav className="bpr-tabs" role="tablist" aria-label={t('app.mainTabs')}>
+        {APP_TABS.map((tab) => (
+          <button
+            key={tab}
+            ref={(el) => {
+              tabRefs.current[tab] = el;
+            }}
+            type="button"
+            role="tab"
+            id={`tab-${tab}`}
+            aria-selected={activeTab === tab}
+            aria-controls={`panel-${tab}`}
+            tabIndex={activeTab === tab ? 0 : -1}
+            onClick={() => send({ type: 'nav.tab', tab })}
+            onKeyDown={(e) => onTabKeyDown(e, tab)}
+          >
+            {t(`app.tab.${tab}`)}
+          </button>
+        ))}
+      </nav>
+
+      <main className="bpr-main" role="tabpanel" id={`panel-${activeTab}`} aria-labelledby={`tab-${activeTab}`}>
+        {startError && (
+          <div role="alert" className="bpr-error">
+            {t('app.startFailed', { message: startError })}
+          </div>
+        )}
+        {!session && !startError && <p role="status">{t('app.loading')}</p>}
+        {session && unreadable.length > 0 && activeTab === 'workspace' && (
+          <div role="alert" className="bpr-error">
+            {t('workspace.unreadable', { count: unreadable.length, detail: unreadable.join(' / ') })}
+          </div>
+        )}
+        {session && activeTab === 'workspace' && (
+          <WorkspaceView
+            repo={session.repo}
+            workspaceId={session.workspace.id}
+            processes={processes}
+            onChanged={refresh}
+            onOpen={(processId) => send({ type: 'process.open', processId })}
+            onDeleted={(processId) => send({ type: 'process.closed', processId })}
+          />
+        )}
+        {session && activeTab === 'editor' && openProcessId && (
+          <EditorView
+            key={openProcessId}
+            repo={session.repo}
+            processId={openProcessId}
+            processes={processes}
+            onChanged={refresh}
+            onOpenProcess={(processId) => send({ type: 'process.open', processId })}
+          />
+        )}
+        {session && activeTab === 'editor' && !openProcessId && (
+          <div className="bpr-empty-editor">
+            <p>{t('app.noProcessOpen')}</p>
+            <button type="button" onClick={() => send({ type: 'nav.tab', tab: 'workspace' })}>
+              {t('app.goToWorkspace')}
+            </button>
+          </div>
+        )}
+        {/* simulation tab (owned by src/ui/simulation) */}
+        {session && activeTab === 'simulation' && (
+          <SimulationView repo={session.repo} processId={openProcessId} onGoToWorkspace={() => send({ type: 'nav.tab', tab: 'workspace' })} />
+        )}
+        {/* end simulation tab */}
+        {activeTab === 'rpa' && <PlannedTab feature="rpa" />}
+        {activeTab === 'initiatives' && <PlannedTab feature="initiatives" />}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import { assign, setup } from 'xstate';
+
+/** Main tabs, in display order. */
+export const APP_TABS = ['workspace', 'editor', 'simulation', 'rpa', 'initiatives'] as const;
+export type AppTab = (typeof APP_TABS)[number];
+
+export interface AppContext {
+  /** The process the editor shows; kept while visiting other tabs. */
+  openProcessId: string | null;
+}
+
+export type AppEvent =
+  | { type: 'nav.tab'; tab: AppTab }
+  | { type: 'process.open'; processId: string }
+  | { type: 'process.closed'; processId: string };
+
+/** Navigation between the main tabs and which process is open in the editor. */
+export const appMachine = setup({
+  types: { context: {} as AppContext, events: {} as AppEvent },
+}).createMachine({
+  id: 'app',
+  initial: 'workspace',
+  context: { openProcessId: null },
+  on: {
+    'nav.tab': [
+      { guard: ({ event }) => event.tab === 'workspace', target: '.workspace' },
+      { guard: ({ event }) => event.tab === 'editor', target: '.editor' },
+      { guard: ({ event }) => event.tab === 'simulation', target: '.simulation' },
+      { guard: ({ event }) => event.tab === 'rpa', target: '.rpa' },
+      { guard: ({ event }) => event.tab === 'initiatives', target: '.initiatives' },
+    ],
+    'process.open': {
+      target: '.editor',
+      actions: assign({ openProcessId: ({ event }) => event.processId }),
+    },
+    // A deleted process must not stay open in the editor.
+    'process.closed': {
+      actions: assign({
+        openProcessId: ({ context, event }) => (context.openProcessId === event.processId ? null : context.openProcessId),
+      }),
+    },
+  },
+  states: {
+    workspace: {},
+    editor: {},
+    simulation: {},
+    rpa: {},
+    initiatives: {},
+  },
+});

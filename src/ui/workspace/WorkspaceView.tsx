@@ -1,0 +1,233 @@
+import { useId, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useI18n } from '../../i18n';
+import { dragHasFiles, firstDroppedFile } from '../../modeler/io/files';
+import { newProcessXml } from '../../modeler/io/newDiagram';
+import type { ProcessRecord, WorkspaceRepository } from '../../store/types';
+import { ConfirmDialog } from '../common/Dialog';
+import { formatDateTime } from '../common/format';
+import { useNotice } from '../common/useNotice';
+import { checkDiagramFile } from '../common/importDiagramFile';
+import { CreateProcessDialog, type CreateProcessInput } from './CreateProcessDialog';
+import { filterProcesses, groupByDepartment, uniqueName } from './processList';
+
+export interface WorkspaceViewProps {
+  repo: WorkspaceRepository;
+  workspaceId: string;
+  processes: ProcessRecord[];
+  /** Re-reads the process list after a change. */
+  onChanged(): Promise<void>;
+  onOpen(processId: string): void;
+  onDeleted(processId: string): void;
+}
+
+
+export function WorkspaceView({ repo, workspaceId, processes, onChanged, onOpen, onDeleted }: WorkspaceViewProps) {
+  const { t, lang } = useI18n();
+  const searchId = useId();
+  const headingId = useId();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [query, setQuery] = useState('');
+  const [creating, setCreating] = useState(false);
+  const [deleting, setDeleting] = useState<ProcessRecord | null>(null);
+  const [notice, setNotice] = useNotice();
+  const [dragging, setDragging] = useState(false);
+
+  const kindLabel = (p: ProcessRecord) => t(`workspace.kind.${p.kind}`);
+  const byId = useMemo(() => new Map(processes.map((p) => [p.id, p])), [processes]);
+  const groups = useMemo(
+    () => groupByDepartment(filterProcesses(processes, query), t('workspace.unassigned')),
+    [processes, query, t],
+  );
+  const departments = useMemo(
+    () => [...new Set(processes.map((p) => p.department).filter(Boolean))].sort((a, b) => a.localeCompare(b, 'ja')),
+    [processes],
+  );
+
+  const run = async (action: () => Promise<string | void>) => {
+    try {
+      const text = await action();
+      if (text) setNotice({ kind: 'info', text });
+    } catch (error) {
+      setNotice({ kind: 'error', text: t('workspace.actionFailed', { message: (error as Error).message }) });
+    }
+  };
+
+  const create = (input: CreateProcessInput) => {
+    setCreating(false);
+    void run(async () => {
+      const record = await repo.createProcess(workspaceId, { ...input, xml: newProcessXml(input.name) });
+      await onChanged();
+      onOpen(record.id);
+      return t('workspace.created', { name: record.name });
+    });
+  };
+
+  const duplicate = (p: ProcessRecord) =>
+    run(async () => {
+      const name = uniqueName(p.name, processes.map((x) => x.name), t('workspace.copyWord'));
+      const copy = await repo.duplicateProcess(p.id, name);
+      await onChanged();
+      return t('workspace.duplicated', { name: copy.name });
+    });
+
+  const confirmDelete = () => {
+    const target = deleting;
+    setDeleting(null);
+    if (!target) return;
+    void run(async () => {
+      await repo.deleteProcess(target.id);
+      onDeleted(target.id);
+      await onChanged();
+      return t('workspace.deleted', { name: target.name });
+    });
+  };
+
+  const importFile = async (file: File) => {
+    const checked = await checkDiagramFile(file);
+    if (!checked.ok) {
+      setNotice({ kind: 'error', text: t('workspace.importFailed', { file: checked.fileName, message: checked.message }) });
+      return;
+    }
+    await run(async () => {
+      const name = processes.some((p) => p.name === checked.suggestedName)
+        ? uniqueName(checked.suggestedName, processes.map((p) => p.name), t('workspace.copyWord'))
+        : checked.suggestedName;
+      const record = await repo.createProcess(workspaceId, {
+        name,
+        department: t('workspace.importedDepartment'),
+        kind: 'as-is',
+        xml: checked.xml,
+      });
+      await onChanged();
+      return t('workspace.imported', { file: checked.fileName, name: record.name });
+    });
+  };
+
+  const onDragOver = (event: DragEvent) => {
+    if (!dragHasFiles(event.dataTransfer)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+    setDragging(true);
+  };
+  const onDrop = (event: DragEvent) => {
+    if (!dragHasFiles(event.dataTransfer)) return;
+    event.preventDefault();
+    setDragging(false);
+    const file = firstDroppedFile(event.dataTransfer);
+    if (file) void importFile(file);
+  };
+
+  return (
+    <section
+      className={`bpr-workspace ${dragging ? 'bpr-dragging' : ''}`}
+      aria-labelledby={headingId}
+      onDragOver={onDragOver}
+      onDragLeave={() => setDragging(false)}
+      onDrop={onDrop}
+    >
+      <div className="bpr-workspace-toolbar">
+        <h2 id={headingId}>{t('workspace.heading')}</h2>
+        <label htmlFor={searchId} className="bpr-visually-hidden">
+          {t('workspace.search')}
+        </label>
+        <input
+          id={searchId}
+          type="search"
+          className="bpr-search"
+          placeholder={t('workspace.searchPlaceholder')}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+        <button type="button" className="bpr-button-primary" onClick={() => setCreating(true)}>
+          {t('workspace.create')}
+        </button>
+        <button type="button" onClick={() => fileInput.current?.click()}>
+          {t('workspace.import')}
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".bpmn,.bpmn2,.xml,application/xml,text/xml"
+          className="bpr-visually-hidden"
+          aria-label={t('workspace.import')}
+          tabIndex={-1}
+          data-testid="workspace-import-input"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) void importFile(file);
+          }}
+        />
+      </div>
+      <p className="bpr-hint">{dragging ? t('workspace.dropHere') : t('workspace.importHint')}</p>
+
+      {notice && (
+        <div role={notice.kind === 'error' ? 'alert' : 'status'} className={notice.kind === 'error' ? 'bpr-error' : 'bpr-info'}>
+          {notice.text}
+          <button type="button" className="bpr-notice-close" aria-label={t('app.close')} onClick={() => setNotice(null)}>
+            ×
+          </button>
+        </div>
+      )}
+
+      {processes.length === 0 && <p>{t('workspace.empty')}</p>}
+      {processes.length > 0 && groups.length === 0 && <p>{t('workspace.noMatch', { query })}</p>}
+
+      <div className="bpr-department-groups">
+        {groups.map((group) => (
+          <section key={group.department} className="bpr-department" aria-label={group.department}>
+            <h3>
+              {group.department} <span className="bpr-count">{t('workspace.count', { count: group.processes.length })}</span>
+            </h3>
+            <ul className="bpr-process-list">
+              {group.processes.map((p) => {
+                const partner = p.linkedProcessId ? byId.get(p.linkedProcessId) : undefined;
+                const labelParams = { name: p.name, kind: kindLabel(p) };
+                return (
+                  <li key={p.id} className="bpr-process-card" aria-label={`${p.name} ${kindLabel(p)}`}>
+                    <div className="bpr-process-main">
+                      <span className={`bpr-kind-badge bpr-kind-${p.kind}`}>{kindLabel(p)}</span>
+                      <span className="bpr-process-name">{p.name}</span>
+                    </div>
+                    <div className="bpr-process-meta">
+                      {partner && (
+                        <span>
+                          {t('workspace.linkedTo', { name: `${partner.name}（${kindLabel(partner)}）` })}
+                        </span>
+                      )}
+                      <span>{t('workspace.updatedAt', { time: formatDateTime(p.updatedAt, lang) })}</span>
+                    </div>
+                    <div className="bpr-process-actions">
+                      <button type="button" className="bpr-button-primary" aria-label={t('workspace.openLabel', labelParams)} onClick={() => onOpen(p.id)}>
+                        {t('workspace.open')}
+                      </button>
+                      <button type="button" aria-label={t('workspace.duplicateLabel', labelParams)} onClick={() => void duplicate(p)}>
+                        {t('workspace.duplicate')}
+                      </button>
+                      <button type="button" className="bpr-button-danger-outline" aria-label={t('workspace.deleteLabel', labelParams)} onClick={() => setDeleting(p)}>
+                        {t('workspace.delete')}
+                      </button>
+                    </div>
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        ))}
+      </div>
+
+      {creating && <CreateProcessDialog departments={departments} onSubmit={create} onCancel={() => setCreating(false)} />}
+      {deleting && (
+        <ConfirmDialog
+          title={t('workspace.deleteDialog.title')}
+          message={t('workspace.deleteDialog.message', { name: deleting.name, kind: kindLabel(deleting) })}
+          confirmLabel={t('workspace.deleteDialog.confirm')}
+          cancelLabel={t('workspace.deleteDialog.cancel')}
+          danger
+          onConfirm={confirmDelete}
+          onCancel={() => setDeleting(null)}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,31 @@
+import { openWorkspaceStore } from '../../store';
+import { seedWorkspace } from '../../store/seed';
+import type { WorkspaceInfo, WorkspaceStore } from '../../store/types';
+import { bundledSamples } from './samples';
+
+export interface WorkspaceSession {
+  repo: WorkspaceStore;
+  workspace: WorkspaceInfo;
+}
+
+let opening: Promise<WorkspaceSession> | null = null;
+
+/**
+ * Opens the store once per page and seeds the workspace with the bundled samples. The store seeds at
+ * most once per workspace (a marker written with the samples), so calling it on every start also
+ * repairs a first start that was interrupted. Shared as one promise so React's double-invoked effects
+ * (StrictMode) open the database once.
+ */
+export function openWorkspaceSession(): Promise<WorkspaceSession> {
+  opening ??= (async () => {
+    const repo = await openWorkspaceStore();
+    const { workspace } = await repo.getOrCreateWorkspace();
+    await seedWorkspace(repo, workspace.id, bundledSamples());
+    return { repo, workspace };
+  })();
+  opening.catch(() => {
+    // Let a later attempt (the user reloading) try again instead of caching the failure.
+    opening = null;
+  });
+  return opening;
+}

@@ -1,0 +1,47 @@
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { preview, type PreviewServer } from 'vite';
+import type { TestProject } from 'vitest/node';
+
+/** Where the e2e tests find the app; read by support/browser.ts. */
+export const E2E_URL_ENV = 'BPR_E2E_URL';
+const HOST = '127.0.0.1';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    bprE2eUrl: string;
+  }
+}
+
+/**
+ * Serves the production build (`vite build` ran before, see `npm run test:e2e`) with `vite preview`
+ * on a free loopback port chosen by the OS (several runs may share the machine), for the whole e2e run.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  if (!existsSync(path.join(repoRoot, 'dist', 'index.html'))) {
+    throw new Error('dist/index.html がありません。先に `npx vite build` を実行してください (run `npx vite build` first).');
+  }
+  // Serve a snapshot of the build, so a `vite build` started meanwhile (which empties dist/) cannot
+  // pull the app out from under running tests.
+  const snapshot = mkdtempSync(path.join(os.tmpdir(), 'bpr-e2e-dist-'));
+  cpSync(path.join(repoRoot, 'dist'), snapshot, { recursive: true });
+  const server: PreviewServer = await preview({
+    root: repoRoot,
+    logLevel: 'warn',
+    build: { outDir: snapshot },
+    preview: { host: HOST, port: 0, open: false },
+  });
+  const address = server.httpServer.address();
+  if (!address || typeof address === 'string') throw new Error('vite preview did not report its port');
+  const url = `http://${HOST}:${address.port}/`;
+  process.env[E2E_URL_ENV] = url;
+  project.provide('bprE2eUrl', url);
+  return async () => {
+    await server.close();
+    rmSync(snapshot, { recursive: true, force: true });
+  };
+}

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import type { SimulationResult } from '../../../src/domain/sim/result';
+import type { Preflight } from '../../../src/ui/simulation/preflight';
+import { SimRunController, toSimOptions, type WorkerLike } from '../../../src/ui/simulation/simRunController';
+import { DEFAULT_RUN_SETTINGS } from '../../../src/ui/simulation/simRunMachine';
+import type { SimRequest } from '../../../src/workers/simProtocol';
+
+class FakeWorker implements WorkerLike {
+  posted: SimRequest[] = [];
+  terminated = false;
+  onmessage: ((event: MessageEvent) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  postMessage(message: SimRequest) {
+    this.posted.push(message);
+  }
+  terminate() {
+    this.terminated = true;
+  }
+  reply(data: unknown) {
+    this.onmessage?.({ data } as MessageEvent);
+  }
+}
+
+const clean: Preflight = { blocking: [], notes: [] };
+const est = (mean: number) => ({ mean, ci95: [mean, mean] as [number, number] });
+const minimalResult = (): SimulationResult => {
+  const kpiNames = [
+    'casesStarted', 'casesCompleted', 'casesPerYear', 'staffHoursPerYear', 'staffMinutesPerCase', 'leadTimeMinutes', 'leadTimeBusinessDays',
+    'waitingMinutesPerCase', 'costYenPerYear', 'paperSheetsPerYear', 'fte', 'meanCasesInSystem', 'arrivalRatePerMinute',
+  ];
+  return {
+    seed: 1, mode: 'fast', replications: 2, cases: 10, startDate: '2025-04-01', simulatedYears: 1, events: 100,
+    kpis: { ...Object.fromEntries(kpiNames.map((k) => [k, est(1)])), residentMinutesPerVisit: null } as SimulationResult['kpis'],
+    tasks: [], roles: [], lanes: [], ends: [], leadTimeHistogram: { unit: 'businessDays', edges: [0, 1], counts: [10] }, warnings: [],
+  };
+};
+
+function setup(check: (xml: string) => Promise<Preflight> = async () => clean) {
+  let worker: FakeWorker | undefined;
+  const controller = new SimRunController(() => (worker = new FakeWorker()), check);
+  return { controller, worker: () => worker! };
+}
+
+describe('SimRunController', () => {
+  it('given a clean diagram, when started, then the worker gets the XML and options and its result ends the run', async () => {
+    const { controller, worker } = setup();
+    await controller.start('<xml/>', { ...DEFAULT_RUN_SETTINGS, replications: 4, seed: 9 });
+    expect(controller.actor.getSnapshot().value).toBe('running');
+    const request = worker().posted[0];
+    expect(request).toMatchObject({ type: 'sim.run', xml: '<xml/>', options: { replications: 4, seed: 9, years: 1, mode: 'fast' } });
+    const id = request.id;
+    worker().reply({ type: 'sim.progress', id, fraction: 0.5 });
+    expect(controller.actor.getSnapshot().context.progress).toBe(0.5);
+    worker().reply({ type: 'sim.result', id, result: minimalResult() });
+    expect(controller.actor.getSnapshot().value).toBe('done');
+    expect(controller.actor.getSnapshot().context.result?.events).toBe(100);
+    expect(controller.resultXml).toBe('<xml/>');
+  });
+
+  it('given blocking findings, when started, then nothing reaches the worker and the findings are the issues', async () => {
+    const issue = { message: '「受付」(Task_1) の職員処理時間がありません', elementId: 'Task_1', source: 'model' as const };
+    const { controller, worker } = setup(async () => ({ blocking: [issue], notes: [] }));
+    await controller.start('<xml/>', DEFAULT_RUN_SETTINGS);
+    expect(worker()).toBeUndefined();
+    const snap = controller.actor.getSnapshot();
+    expect(snap.value).toBe('error');
+    expect(snap.context.issues).toEqual([issue]);
+    expect(snap.context.errorMessage).toContain('1 件の問題');
+  });
+
+  it('given a running simulation, when cancelled, then the worker is told and its confirmation ends in cancelled', async () => {
+    const { controller, worker } = setup();
+    await controller.start('<xml/>', DEFAULT_RUN_SETTINGS);
+    controller.cancel();
+    const [run, cancel] = worker().posted;
+    expect(cancel).toEqual({ type: 'sim.cancel', id: run.id });
+    expect(controller.actor.getSnapshot().value).toBe('cancelling');
+    worker().reply({ type: 'sim.cancelled', id: run.id });
+    expect(controller.actor.getSnapshot().value).toBe('cancelled');
+  });
+
+  it('given a worker error naming an element, when received, then the issue carries the element id', async () => {
+    const { controller, worker } = setup();
+    await controller.start('<xml/>', DEFAULT_RUN_SETTINGS);
+    const id = worker().posted[0].id;
+    worker().reply({ type: 'sim.error', id, message: 'ループが終わりません', issues: ['ループが終わりません'], elementId: 'Gateway_1' });
+    const snap = controller.actor.getSnapshot();
+    expect(snap.value).toBe('error');
+    expect(snap.context.issues).toEqual([{ message: 'ループが終わりません', source: 'run', elementId: 'Gateway_1' }]);
+  });
+
+  it('given a malformed worker reply, when received, then the run fails with a Japanese message instead of showing bad data', async () => {
+    const { controller, worker } = setup();
+    await controller.start('<xml/>', DEFAULT_RUN_SETTINGS);
+    worker().reply({ type: 'sim.result', id: worker().posted[0].id, result: { seed: 'x' } });
+    expect(controller.actor.getSnapshot().value).toBe('error');
+    expect(controller.actor.getSnapshot().context.errorMessage).toMatch(/^シミュレーション結果の形式が正しくありません/);
+  });
+
+  it('given a crashed worker, when it reports an error event, then the run fails and the next run gets a new worker', async () => {
+    let created = 0;
+    const workers: FakeWorker[] = [];
+    const controller = new SimRunController(() => {
+      created++;
+      const w = new FakeWorker();
+      workers.push(w);
+      return w;
+    }, async () => clean);
+    await controller.start('<xml/>', DEFAULT_RUN_SETTINGS);
+    workers[0].onerror?.({ message: 'boom', preventDefault: () => undefined } as ErrorEvent);
+    expect(controller.actor.getSnapshot().value).toBe('error');
+    expect(workers[0].terminated).toBe(true);
+    await controller.start('<xml/>', DEFAULT_RUN_SETTINGS);
+    expect(created).toBe(2);
+  });
+
+  it('given settings by cases, when converted, then only cases bound the run', () => {
+    expect(toSimOptions({ ...DEFAULT_RUN_SETTINGS, period: 'cases', cases: 500 })).toEqual({ seed: 1, replications: 10, mode: 'fast', cases: 500 });
+    expect(toSimOptions({ ...DEFAULT_RUN_SETTINGS, years: 2 })).toEqual({ seed: 1, replications: 10, mode: 'fast', years: 2 });
+  });
+});
