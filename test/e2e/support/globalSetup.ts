@@ -22,13 +22,15 @@ declare module 'vitest' {
  * on a free loopback port chosen by the OS (several runs may share the machine), for the whole e2e run.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  if (!existsSync(path.join(repoRoot, 'dist', 'index.html'))) {
+  // BPR_E2E_DIST lets a developer test a build kept apart from dist/ while another build runs.
+  const dist = process.env.BPR_E2E_DIST ? path.resolve(process.env.BPR_E2E_DIST) : path.join(repoRoot, 'dist');
+  if (!existsSync(path.join(dist, 'index.html'))) {
     throw new Error('dist/index.html がありません。先に `npx vite build` を実行してください (run `npx vite build` first).');
   }
   // Serve a snapshot of the build, so a `vite build` started meanwhile (which empties dist/) cannot
   // pull the app out from under running tests.
   const snapshot = mkdtempSync(path.join(os.tmpdir(), 'bpr-e2e-dist-'));
-  cpSync(path.join(repoRoot, 'dist'), snapshot, { recursive: true });
+  cpSync(dist, snapshot, { recursive: true });
   const server: PreviewServer = await preview({
     root: repoRoot,
     logLevel: 'warn',
