@@ -1,3 +1,4 @@
+import { setModelerLanguage } from '../modeler/translate/language';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { LANG_STORAGE_KEY, loadLang, translate, type Lang, type TParams } from './core';
 
@@ -25,6 +26,8 @@ function browserStorage(): Storage | undefined {
 export function I18nProvider({ children, initialLang }: { children: ReactNode; initialLang?: Lang }) {
   const [lang, setLangState] = useState<Lang>(() => initialLang ?? loadLang(browserStorage()));
 
+  // bpmn-js reads the language through its translate service (src/modeler/translate) while rendering.
+  setModelerLanguage(lang);
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);

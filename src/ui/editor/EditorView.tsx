@@ -63,6 +63,11 @@ export function EditorView({ repo, processId, processes, onChanged, onOpenProces
   const [pending, setPending] = useState<Pending>(null);
   const [dragging, setDragging] = useState(false);
 
+  // translate: the palette and context pad redraw in the new language.
+  useEffect(() => {
+    modeler?.get<{ fire(event: string): void }>('eventBus').fire('i18n.changed');
+  }, [lang, modeler]);
+
   const onChangedRef = useRef(onChanged);
   onChangedRef.current = onChanged;
   const tRef = useRef(t);
