@@ -24,7 +24,9 @@ export function stepBadge(ann: StepAnnotation | undefined): BadgeContent {
   const problems: string[] = [];
   let compact: string | undefined;
   const staff = ann?.staffTime;
-  if (staff) {
+  // A resident's own step carries a staff time of 0: its badge shows the resident's minutes instead.
+  const residentOnly = !!staff && !!ann?.residentTime && distributionMean(staff) === 0;
+  if (staff && !residentOnly) {
     const minutes = formatNumber(distributionMean(staff));
     compact = tr('badge.staff', { minutes });
     parts.push(
@@ -32,10 +34,14 @@ export function stepBadge(ann: StepAnnotation | undefined): BadgeContent {
         ? tr('badge.staffRange', { minutes, min: formatNumber(staff.min), max: formatNumber(staff.max) })
         : tr('badge.staff', { minutes }),
     );
-  } else {
+  } else if (!staff) {
     problems.push(tr('badge.missingStaff'));
   }
-  if (ann?.residentTime) parts.push(tr('badge.resident', { minutes: formatNumber(distributionMean(ann.residentTime)) }));
+  if (ann?.residentTime) {
+    const resident = tr('badge.resident', { minutes: formatNumber(distributionMean(ann.residentTime)) });
+    parts.push(resident);
+    compact ??= resident;
+  }
   if (ann?.lag) {
     parts.push(
       tr('badge.lag', { value: formatNumber(distributionMean(ann.lag.distribution)), unit: tr(`unit.${ann.lag.unit}`) }),

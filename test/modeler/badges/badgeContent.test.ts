@@ -15,6 +15,12 @@ describe('stepBadge', () => {
     );
   });
 
+  it("given a resident's own step with staff time 0, when described, then the badge shows the resident's minutes, also zoomed out", () => {
+    expect(stepBadge({ staffTime: { type: 'fixed', value: 0 }, residentTime: { type: 'triangular', min: 10, mode: 15, max: 25 } })).toEqual({
+      figures: '住民 16.7分', parts: ['住民 16.7分'], compact: '住民 16.7分', problems: [],
+    });
+  });
+
   it('given no staff time, when described, then a missing marker explains it in Japanese', () => {
     expect(stepBadge(undefined)).toEqual({ problems: ['職員処理時間が未入力です'] });
   });
