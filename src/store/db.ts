@@ -30,6 +30,8 @@ export class BprDatabase extends Dexie {
   declare meta: Table<MetaRow, string>;
   /** 取組 records (src/store/initiativeRepository.ts); rows are parsed with parseInitiative on load. */
   declare initiatives: Table<StoredRow, string>;
+  /** Latest As-Is/To-Be comparison per pair (src/store/comparisonRepository.ts); parsed with zod on load. */
+  declare comparisons: Table<StoredRow, string>;
 
   constructor(options: BprDatabaseOptions = {}) {
     super(options.name ?? DB_NAME, {
@@ -47,6 +49,10 @@ export class BprDatabase extends Dexie {
     // v2 adds 取組; Dexie keeps the v1 tables as they are, so existing databases upgrade in place.
     this.version(2).stores({
       initiatives: 'id, workspaceId',
+    });
+    // v3 (compare) adds the latest comparison per As-Is/To-Be pair; earlier tables stay untouched.
+    this.version(3).stores({
+      comparisons: 'id, asIsId, toBeId',
     });
   }
 }

@@ -1,5 +1,6 @@
 import { BprDatabase, type BprDatabaseOptions } from './db';
 import { DexieWorkspaceRepository } from './dexieWorkspaceRepository';
+import { installTestHooks } from './testHooks';
 import { StorageUnavailableError, type WorkspaceStore } from './types';
 
 export interface OpenWorkspaceStoreOptions extends BprDatabaseOptions {
@@ -14,6 +15,9 @@ export interface OpenWorkspaceStoreOptions extends BprDatabaseOptions {
 export async function openWorkspaceStore(options: OpenWorkspaceStoreOptions = {}): Promise<WorkspaceStore> {
   const { now, ...dbOptions } = options;
   const db = new BprDatabase(dbOptions);
+  // exchange: inert unless a browser test defined globalThis.__BPR_TEST_HOOKS__ before load (see testHooks.ts).
+  installTestHooks(db);
+  // end exchange
   try {
     await db.open();
   } catch (err) {
@@ -62,3 +66,13 @@ export {
   type WorkspaceImportResult,
   type ExportResult,
 } from './workspaceFile';
+// compare: latest As-Is/To-Be comparison per pair
+export {
+  ComparisonRepository,
+  comparisonRepositoryOf,
+  comparisonRecordSchema,
+  readComparisonRow,
+  type ComparisonRecord,
+  type ComparisonInputOptions,
+} from './comparisonRepository';
+// end compare

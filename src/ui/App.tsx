@@ -4,10 +4,17 @@ import type { ProcessRecord } from '../store/types';
 import { APP_TABS, appMachine, type AppTab } from './appMachine';
 import { useMachineActor } from './common/useMachineActor';
 import { EditorView } from './editor/EditorView';
-import { PlannedTab } from './PlannedTab';
+// exchange: header menu
+import { WorkspaceMenu } from './exchange/WorkspaceMenu';
+// rpa: RPA候補 tab
+import { RpaView } from './rpa/RpaView';
 import { SimulationView } from './simulation/SimulationView';
+// compare: 比較 tab
+import { CompareView } from './compare/CompareView';
 import { openWorkspaceSession, type WorkspaceSession } from './workspace/session';
 import { WorkspaceView } from './workspace/WorkspaceView';
+// initiatives: 取組 tab
+import { InitiativesView } from './initiatives/InitiativesView';
 
 export function App() {
   const { t, lang, setLang } = useI18n();
@@ -59,6 +66,20 @@ export function App() {
       <header className="bpr-header">
         <h1 className="bpr-title">{t('app.title')}</h1>
         {session && <span className="bpr-workspace-name">{t('app.workspaceLabel', { name: session.workspace.name })}</span>}
+        {/* exchange: ワークスペースを書き出す / 読み込む */}
+        {session && (
+          <WorkspaceMenu
+            repo={session.repo}
+            workspace={session.workspace}
+            onImported={(workspace) => {
+              // What was open may be gone (置き換え); every view re-reads from the new session.
+              if (openProcessId) send({ type: 'process.closed', processId: openProcessId });
+              send({ type: 'nav.tab', tab: 'workspace' });
+              setSession((s) => (s ? { ...s, workspace } : s));
+            }}
+          />
+        )}
+        {/* end exchange */}
         <div className="bpr-lang" role="group" aria-label={t('app.language')}>
           {(['ja', 'en'] as Lang[]).map((l) => (
             <button key={l} type="button" aria-pressed={lang === l} lang={l} onClick={() => setLang(l)}>
@@ -109,6 +130,7 @@ export function App() {
             onChanged={refresh}
             onOpen={(processId) => send({ type: 'process.open', processId })}
             onDeleted={(processId) => send({ type: 'process.closed', processId })}
+            /* compare */ onCompare={(asIsId, toBeId) => send({ type: 'compare.open', asIsId, toBeId })}
           />
         )}
         {session && activeTab === 'editor' && openProcessId && (
@@ -119,6 +141,7 @@ export function App() {
             processes={processes}
             onChanged={refresh}
             onOpenProcess={(processId) => send({ type: 'process.open', processId })}
+            /* compare */ onCompare={(asIsId, toBeId) => send({ type: 'compare.open', asIsId, toBeId })}
           />
         )}
         {session && activeTab === 'editor' && !openProcessId && (
@@ -134,8 +157,43 @@ export function App() {
           <SimulationView repo={session.repo} processId={openProcessId} onGoToWorkspace={() => send({ type: 'nav.tab', tab: 'workspace' })} />
         )}
         {/* end simulation tab */}
-        {activeTab === 'rpa' && <PlannedTab feature="rpa" />}
-        {activeTab === 'initiatives' && <PlannedTab feature="initiatives" />}
+        {/* compare tab (owned by src/ui/compare) */}
+        {session && activeTab === 'compare' && (
+          <CompareView
+            repo={session.repo}
+            hoursPerFte={session.workspace.hoursPerFte}
+            processes={processes}
+            requestedPair={snapshot.context.comparePair}
+            openProcessId={openProcessId}
+            onChanged={refresh}
+            onSelectPair={(pair) => send({ type: 'compare.open', ...pair })}
+          />
+        )}
+        {/* end compare tab */}
+        {/* rpa: RPA候補 tab (owned by src/ui/rpa) */}
+        {session && activeTab === 'rpa' && (
+          <RpaView
+            repo={session.repo}
+            workspaceId={session.workspace.id}
+            processes={processes}
+            onChanged={refresh}
+            onOpenProcess={(processId) => send({ type: 'process.open', processId })}
+            onCompare={(asIsId, toBeId) => send({ type: 'compare.open', asIsId, toBeId })}
+          />
+        )}
+        {/* end rpa */}
+        {/* initiatives tab (owned by src/ui/initiatives) */}
+        {session && activeTab === 'initiatives' && (
+          <InitiativesView
+            store={session.repo}
+            workspaceId={session.workspace.id}
+            hoursPerFte={session.workspace.hoursPerFte}
+            processes={processes}
+            onOpenProcess={(processId) => send({ type: 'process.open', processId })}
+            onOpenComparison={(pair) => send({ type: 'compare.open', ...pair })}
+          />
+        )}
+        {/* end initiatives tab */}
       </main>
     </div>
   );

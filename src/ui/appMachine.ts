@@ -1,18 +1,22 @@
 import { assign, setup } from 'xstate';
 
 /** Main tabs, in display order. */
-export const APP_TABS = ['workspace', 'editor', 'simulation', 'rpa', 'initiatives'] as const;
+export const APP_TABS = ['workspace', 'editor', 'simulation', /* compare */ 'compare', 'rpa', 'initiatives'] as const;
 export type AppTab = (typeof APP_TABS)[number];
 
 export interface AppContext {
   /** The process the editor shows; kept while visiting other tabs. */
   openProcessId: string | null;
+  /* compare: the As-Is/To-Be pair the 比較 tab shows; null = chosen from the open process */
+  comparePair: { asIsId: string; toBeId: string } | null;
 }
 
 export type AppEvent =
   | { type: 'nav.tab'; tab: AppTab }
   | { type: 'process.open'; processId: string }
-  | { type: 'process.closed'; processId: string };
+  | { type: 'process.closed'; processId: string }
+  /* compare */
+  | { type: 'compare.open'; asIsId: string; toBeId: string };
 
 /** Navigation between the main tabs and which process is open in the editor. */
 export const appMachine = setup({
@@ -20,12 +24,13 @@ export const appMachine = setup({
 }).createMachine({
   id: 'app',
   initial: 'workspace',
-  context: { openProcessId: null },
+  context: { openProcessId: null, /* compare */ comparePair: null },
   on: {
     'nav.tab': [
       { guard: ({ event }) => event.tab === 'workspace', target: '.workspace' },
       { guard: ({ event }) => event.tab === 'editor', target: '.editor' },
       { guard: ({ event }) => event.tab === 'simulation', target: '.simulation' },
+      /* compare */ { guard: ({ event }) => event.tab === 'compare', target: '.compare' },
       { guard: ({ event }) => event.tab === 'rpa', target: '.rpa' },
       { guard: ({ event }) => event.tab === 'initiatives', target: '.initiatives' },
     ],
@@ -33,6 +38,12 @@ export const appMachine = setup({
       target: '.editor',
       actions: assign({ openProcessId: ({ event }) => event.processId }),
     },
+    /* compare: opens the 比較 tab on that pair */
+    'compare.open': {
+      target: '.compare',
+      actions: assign({ comparePair: ({ event }) => ({ asIsId: event.asIsId, toBeId: event.toBeId }) }),
+    },
+    /* end compare */
     // A deleted process must not stay open in the editor.
     'process.closed': {
       actions: assign({
@@ -44,6 +55,7 @@ export const appMachine = setup({
     workspace: {},
     editor: {},
     simulation: {},
+    /* compare */ compare: {},
     rpa: {},
     initiatives: {},
   },

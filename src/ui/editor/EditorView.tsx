@@ -11,13 +11,19 @@ import { ConfirmDialog } from '../common/Dialog';
 import { formatDateTime } from '../common/format';
 import { useNotice } from '../common/useNotice';
 import { checkDiagramFile } from '../common/importDiagramFile';
+// exchange: BIMP export
+import { BimpExportButton } from '../exchange/BimpExportButton';
 import { StepTablePanel } from '../process/StepTablePanel';
+// compare: 改善テンプレート
+import { TemplateDialog } from '../templates/TemplateDialog';
 import { uniqueName } from '../workspace/processList';
 import { ConflictDialog, type ConflictChoice } from './ConflictDialog';
 import { EditorSession, type SaveStatus } from './editorSession';
 import { browserStorage, clearDraft, readDraft, usableDraft, writeDraft } from './drafts';
 import { fitDiagram, type FittableCanvas } from './fitDiagram';
 import { VersionHistoryDialog } from './VersionHistoryDialog';
+// rpa: step selection requested by the RPA候補 tab
+import { selectPendingStep } from '../rpa/pendingSelection';
 
 export interface EditorViewProps {
   repo: WorkspaceRepository;
@@ -26,10 +32,12 @@ export interface EditorViewProps {
   processes: ProcessRecord[];
   onChanged(): Promise<void>;
   onOpenProcess(processId: string): void;
+  /* compare: opens the 比較 tab on a pair (after a To-Be was made from a template) */
+  onCompare?(asIsId: string, toBeId: string): void;
 }
 
 type Pending =
-  | { type: 'replace'; fileName: string; xml: string }
+  | { type: 'replace'; fileName: string; xml: string; laidOut?: boolean /* exchange: auto layout notice */ }
   | { type: 'restore'; version: VersionRecord }
   | null;
 
@@ -43,7 +51,9 @@ interface CanvasLike {
   zoom(level?: number | 'fit-viewport', center?: 'auto' | { x: number; y: number }): number;
 }
 
-export function EditorView({ repo, processId, processes, onChanged, onOpenProcess }: EditorViewProps) {
+export function EditorView({ repo, processId, processes, onChanged, onOpenProcess, onCompare }: EditorViewProps) {
+  /* compare: the As-Is XML the templates dialog works on; null = closed */
+  const [templateXml, setTemplateXml] = useState<string | null>(null);
   const { t, lang } = useI18n();
   const nameId = useId();
   const canvasRef = useRef<HTMLDivElement>(null);
@@ -139,6 +149,8 @@ export function EditorView({ repo, processId, processes, onChanged, onOpenProces
       setRecord(stored);
       setNameDraft(stored.name);
       setModeler(instance);
+      // rpa: 「図で編集」 from the RPA候補 tab selects the step it named
+      selectPendingStep(instance, processId);
       updateUndo();
       if (draft) {
         sessionRef.current.markChanged();
@@ -226,7 +238,7 @@ export function EditorView({ repo, processId, processes, onChanged, onOpenProces
       setNotice({ kind: 'error', text: t('editor.importFailed', { file: checked.fileName, message: checked.message }) });
       return;
     }
-    setPending({ type: 'replace', fileName: checked.fileName, xml: checked.xml });
+    setPending({ type: 'replace', fileName: checked.fileName, xml: checked.xml, laidOut: checked.laidOut });
   };
 
   const confirmPending = async () => {
@@ -245,7 +257,8 @@ export function EditorView({ repo, processId, processes, onChanged, onOpenProces
         if (!rec) return;
         await importIntoModeler(rec.xml);
         session.reset(rec);
-        setNotice({ kind: 'info', text: t('editor.replaced', { file: action.fileName }) });
+        // exchange: say when the file had no diagram and was laid out automatically.
+        setNotice({ kind: 'info', text: `${t('editor.replaced', { file: action.fileName })}${action.laidOut ? ` ${t('exchange.autoLaidOut')}` : ''}` });
       } else {
         const rec = await session.replace((expectedRevision) => repo.restoreVersion(action.version.id, { expectedRevision }));
         if (!rec) return;
@@ -397,7 +410,27 @@ export function EditorView({ repo, processId, processes, onChanged, onOpenProces
           <button type="button" aria-label={t('editor.exportPngLabel')} onClick={() => void exportAs('png')} disabled={!ready}>
             {t('editor.exportPng')}
           </button>
+          {/* exchange: BIMP export */}
+          <BimpExportButton
+            getXml={async () => (modeler ? exportBpmn(modeler) : '')}
+            processName={record?.name ?? ''}
+            disabled={!ready}
+            onNotice={setNotice}
+          />
+          {/* end exchange */}
         </span>
+        {/* compare: 改善テンプレート (As-Is only; the As-Is itself is never changed) */}
+        {record?.kind === 'as-is' && (
+          <button
+            type="button"
+            title={t('compare.tpl.openLabel', { name: record.name })}
+            disabled={!ready}
+            onClick={() => void (modeler ? exportBpmn(modeler) : Promise.resolve(record.xml)).then(setTemplateXml)}
+          >
+            {t('compare.tpl.open')}
+          </button>
+        )}
+        {/* end compare */}
       </div>
 
       {notice && (
@@ -458,6 +491,22 @@ export function EditorView({ repo, processId, processes, onChanged, onOpenProces
           onCancel={() => setPending(null)}
         />
       )}
+      {/* compare: templates dialog */}
+      {templateXml !== null && record && (
+        <TemplateDialog
+          repo={repo}
+          asIs={record}
+          asIsXml={templateXml}
+          processes={processes}
+          onClose={() => setTemplateXml(null)}
+          onCreated={() => onChanged()}
+          onCompare={(asIsId, toBeId) => {
+            setTemplateXml(null);
+            onCompare?.(asIsId, toBeId);
+          }}
+        />
+      )}
+      {/* end compare */}
       {conflict && <ConflictDialog message={conflict} onChoose={(choice) => void resolveConflict(choice)} />}
     </div>
   );

@@ -7,6 +7,8 @@ import { ConfirmDialog } from '../common/Dialog';
 import { formatDateTime } from '../common/format';
 import { useNotice } from '../common/useNotice';
 import { checkDiagramFile } from '../common/importDiagramFile';
+// exchange: 業務量調査
+import { SurveyImportButton } from '../exchange/SurveyImportButton';
 import { CreateProcessDialog, type CreateProcessInput } from './CreateProcessDialog';
 import { filterProcesses, groupByDepartment, uniqueName } from './processList';
 
@@ -18,10 +20,12 @@ export interface WorkspaceViewProps {
   onChanged(): Promise<void>;
   onOpen(processId: string): void;
   onDeleted(processId: string): void;
+  /* compare: opens the 比較 tab on a linked pair */
+  onCompare?(asIsId: string, toBeId: string): void;
 }
 
 
-export function WorkspaceView({ repo, workspaceId, processes, onChanged, onOpen, onDeleted }: WorkspaceViewProps) {
+export function WorkspaceView({ repo, workspaceId, processes, onChanged, onOpen, onDeleted, onCompare }: WorkspaceViewProps) {
   const { t, lang } = useI18n();
   const searchId = useId();
   const headingId = useId();
@@ -99,7 +103,9 @@ export function WorkspaceView({ repo, workspaceId, processes, onChanged, onOpen,
         xml: checked.xml,
       });
       await onChanged();
-      return t('workspace.imported', { file: checked.fileName, name: record.name });
+      // exchange: a file without diagram interchange was laid out automatically; say so.
+      const laidOut = checked.laidOut ? ` ${t('exchange.autoLaidOut')}` : '';
+      return `${t('workspace.imported', { file: checked.fileName, name: record.name })}${laidOut}`;
     });
   };
 
@@ -158,6 +164,17 @@ export function WorkspaceView({ repo, workspaceId, processes, onChanged, onOpen,
             if (file) void importFile(file);
           }}
         />
+        {/* exchange: 業務量調査を取り込む */}
+        <SurveyImportButton
+          repo={repo}
+          workspaceId={workspaceId}
+          processes={processes}
+          onImported={async (records) => {
+            await onChanged();
+            if (records[0]) onOpen(records[0].id);
+          }}
+        />
+        {/* end exchange */}
       </div>
       <p className="bpr-hint">{dragging ? t('workspace.dropHere') : t('workspace.importHint')}</p>
 
@@ -201,6 +218,17 @@ export function WorkspaceView({ repo, workspaceId, processes, onChanged, onOpen,
                       <button type="button" className="bpr-button-primary" aria-label={t('workspace.openLabel', labelParams)} onClick={() => onOpen(p.id)}>
                         {t('workspace.open')}
                       </button>
+                      {/* compare: 比較 on a linked As-Is/To-Be pair */}
+                      {onCompare && partner && partner.kind !== p.kind && (
+                        <button
+                          type="button"
+                          aria-label={t('compare.compareLabel', { name: p.name })}
+                          onClick={() => (p.kind === 'as-is' ? onCompare(p.id, partner.id) : onCompare(partner.id, p.id))}
+                        >
+                          {t('compare.compareButton')}
+                        </button>
+                      )}
+                      {/* end compare */}
                       <button type="button" aria-label={t('workspace.duplicateLabel', labelParams)} onClick={() => void duplicate(p)}>
                         {t('workspace.duplicate')}
                       </button>

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { SOURCES } from '../../../src/domain/analysis/sources';
+import { beforeAfterRows, diagramMarks, exportFileName, keyFigures, roleHourBars, sourcesFor, taskDeltaItems } from '../../../src/ui/compare/viewModel';
+import { sampleResult } from './fixtures';
+
+describe('compare view model', () => {
+  it('given a comparison, when the key figures are formatted in Japanese, then each has its unit and 95% interval', () => {
+    const figures = keyFigures(sampleResult(), 'ja');
+    expect(figures.map((f) => f.label)).toEqual(['削減した業務時間', '削減率', '削減人工（FTE）', '削減額']);
+    const hours = figures[0];
+    expect(hours.unit).toBe('時間/年');
+    expect(hours.figure.text).toBe('225 時間/年（95%信頼区間 217〜234）');
+    expect(figures[1].figure.text).toBe('12.8%（95%信頼区間 12.5〜13.2）');
+    expect(figures[2].note).toBe('1人 1,860 時間/年で換算');
+    expect(figures[3].figure.value).toBe('1,028,620');
+  });
+
+  it('given a comparison, when before/after rows are made, then resident time says it includes waiting and lead time is in 営業日', () => {
+    const rows = beforeAfterRows(sampleResult(), 'ja');
+    const resident = rows.find((r) => r.key === 'resident')!;
+    expect(resident.note).toBe('待ち時間を含む');
+    expect(resident.asIs?.text).toBe('74.3 分/回（95%信頼区間 74.0〜74.7）');
+    expect(resident.toBe?.value).toBe('61.3');
+    const lead = rows.find((r) => r.key === 'leadTime')!;
+    expect(lead.unit).toBe('営業日');
+    expect(lead.asIs?.ci).toBe('（反復1回のため信頼区間なし）');
+  });
+
+  it('given a comparison without resident-facing steps, when rows are made, then the resident row has no figures instead of NaN', () => {
+    const r = sampleResult();
+    r.residentMinutesPerVisit = { asIs: null, toBe: null };
+    r.residentMinutesSavedPerVisit = null;
+    const resident = beforeAfterRows(r, 'ja').find((x) => x.key === 'resident')!;
+    expect([resident.asIs, resident.toBe, resident.saved]).toEqual([null, null, null]);
+  });
+
+  it('given task deltas, when chart items are made, then unchanged steps are left out, savings come first and status is in the label', () => {
+    const items = taskDeltaItems(sampleResult(), 'ja');
+    expect(items.map((i) => i.key)).toEqual(['Task_check', 'Task_input', 'Task_new']);
+    expect(items[0].label).toBe('転出証明書と記載内容を照合（廃止）');
+    expect(items[1].label).toBe('住基システムへ転入処理を入力（ロボット）');
+    expect(items[2].value).toBeLessThan(0);
+    expect(items[2].ci).toEqual([-224, -218]);
+  });
+
+  it('given roles with a robot, when role bars are made, then only staff roles appear, As-Is then To-Be', () => {
+    const bars = roleHourBars(sampleResult(), 'ja');
+    expect(bars.map((b) => b.label)).toEqual(['窓口担当（現行）', '窓口担当（見直し後）']);
+    expect(bars[0].ci).toEqual([890, 910]);
+  });
+
+  it('given the To-Be automation, when diagram marks are made, then removed and automated As-Is steps are marked and To-Be steps carry a signed change', () => {
+    const marks = diagramMarks(sampleResult(), { Task_same: 'none' }, 'ja');
+    expect(marks.asIs).toEqual({ Task_check: 'removed', Task_input: 'automated' });
+    expect(marks.toBe.Task_input).toMatchObject({ text: '-175 時間/年', tone: 'saving' });
+    expect(marks.toBe.Task_new).toMatchObject({ text: '+221 時間/年', tone: 'increase' });
+    expect(marks.toBe.Task_same.tone).toBe('same');
+    const kakanai = diagramMarks(sampleResult(), { Task_same: 'kakanai' }, 'ja');
+    expect(kakanai.asIs.Task_same).toBe('automated');
+  });
+
+  it('given automation kinds of the To-Be, when sources are listed, then the templates\' published sources come first and 仮定値 last', () => {
+    const sources = sourcesFor(['kakanai', 'other', 'none']);
+    expect(sources.map((s) => s.id)).toEqual(['hamamatsuKakanai', 'assumption']);
+    expect(sources[0]).toBe(SOURCES.hamamatsuKakanai);
+    expect(sourcesFor([])).toEqual([]);
+  });
+
+  it('given a process name with characters files cannot hold, when the export name is made, then they are replaced and the local date is added', () => {
+    expect(exportFileName('転入届（現行）', new Date(2025, 3, 1, 9, 30), 'csv')).toBe('転入届（現行）_比較_2025-04-01.csv');
+    expect(exportFileName('a/b:c', new Date(2025, 11, 31), 'xlsx')).toBe('a_b_c_比較_2025-12-31.xlsx');
+  });
+});
