@@ -1,10 +1,51 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
+/**
+ * The production app runs without inline scripts and without eval. bpmn-js and the properties panel
+ * position and colour shapes through style attributes, hence 'unsafe-inline' for styles only; the
+ * simulation workers are same-origin module files (blob: kept for browsers that wrap them).
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "worker-src 'self' blob:",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+].join('; ');
+
+/**
+ * Build only: the dev server's React Fast Refresh preamble is an inline script, so the same policy
+ * in index.html would break `npm run dev`. The meta goes first in <head> because a policy only
+ * covers what the parser meets after it.
+ */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'bpr-content-security-policy',
+    apply: 'build',
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
+    ],
+  };
+}
+
+// zod 4 probes `new Function('')` once to decide whether to compile parsers; under the policy the
+// probe is refused (and caught) but still reported as a CSP violation. Its global config is read from
+// globalThis when zod's module first runs, so the entry chunk sets it before any bundled code.
+const ZOD_JITLESS = 'globalThis.__zod_globalConfig = Object.assign(globalThis.__zod_globalConfig ?? {}, { jitless: true });';
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicy()],
   base: './',
   worker: { format: 'es' },
-  build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 4000,
+    rollupOptions: { output: { intro: (chunk) => (chunk.isEntry ? ZOD_JITLESS : '') } },
+  },
   server: { host: '127.0.0.1', port: 5173 },
 });

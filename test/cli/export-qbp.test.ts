@@ -1,0 +1,51 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readQbp } from '../../src/domain/bpmn/qbpImport';
+import { diagramsRoot, repoRoot } from '../support/paths';
+
+function bpr(...args: string[]) {
+  const r = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'export-qbp', ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'bpr-export-qbp-'));
+
+describe('bpr export-qbp', () => {
+  it('given a sample diagram, when exported, then it exits 0, writes the BIMP block and prints the warnings in Japanese', () => {
+    const out = join(dir, 'tennyu.bpmn');
+    const r = bpr(join(diagramsRoot, 'tennyu-asis.bpmn'), '-o', out, '--instances', '250', '--start', '2025-04-01T08:30+09:00');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('BIMP のシミュレーション設定');
+    expect(r.out).toContain('注意');
+    const qbp = readQbp(readFileSync(out, 'utf8'));
+    expect(qbp?.processInstances).toBe(250);
+    expect(qbp?.startDateTime).toBe('2025-04-01T08:30:00+09:00');
+    expect(qbp?.currency).toBe('JPY');
+    expect(qbp?.elements.length).toBeGreaterThan(3);
+  });
+
+  it('given a file that is not BPMN, when exported, then it exits 1 with the Japanese reason and writes nothing', () => {
+    const bad = join(dir, 'bad.bpmn');
+    writeFileSync(bad, 'this is no xml');
+    const out = join(dir, 'never.bpmn');
+    const r = bpr(bad, '-o', out);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('[not-xml]');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('given no output file, when run, then it prints the usage and exits 2', () => {
+    const r = bpr(join(diagramsRoot, 'tennyu-asis.bpmn'));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('使い方');
+  });
+
+  it('given a malformed --start, when run, then it exits 2 naming the expected format', () => {
+    const r = bpr(join(diagramsRoot, 'tennyu-asis.bpmn'), '-o', join(dir, 'x.bpmn'), '--start', 'tomorrow');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--start は');
+  });
+});
