@@ -6,9 +6,17 @@ export type CsvCell = string | number | null | undefined;
 
 const BOM = '\uFEFF';
 
+/**
+ * Text that Excel would run as a formula (=, +, -, @, tab, CR at the start) gets a leading apostrophe:
+ * names come from diagrams of other tools and workshop typing, and opening an export must never
+ * execute anything. Numbers are written as numbers and are not affected.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 function quoteCell(v: CsvCell): string {
   if (v === null || v === undefined) return '';
-  const s = typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : v;
+  const raw = typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : v;
+  const s = typeof v === 'string' && FORMULA_START.test(raw) ? `'${raw}` : raw;
   return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

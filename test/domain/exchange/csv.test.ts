@@ -8,6 +8,11 @@ describe('toCsv', () => {
     expect(csv).toBe('\uFEFF業務名,備考\r\n住民票,"a,b"\r\n"""引用""","1行目\n2行目"\r\n12.5,\r\n');
   });
 
+  it('given text that Excel would run as a formula, when written, then it is kept as text and negative numbers stay numbers', () => {
+    const csv = toCsv([['=HYPERLINK("http://x")', '+1', '-照合', '@SUM(A1)', -5, '通常']]);
+    expect(csv).toBe('\uFEFF"\'=HYPERLINK(""http://x"")",\'+1,\'-照合,\'@SUM(A1),-5,通常\r\n');
+  });
+
   it('given rows, when written and parsed back, then the same strings come out', () => {
     const rows = [['a', 'b,c', '"d"'], ['改行\r\nあり', '', ' 空白 ']];
     expect(parseCsv(toCsv(rows))).toEqual(rows);
