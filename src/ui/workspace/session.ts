@@ -2,6 +2,8 @@ import { openWorkspaceStore } from '../../store';
 import { seedWorkspace } from '../../store/seed';
 import type { WorkspaceInfo, WorkspaceStore } from '../../store/types';
 import { bundledSamples } from './samples';
+// initiatives
+import { seedInitiativesOnce } from '../initiatives/seedInitiatives';
 
 export interface WorkspaceSession {
   repo: WorkspaceStore;
@@ -21,6 +23,9 @@ export function openWorkspaceSession(): Promise<WorkspaceSession> {
     const repo = await openWorkspaceStore();
     const { workspace } = await repo.getOrCreateWorkspace();
     await seedWorkspace(repo, workspace.id, bundledSamples());
+    // initiatives: seed the 取組 after the processes they attach to (own marker, once per workspace)
+    await seedInitiativesOnce(repo, workspace.id, bundledSamples()).catch((err: unknown) => console.warn('取組の初期データを登録できませんでした', err));
+    // end initiatives
     return { repo, workspace };
   })();
   opening.catch(() => {

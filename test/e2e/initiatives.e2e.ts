@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { openApp, screenshot, useBrowser } from './support/browser';
+import { findSample } from './support/samples';
+
+const session = useBrowser();
+
+/** The fiscal year (April–March) the browser is in, labelled as the app labels it. */
+function currentFiscalYearLabel(): string {
+  const now = new Date();
+  const fy = now.getMonth() < 3 ? now.getFullYear() - 1 : now.getFullYear();
+  return `令和${fy - 2018}（${fy}）年度`;
+}
+
+describe('取組 tab', () => {
+  it(
+    'given the seeded workspace, when a 取組 is created, the 転入届 pair attached and compared, and a measured value entered, then the printed sheet shows the maps, the estimate and the measurement',
+    async () => {
+      const { page, pageErrors } = session();
+      const asIs = findSample('転入届', 'as-is');
+      const toBe = findSample('転入届', 'to-be');
+      await openApp(page);
+      await page.getByRole('tab', { name: '取組' }).click();
+      await page.getByRole('heading', { name: '取組（進捗管理）' }).waitFor();
+
+      // The seeded 取組 are listed, and the schedule view shows their stages by 令和 year.
+      await page.locator('tr[data-initiative="書かない窓口の導入"]').waitFor();
+      expect(await page.locator('tr[data-initiative]').count()).toBe(5);
+      await page.getByRole('button', { name: '年度別スケジュール' }).click();
+      const gantt = page.getByRole('table', { name: '年度別スケジュール' });
+      await gantt.waitFor();
+      expect(await gantt.locator('thead').textContent()).toContain('令和7（2025）年度');
+      expect(await gantt.locator('.bpr-init-stage').count()).toBeGreaterThan(5);
+      await page.getByRole('button', { name: '一覧' }).click();
+
+      await page.getByRole('button', { name: '新しい取組' }).click();
+      const dialog = page.getByRole('dialog', { name: '新しい取組を作成' });
+      await dialog.getByRole('button', { name: '作成して編集' }).click();
+      // Empty 取組名 and 担当課 are refused with the schema's Japanese messages.
+      await expect.poll(() => dialog.getByRole('alert').textContent()).toContain('取組名が空です');
+      await dialog.getByLabel('取組名').fill('転入手続の見直し（E2E）');
+      await dialog.getByLabel('担当課').fill('市民課');
+      await dialog.getByRole('button', { name: '作成して編集' }).click();
+      await page.getByRole('heading', { name: '転入手続の見直し（E2E）' }).waitFor();
+
+      await page.getByLabel('追加する指標').selectOption({ label: '削減した業務時間（時間/年・削減した業務時間（推計と連動））' });
+      await page.getByRole('button', { name: '評価指標を追加' }).click();
+
+      const attach = page.getByRole('group', { name: 'プロセス図を添付' });
+      await attach.getByLabel('As-Is').selectOption({ label: `${asIs.name}（${asIs.department}）` });
+      expect(await attach.getByLabel('To-Be').evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent)).toBe(`${toBe.name}（${toBe.department}）`);
+      await attach.getByRole('button', { name: '添付' }).click();
+
+      const pair = page.locator('.bpr-init-pair');
+      await pair.waitFor();
+      await expect.poll(() => pair.locator('.bpr-init-thumb-svg svg').count(), { timeout: 30_000 }).toBe(2);
+
+      // No comparison is stored in a fresh browser: compute it from the 取組.
+      await pair.getByRole('button', { name: '比較を計算' }).click();
+      const hoursFigure = pair.locator('[data-figure="hoursSaved"] dd');
+      await expect.poll(() => hoursFigure.count(), { timeout: 180_000, interval: 1000 }).toBe(1);
+      expect(await hoursFigure.textContent()).toMatch(/^[\d,.]+ 時間\/年（95%信頼区間 [\d,.]+〜[\d,.]+） 推計$/);
+
+      // The indicator takes the estimate for the selected fiscal year, beside target and measured.
+      const year = currentFiscalYearLabel();
+      const indicator = page.locator('fieldset.bpr-init-indicator[data-indicator="削減した業務時間"]');
+      const yearRow = indicator.locator('tr', { has: page.getByRole('rowheader', { name: year, exact: true }) });
+      await expect.poll(() => yearRow.getByTestId('estimate-cell').textContent(), { timeout: 20_000 }).toMatch(/[\d,.]+ 時間\/年（95%信頼区間 [\d,.]+〜[\d,.]+） 推計/);
+      const estimateText = (await yearRow.getByTestId('estimate-cell').textContent()) ?? '';
+
+      await indicator.getByLabel(`削減した業務時間 ${year} 目標値`).fill('250');
+      await indicator.getByLabel(`削減した業務時間 ${year} 実績値`).fill('180');
+      await page.getByRole('button', { name: '保存' }).first().click();
+      await expect.poll(() => page.getByRole('status').filter({ hasText: '保存済み' }).count()).toBe(1);
+      // The measured value stays as entered; the estimate is unchanged by it.
+      expect(await yearRow.getByTestId('estimate-cell').textContent()).toBe(estimateText);
+      await screenshot(page, 'initiatives-editor', true);
+
+      await page.getByRole('button', { name: '印刷プレビュー' }).click();
+      const sheet = page.getByRole('article', { name: '進捗管理票: 転入手続の見直し（E2E）' });
+      await sheet.waitFor();
+      await page.emulateMedia({ media: 'print' });
+      expect(await sheet.isVisible()).toBe(true);
+      expect(await page.locator('.bpr-header').isVisible()).toBe(false);
+      expect(await page.getByRole('tablist').isVisible()).toBe(false);
+      expect(await page.getByRole('button', { name: '印刷', exact: true }).isVisible()).toBe(false);
+      await expect.poll(() => sheet.locator('.bpr-init-thumb-svg svg').count(), { timeout: 30_000 }).toBe(2);
+      expect(await sheet.locator('.bpr-init-thumb-svg svg').first().isVisible()).toBe(true);
+      const text = (await sheet.textContent()) ?? '';
+      for (const heading of ['取組名', '担当課', 'これまでの課題', '取組の概要', 'BPRで把握した課題と解決方策', 'スケジュール', '評価指標', '達成度・評価理由', '次期方針']) expect(text).toContain(heading);
+      expect(text).toContain('市民課');
+      const sheetRow = sheet.locator('table[data-indicator="削減した業務時間"] tr', { has: page.getByRole('rowheader', { name: year, exact: true }) });
+      expect(await sheetRow.locator('td').allTextContents()).toEqual(['250 時間/年', expect.stringMatching(/^[\d,.]+ 時間\/年（95%信頼区間 [\d,.]+〜[\d,.]+） 推計$/), '180 時間/年']);
+      expect(await sheet.locator('[data-figure="hoursSaved"] dd').textContent()).toMatch(/時間\/年（95%信頼区間 .+） 推計/);
+      await screenshot(page, 'initiatives-print', true);
+      await page.emulateMedia({ media: 'screen' });
+
+      expect(pageErrors).toEqual([]);
+    },
+    300_000,
+  );
+});
