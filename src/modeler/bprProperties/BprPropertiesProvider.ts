@@ -3,6 +3,8 @@ import type { DiagramShape } from './annotationEdits';
 import type { Debounce } from './entries';
 import { flowGroups, isBranchFlow, startGroups } from './flowStartGroups';
 import { settingsGroups } from './settingsGroups';
+// rpa: RPA評価 group (src/modeler/bprProperties/rpaAssessmentGroup.ts)
+import { rpaAssessmentGroups } from './rpaAssessmentGroup';
 import { stepGroups, type GroupDef, type PanelServices } from './stepGroups';
 
 interface Injector {
@@ -37,7 +39,7 @@ export default class BprPropertiesProvider {
     const bo = element?.businessObject;
     if (!bo) return [];
     if (element.type === 'label') return [];
-    if (isA(bo, 'bpmn:Activity')) return stepGroups(element, this.services);
+    if (isA(bo, 'bpmn:Activity')) return [...stepGroups(element, this.services), ...rpaAssessmentGroups(element, this.services)]; // rpa: appended group
     if (isA(bo, 'bpmn:SequenceFlow') && isBranchFlow(bo)) return flowGroups(element, this.services);
     if (isA(bo, 'bpmn:StartEvent')) {
       const root = this.injector.get<{ getRootElement(): DiagramShape }>('canvas').getRootElement()?.businessObject;

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { defaultRpaRankingSettings } from '../../../src/domain/analysis/rpaCandidates';
+import type { RpaRequest, RpaResponse } from '../../../src/ui/rpa/rpaProtocol';
+import { RankingCancelledError, RankingError, RpaRankingClient, type RpaWorkerLike } from '../../../src/ui/rpa/rankingClient';
+import type { ProcessRecord } from '../../../src/store/types';
+
+/** A worker stand-in: records requests; the test answers them by hand. */
+class FakeWorker implements RpaWorkerLike {
+  sent: RpaRequest[] = [];
+  terminated = false;
+  onmessage: ((event: MessageEvent) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  postMessage(message: RpaRequest): void {
+    this.sent.push(message);
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+  reply(msg: RpaResponse): void {
+    this.onmessage?.({ data: msg } as MessageEvent);
+  }
+}
+
+const proc = (id: string, xml: string, kind: 'as-is' | 'to-be' = 'as-is'): ProcessRecord => ({
+  id, workspaceId: 'w', name: `業務${id}`, department: '市民課', kind, xml, createdAt: '', updatedAt: '', revision: 1,
+});
+const table = { T1: { staffHoursPerYear: { mean: 10, ci95: [9, 11] as [number, number] } } };
+const emptyRanking = { candidates: [], excluded: [], warnings: [] };
+
+describe('RpaRankingClient', () => {
+  it('given two As-Is and one To-Be, when ranked, then only the As-Is are sent, progress is reported and the result resolves', async () => {
+    const worker = new FakeWorker();
+    const client = new RpaRankingClient(() => worker);
+    const progress: string[] = [];
+    const done = client.rank([proc('A', '<a/>'), proc('B', '<b/>'), proc('C', '<c/>', 'to-be')], defaultRpaRankingSettings(), (p) => progress.push(`${p.done}/${p.total} ${p.processName}`));
+    const req = worker.sent[0] as Extract<RpaRequest, { type: 'rpa.rank' }>;
+    expect(req.processes.map((p) => p.processId)).toEqual(['A', 'B']);
+    expect(req.tables).toEqual({});
+    worker.reply({ type: 'rpa.progress', id: req.id, done: 0, total: 2, processName: '業務A' });
+    worker.reply({ type: 'rpa.table', id: req.id, hash: req.processes[0].hash, table });
+    worker.reply({ type: 'rpa.simError', id: req.id, hash: req.processes[1].hash, message: '開始イベントがありません' });
+    worker.reply({ type: 'rpa.result', id: req.id, ranking: emptyRanking });
+    await expect(done).resolves.toEqual(emptyRanking);
+    expect(progress).toEqual(['0/2 業務A']);
+  });
+
+  it('given simulated hours from an earlier run, when ranked again with the same XML, then the cached table and failure are sent and nothing is pending', async () => {
+    const worker = new FakeWorker();
+    const client = new RpaRankingClient(() => worker);
+    const processes = [proc('A', '<a/>'), proc('B', '<b/>')];
+    const first = client.rank(processes, defaultRpaRankingSettings());
+    const req1 = worker.sent[0] as Extract<RpaRequest, { type: 'rpa.rank' }>;
+    worker.reply({ type: 'rpa.table', id: req1.id, hash: req1.processes[0].hash, table });
+    worker.reply({ type: 'rpa.simError', id: req1.id, hash: req1.processes[1].hash, message: 'x' });
+    worker.reply({ type: 'rpa.result', id: req1.id, ranking: emptyRanking });
+    await first;
+    expect(client.pendingCount(processes)).toBe(0);
+    expect(client.pendingCount([proc('A', '<a changed="1"/>')])).toBe(1);
+
+    void client.rank(processes, { ...defaultRpaRankingSettings(), tasksPerRobot: 5 });
+    const req2 = worker.sent[1] as Extract<RpaRequest, { type: 'rpa.rank' }>;
+    expect(req2.tables).toEqual({ [req1.processes[0].hash]: table });
+    expect(req2.failures).toEqual({ [req1.processes[1].hash]: 'x' });
+    expect(req2.settings.tasksPerRobot).toBe(5);
+  });
+
+  it('given a running ranking, when cancelled or superseded, then it rejects with RankingCancelledError and the worker is told', async () => {
+    const worker = new FakeWorker();
+    const client = new RpaRankingClient(() => worker);
+    const first = client.rank([proc('A', '<a/>')], defaultRpaRankingSettings());
+    const second = client.rank([proc('A', '<a/>')], defaultRpaRankingSettings());
+    await expect(first).rejects.toBeInstanceOf(RankingCancelledError);
+    expect(worker.sent.map((m) => m.type)).toEqual(['rpa.rank', 'rpa.cancel', 'rpa.rank']);
+    client.cancel();
+    await expect(second).rejects.toBeInstanceOf(RankingCancelledError);
+  });
+
+  it('given a worker error or a ranking error, when reported, then the promise rejects with the Japanese message', async () => {
+    const worker = new FakeWorker();
+    const client = new RpaRankingClient(() => worker);
+    const run = client.rank([proc('A', '<a/>')], defaultRpaRankingSettings());
+    const req = worker.sent[0] as Extract<RpaRequest, { type: 'rpa.rank' }>;
+    worker.reply({ type: 'rpa.error', id: req.id, message: '1ライセンスあたりの業務数は1以上にしてください' });
+    await expect(run).rejects.toThrow(/業務数は1以上/);
+
+    const crashed = client.rank([proc('A', '<a/>')], defaultRpaRankingSettings());
+    worker.onerror?.({ message: 'boom', preventDefault() {} } as ErrorEvent);
+    await expect(crashed).rejects.toBeInstanceOf(RankingError);
+    expect(worker.terminated).toBe(true);
+  });
+});
