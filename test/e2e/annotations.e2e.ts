@@ -57,7 +57,9 @@ describe('annotations: properties panel, badges and the step table', () => {
     const before = await badgeText(page, task.id);
 
     await enterThreePoint(page, '5', '8', '15');
-    await expect.poll(() => badgeText(page, task.id)).toBe('職員 9.3分 (5–15)'.concat(before.includes('・') ? before.slice(before.indexOf('・')) : ''));
+    // The staff figure replaces whatever stood for staff before; resident and lag figures stay.
+    const others = before.split('・').filter((part) => part && !part.startsWith('職員'));
+    await expect.poll(() => badgeText(page, task.id)).toBe(['職員 9.3分 (5–15)', ...others].join('・'));
     await screenshot(page, 'annotations-panel-badges');
 
     await toolbarButton(page, '元に戻す').click();
