@@ -1,8 +1,10 @@
 import { parseDiagram } from '../../domain/bpmn/parseDiagram';
+import { ensureDiagramInterchange } from '../../domain/exchange/autoLayout';
 import { baseNameOf, readImportFile } from '../../modeler/io/files';
 
 export type ImportCheck =
-  | { ok: true; fileName: string; suggestedName: string; xml: string; warnings: string[] }
+  // exchange: `laidOut` — the file had no diagram interchange and was given an automatic layout.
+  | { ok: true; fileName: string; suggestedName: string; xml: string; warnings: string[]; laidOut: boolean }
   | { ok: false; fileName: string; message: string };
 
 /**
@@ -18,5 +20,13 @@ export async function checkDiagramFile(file: File): Promise<ImportCheck> {
   }
   const parsed = await parseDiagram(bytes);
   if (!parsed.ok) return { ok: false, fileName: file.name, message: parsed.error.message };
-  return { ok: true, fileName: file.name, suggestedName: baseNameOf(file.name), xml: parsed.xml, warnings: parsed.warnings };
+  // exchange: files from process engines or written by hand often have no diagram; lay them out instead of refusing.
+  let laid: { xml: string; laidOut: boolean };
+  try {
+    laid = await ensureDiagramInterchange(parsed.xml);
+  } catch (error) {
+    return { ok: false, fileName: file.name, message: `図の配置情報がなく、自動レイアウトもできませんでした: ${(error as Error).message}` };
+  }
+  // end exchange
+  return { ok: true, fileName: file.name, suggestedName: baseNameOf(file.name), xml: laid.xml, warnings: parsed.warnings, laidOut: laid.laidOut };
 }
