@@ -1,45 +1,67 @@
+import { loadavg } from 'node:os';
 import { runSimulation } from '../src/domain/sim/runSimulation';
 import { runBaseline } from './baseline';
 import { BENCH_CASES, benchModel } from './model';
+import { benchRpa } from './rpaBench';
 
 /**
  * `npm run bench`: events per second of the engine's fast and actor modes and of the plain-JS baseline on
  * the generated 20-task model, and the wall time of 30 replications × 10,000 cases in fast mode.
  * Events = discrete events taken off the event heap (arrivals, service ends, lags, timers).
- * The last line is one JSON object for scripts.
+ * Then the RPA candidate ranking of 200 processes × 30 tasks. The last line is one JSON object for scripts.
+ * The 30 replications are one run: the model is prepared (calendars, samplers, case machine) once.
  */
 const model = benchModel();
 const start = { y: 2025, m: 4, d: 1 };
 
+let lastCpu = 0;
+/** Wall seconds (the figures); CPU seconds of the last call are kept in lastCpu for the log lines. */
 function timeIt<T>(f: () => T): [T, number] {
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const v = f();
+  const cpu = process.cpuUsage(cpu0);
+  lastCpu = (cpu.user + cpu.system) / 1e6;
   return [v, (performance.now() - t0) / 1000];
 }
+// On a shared machine the wall figures include time spent waiting for a core: CPU time and load go beside them.
+const cpuNote = () => `CPU ${lastCpu.toFixed(2)} 秒`;
+console.log(`負荷平均 (1/5/15分): ${loadavg().map((x) => x.toFixed(2)).join(' / ')}`);
 
 // Warm-up so the JIT has compiled the hot paths of all three before measuring.
 runSimulation(model, { seed: 99, replications: 4, cases: BENCH_CASES, mode: 'fast' });
 for (let r = 0; r < 4; r++) runBaseline(model, 99 + r, BENCH_CASES, start);
 
-const [fast, fastSec] = timeIt(() => runSimulation(model, { seed: 1, replications: 5, cases: BENCH_CASES, mode: 'fast' }));
-const fastEventsPerSec = fast.events / fastSec;
-console.log(`fast モード:        ${Math.round(fastEventsPerSec).toLocaleString()} イベント/秒 (${fast.events.toLocaleString()} イベント, ${fastSec.toFixed(2)} 秒)`);
-
-const [base, baseSec] = timeIt(() => {
-  let events = 0;
-  for (let r = 0; r < 5; r++) events += runBaseline(model, r + 1, BENCH_CASES, start).events;
-  return events;
-});
-const baselineEventsPerSec = base / baseSec;
-console.log(`ベースライン (JS):  ${Math.round(baselineEventsPerSec).toLocaleString()} イベント/秒 (${base.toLocaleString()} イベント, ${baseSec.toFixed(2)} 秒)`);
+// Best of three alternating rounds for both: on a shared machine a round can lose its core to another
+// process; taking each side's best round treats engine and baseline alike.
+const ROUNDS = 3;
+let fastEvents = 0, fastSec = Infinity, fastCpu = 0, baseEvents = 0, baseSec = Infinity, baseCpu = 0;
+for (let round = 0; round < ROUNDS; round++) {
+  const [fast, fs] = timeIt(() => runSimulation(model, { seed: 1, replications: 5, cases: BENCH_CASES, mode: 'fast' }));
+  if (fast.events / fs > fastEvents / fastSec) [fastEvents, fastSec, fastCpu] = [fast.events, fs, lastCpu];
+  const [base, bs] = timeIt(() => {
+    let events = 0;
+    for (let r = 0; r < 5; r++) events += runBaseline(model, r + 1, BENCH_CASES, start).events;
+    return events;
+  });
+  if (base / bs > baseEvents / baseSec) [baseEvents, baseSec, baseCpu] = [base, bs, lastCpu];
+}
+const fastEventsPerSec = fastEvents / fastSec;
+const baselineEventsPerSec = baseEvents / baseSec;
+lastCpu = fastCpu;
+console.log(`fast モード:        ${Math.round(fastEventsPerSec).toLocaleString()} イベント/秒 (${fastEvents.toLocaleString()} イベント, ${fastSec.toFixed(2)} 秒, ${cpuNote()}, ${ROUNDS} 回中最良)`);
+lastCpu = baseCpu;
+console.log(`ベースライン (JS):  ${Math.round(baselineEventsPerSec).toLocaleString()} イベント/秒 (${baseEvents.toLocaleString()} イベント, ${baseSec.toFixed(2)} 秒, ${cpuNote()}, ${ROUNDS} 回中最良)`);
 
 const [, thirtySec] = timeIt(() => runSimulation(model, { seed: 7, replications: 30, cases: BENCH_CASES, mode: 'fast' }));
-console.log(`30 反復 × ${BENCH_CASES.toLocaleString()} 件 (fast): ${thirtySec.toFixed(2)} 秒`);
+console.log(`30 反復 × ${BENCH_CASES.toLocaleString()} 件 (fast): ${thirtySec.toFixed(2)} 秒 (${cpuNote()})`);
 
 // Actor mode last: its driver makes the scheduler's call sites polymorphic, which would slow the rest.
 const [actor, actorSec] = timeIt(() => runSimulation(model, { seed: 1, replications: 1, cases: BENCH_CASES, mode: 'actor' }));
 const actorEventsPerSec = actor.events / actorSec;
-console.log(`actor モード:       ${Math.round(actorEventsPerSec).toLocaleString()} イベント/秒 (${actor.events.toLocaleString()} イベント, ${actorSec.toFixed(2)} 秒)`);
+console.log(`actor モード:       ${Math.round(actorEventsPerSec).toLocaleString()} イベント/秒 (${actor.events.toLocaleString()} イベント, ${actorSec.toFixed(2)} 秒, ${cpuNote()})`);
+
+const rpa = await benchRpa();
 
 console.log(
   JSON.stringify({
@@ -48,5 +70,6 @@ console.log(
     baselineEventsPerSec: Math.round(baselineEventsPerSec),
     fastVsBaseline: Number((fastEventsPerSec / baselineEventsPerSec).toFixed(3)),
     thirtyReplicationsSeconds: Number(thirtySec.toFixed(3)),
+    rpaRankSeconds: Number(rpa.rankSeconds.toFixed(3)),
   }),
 );

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { DEFAULT_HOURS_PER_FTE, ROBOT_CALENDAR_ID } from '../model/annotations';
-import type { SimModel, SimRole } from '../sim/model';
-import { replicationSeed } from '../sim/prng';
+import { DEFAULT_HOURS_PER_FTE } from '../model/annotations';
+import { isRobotRole, type SimModel } from '../sim/model';
 import type { SimulationResult } from '../sim/result';
 import { runSimulation, type SimulationOptions } from '../sim/runSimulation';
+import { nonNegative } from '../sim/stats';
 import {
   estimateOf,
   estimateOrZero,
@@ -47,6 +47,7 @@ export interface CompareOptions {
 export const DEFAULT_COMPARE_REPLICATIONS = 10;
 
 const NO_ROLE = '(担当未設定)';
+const ZERO: Estimate = { mean: 0, ci95: [0, 0] };
 
 const taskDeltaSchema = z.object({
   /** Stable key for lists: the As-Is id, else the To-Be id. */
@@ -105,10 +106,8 @@ export type ComparisonResult = z.infer<typeof comparisonResultSchema>;
 export type TaskDelta = z.infer<typeof taskDeltaSchema>;
 export type RoleDelta = z.infer<typeof roleDeltaSchema>;
 
-/** A role whose work is a robot's: it runs on the 24-hour calendar. */
-export function isRobotRole(role: Pick<SimRole, 'calendar'>): boolean {
-  return role.calendar.id === ROBOT_CALENDAR_ID;
-}
+/** A role whose work is a robot's: it runs on the 24-hour calendar (the engine's rule, re-exported). */
+export { isRobotRole };
 
 interface RepFigures {
   staffHours: number;
@@ -126,35 +125,29 @@ function robotRoleNames(model: SimModel): Set<string> {
   return new Set(model.roles.filter(isRobotRole).map((r) => r.name));
 }
 
-function figuresOf(result: SimulationResult, robots: Set<string>, costs: ScenarioCosts | undefined): RepFigures {
-  let staffHours = 0;
-  let robotHours = 0;
-  let costYen = costs?.fixedYenPerYear ?? 0;
-  const roles = new Map<string, { hours: number; cost: number }>();
-  for (const r of result.roles) {
-    const hours = r.staffHoursPerYear.mean;
-    if (robots.has(r.name)) robotHours += hours;
-    else staffHours += hours;
-    costYen += r.costYenPerYear.mean;
-    roles.set(r.name, { hours, cost: r.costYenPerYear.mean });
-  }
-  const tasks = new Map<string, number>();
-  for (const t of result.tasks) tasks.set(t.id, t.role !== null && robots.has(t.role) ? 0 : t.staffHoursPerYear.mean);
+const num = (x: number | null | undefined) => (x === null || x === undefined ? Number.NaN : x);
+
+/** Replication r's figures, from the engine's per-replication values (staff and robot time already apart). */
+function figuresOf(result: SimulationResult, r: number, robots: Set<string>, costs: ScenarioCosts | undefined): RepFigures {
+  const v = result.replicationValues!;
+  let costYen = num(v.costYenPerYear[r]) + (costs?.fixedYenPerYear ?? 0);
   for (const p of costs?.perExecution ?? []) {
-    const t = result.tasks.find((x) => x.id === p.elementId);
-    if (t) costYen += t.countPerYear.mean * p.yen;
+    const t = v.tasks[p.elementId];
+    if (t) costYen += num(t.countPerYear[r]) * p.yen;
   }
-  const total = staffHours + robotHours;
-  const k = result.kpis;
+  const roles = new Map<string, { hours: number; cost: number }>();
+  for (const [name, x] of Object.entries(v.roles)) roles.set(name, { hours: num(x.hoursPerYear[r]), cost: num(x.costYenPerYear[r]) });
+  const tasks = new Map<string, number>();
+  // A robot's task frees its staff hours entirely: its run time is not staff time.
+  for (const t of result.tasks) tasks.set(t.id, t.role !== null && robots.has(t.role) ? 0 : num(v.tasks[t.id]?.hoursPerYear[r]));
   return {
-    staffHours,
-    robotHours,
+    staffHours: num(v.staffHoursPerYear[r]),
+    robotHours: num(v.robotHoursPerYear[r]),
     costYen,
-    casesPerYear: k.casesPerYear.mean,
-    // The engine's per-case staff minutes include robot run time; keep the staff share only.
-    staffMinutesPerCase: total > 0 ? (k.staffMinutesPerCase.mean * staffHours) / total : k.staffMinutesPerCase.mean,
-    residentMinutesPerVisit: k.residentMinutesPerVisit?.mean ?? Number.NaN,
-    leadTimeBusinessDays: k.leadTimeBusinessDays.mean,
+    casesPerYear: num(v.casesPerYear[r]),
+    staffMinutesPerCase: num(v.staffMinutesPerCase[r]),
+    residentMinutesPerVisit: num(v.residentMinutesPerVisit[r]),
+    leadTimeBusinessDays: num(v.leadTimeBusinessDays[r]),
     tasks,
     roles,
   };
@@ -186,16 +179,18 @@ export function matchTasks(asIs: TaskInfo[], toBe: TaskInfo[]): Array<{ a: TaskI
   return out;
 }
 
-/** One replication of `model` on `seed`; the 1-replication estimates are that replication's values. */
-function runOne(model: SimModel, seed: number, o: CompareOptions): SimulationResult {
+/** All replications of `model`, keeping each one's values; replication r runs on replicationSeed(seed, r). */
+function runAll(model: SimModel, seed: number, replications: number, o: CompareOptions, onProgress?: (f: number) => void): SimulationResult {
   return runSimulation(model, {
     seed,
-    replications: 1,
+    replications,
     years: o.years,
     cases: o.cases,
     startDate: o.startDate,
     mode: o.mode,
     isCancelled: o.isCancelled,
+    keepReplications: true,
+    onProgress,
   });
 }
 
@@ -205,28 +200,27 @@ export function compareScenarios(asIs: SimModel, toBe: SimModel, options: Compar
   const hoursPerFte = options.hoursPerFte ?? (asIs.hoursPerFte > 0 ? asIs.hoursPerFte : DEFAULT_HOURS_PER_FTE);
   const robotsA = robotRoleNames(asIs);
   const robotsB = robotRoleNames(toBe);
+  // Replication r of both scenarios runs on the same seed, and the engine keys every draw by element and
+  // case: the heart of common random numbers.
+  const progress = options.onProgress;
+  const firstA = runAll(asIs, seed, R, options, progress && ((f) => progress(f / 2)));
+  const firstB = runAll(toBe, seed, R, options, progress && ((f) => progress(0.5 + f / 2)));
   const repsA: RepFigures[] = [];
   const repsB: RepFigures[] = [];
-  let first: { a: SimulationResult; b: SimulationResult } | undefined;
   for (let r = 0; r < R; r++) {
-    // Replication r of both scenarios shares one seed: the heart of common random numbers.
-    const s = replicationSeed(seed, r);
-    const a = runOne(asIs, s, options);
-    const b = runOne(toBe, s, options);
-    first ??= { a, b };
-    repsA.push(figuresOf(a, robotsA, options.asIsCosts));
-    repsB.push(figuresOf(b, robotsB, options.toBeCosts));
-    options.onProgress?.((r + 1) / R);
+    repsA.push(figuresOf(firstA, r, robotsA, options.asIsCosts));
+    repsB.push(figuresOf(firstB, r, robotsB, options.toBeCosts));
   }
   const col = (reps: RepFigures[], f: (x: RepFigures) => number) => reps.map(f);
-  const pair = (f: (x: RepFigures) => number) => ({ asIs: estimateOrZero(col(repsA, f)), toBe: estimateOrZero(col(repsB, f)) });
+  // One scenario's own figures (hours, yen, cases, minutes) cannot be negative: intervals cut at 0.
+  // Savings are differences and keep their full interval.
+  const level = (xs: number[]) => { const e = estimateOf(xs); return e && nonNegative(e); };
+  const pair = (f: (x: RepFigures) => number) => ({ asIs: level(col(repsA, f)) ?? ZERO, toBe: level(col(repsB, f)) ?? ZERO });
   const diff = (f: (x: RepFigures) => number) => pairedDifference(col(repsA, f), col(repsB, f)) ?? { mean: 0, ci95: [0, 0] as [number, number] };
 
   const hoursSaved = diff((x) => x.staffHours);
   const percent = estimateOrZero(repsA.map((a, r) => (a.staffHours > 0 ? (100 * (a.staffHours - repsB[r].staffHours)) / a.staffHours : Number.NaN)));
 
-  const firstA = first!.a;
-  const firstB = first!.b;
   const info = (res: SimulationResult): TaskInfo[] => res.tasks.map((t) => ({ id: t.id, name: t.name, role: t.role }));
   const tasks: TaskDelta[] = matchTasks(info(firstA), info(firstB)).map(({ a, b, by }) => {
     const xa = a ? repsA.map((x) => x.tasks.get(a.id) ?? 0) : repsA.map(() => 0);
@@ -241,8 +235,8 @@ export function compareScenarios(asIs: SimModel, toBe: SimModel, options: Compar
       asIsRole: a?.role ?? null,
       toBeRole: b?.role ?? null,
       robot: b?.role != null && robotsB.has(b.role),
-      asIsHoursPerYear: a ? estimateOf(xa) : null,
-      toBeHoursPerYear: b ? estimateOf(xb) : null,
+      asIsHoursPerYear: a ? level(xa) : null,
+      toBeHoursPerYear: b ? level(xb) : null,
       hoursSavedPerYear: pairedDifference(xa, xb) ?? { mean: 0, ci95: [0, 0] },
     };
   });
@@ -259,15 +253,15 @@ export function compareScenarios(asIs: SimModel, toBe: SimModel, options: Compar
     return {
       name: name || NO_ROLE,
       robot,
-      asIsHoursPerYear: inA ? estimateOf(ha) : null,
-      toBeHoursPerYear: inB ? estimateOf(hb) : null,
+      asIsHoursPerYear: inA ? level(ha) : null,
+      toBeHoursPerYear: inB ? level(hb) : null,
       hoursSavedPerYear: robot ? { mean: 0, ci95: [0, 0] } : pairedDifference(ha, hb) ?? { mean: 0, ci95: [0, 0] },
       yenSavedPerYear: pairedDifference(ca, cb) ?? { mean: 0, ci95: [0, 0] },
     };
   });
 
-  const residentA = estimateOf(col(repsA, (x) => x.residentMinutesPerVisit));
-  const residentB = estimateOf(col(repsB, (x) => x.residentMinutesPerVisit));
+  const residentA = level(col(repsA, (x) => x.residentMinutesPerVisit));
+  const residentB = level(col(repsB, (x) => x.residentMinutesPerVisit));
   const warnings = [...new Set([...firstA.warnings, ...firstB.warnings])];
   const volA = asIs.arrivals.reduce((s, a) => s + a.annualVolume, 0);
   const volB = toBe.arrivals.reduce((s, a) => s + a.annualVolume, 0);

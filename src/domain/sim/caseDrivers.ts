@@ -15,7 +15,10 @@ export const STATUS_DONE = 1;
 export const STATUS_FAILED = 2;
 
 export interface CaseStep {
+  /** Work items encoded kind · N + node, and the same decoded. */
   work: readonly number[];
+  workKind: Int32Array;
+  workNode: Int32Array;
   status: number;
   error: CaseRunaway | null;
 }
@@ -40,28 +43,51 @@ function statusOf(s: Snapshot): number {
   return s.status === 'done' ? STATUS_DONE : STATUS_RUNNING;
 }
 
-interface Interned {
-  snapshot: Snapshot;
-  next: Map<number, FastStep>;
-}
-interface FastStep extends CaseStep {
-  to: number;
+/** What a driver returns; one class for both drivers so the scheduler's reads stay monomorphic. */
+class Step implements CaseStep {
+  readonly workKind: Int32Array;
+  readonly workNode: Int32Array;
+  constructor(
+    readonly work: readonly number[],
+    readonly status: number,
+    readonly error: CaseRunaway | null,
+    /** Fast mode: the interned state reached. */
+    readonly to: number,
+    nodeCount: number,
+  ) {
+    // Decoded once here rather than by division in the scheduler's loop.
+    this.workKind = Int32Array.from(work, (w) => Math.floor(w / nodeCount));
+    this.workNode = Int32Array.from(work, (w) => w % nodeCount);
+  }
 }
 
+/** Above this many table cells (4 bytes each), further states use a Map per state instead of a row. */
+const MAX_TABLE_CELLS = 1 << 23;
+
 export class FastCaseDriver implements CaseDriver {
-  private readonly states: Interned[] = [];
+  private readonly snapshots: Snapshot[] = [];
   private readonly ids = new Map<string, number>();
+  /**
+   * Memoised transitions: for events without a branch choice, row[state][type + 5·node] holds the index
+   * of the step + 1 (0 = not computed yet); the rest, and states past the table budget, use a Map.
+   */
+  private readonly rows: (Int32Array | null)[] = [];
+  private readonly others: (Map<number, number> | null)[] = [];
+  private readonly steps: Step[] = [];
+  private cells = 0;
+  private readonly width: number;
   private readonly initialId: number;
   private caseState = new Int32Array(1024);
   private readonly nodeCount: number;
 
   constructor(private readonly machine: CaseMachine, nodeCount: number) {
     this.nodeCount = Math.max(1, nodeCount);
+    this.width = 5 * this.nodeCount;
     this.initialId = this.intern(initialTransition(machine)[0]);
   }
 
   get stateCount(): number {
-    return this.states.length;
+    return this.snapshots.length;
   }
 
   reset(): void {
@@ -74,11 +100,20 @@ export class FastCaseDriver implements CaseDriver {
     for (let i = 0; i < m.length; i++) if (m[i] !== 0) key += `,${i}:${m[i]}`;
     let id = this.ids.get(key);
     if (id === undefined) {
-      id = this.states.length;
-      this.states.push({ snapshot: s, next: new Map() });
+      id = this.snapshots.length;
+      this.snapshots.push(s);
+      this.rows.push(null);
+      this.others.push(null);
       this.ids.set(key, id);
     }
     return id;
+  }
+
+  private compute(from: number, type: number, node: number, choice: number): number {
+    const [next] = transition(this.machine, this.snapshots[from], makeEvent(type, node, choice));
+    const step = new Step(next.context.work.slice(), statusOf(next), next.context.error, this.intern(next), this.nodeCount);
+    this.steps.push(step);
+    return this.steps.length;
   }
 
   apply(caseId: number, type: number, node: number, choice: number): CaseStep {
@@ -87,23 +122,41 @@ export class FastCaseDriver implements CaseDriver {
       grown.set(this.caseState);
       this.caseState = grown;
     }
-    const from = this.states[this.caseState[caseId]];
-    const code = (choice * this.nodeCount + node) * 5 + type;
-    let step = from.next.get(code);
-    if (step === undefined) {
-      const [next] = transition(this.machine, from.snapshot, makeEvent(type, node, choice));
-      step = { to: this.intern(next), work: next.context.work.slice(), status: statusOf(next), error: next.context.error };
-      from.next.set(code, step);
+    const from = this.caseState[caseId];
+    let k: number;
+    const row = choice === 0 ? this.rowOf(from) : null;
+    if (row !== null) {
+      const code = node * 5 + type;
+      k = row[code];
+      if (k === 0) row[code] = k = this.compute(from, type, node, choice);
+    } else {
+      let map = this.others[from];
+      if (map === null) this.others[from] = map = new Map();
+      const code = (choice * this.nodeCount + node) * 5 + type;
+      k = map.get(code) ?? 0;
+      if (k === 0) map.set(code, (k = this.compute(from, type, node, choice)));
     }
+    const step = this.steps[k - 1];
     this.caseState[caseId] = step.to;
     return step;
+  }
+
+  private rowOf(state: number): Int32Array | null {
+    const row = this.rows[state];
+    if (row !== null) return row;
+    if (this.cells + this.width > MAX_TABLE_CELLS) return null;
+    this.cells += this.width;
+    return (this.rows[state] = new Int32Array(this.width));
   }
 }
 
 export class ActorCaseDriver implements CaseDriver {
   private actors = new Map<number, Actor<CaseMachine>>();
+  private readonly nodeCount: number;
 
-  constructor(private readonly machine: CaseMachine) {}
+  constructor(private readonly machine: CaseMachine, nodeCount: number) {
+    this.nodeCount = Math.max(1, nodeCount);
+  }
 
   readonly stateCount = 0;
 
@@ -126,6 +179,6 @@ export class ActorCaseDriver implements CaseDriver {
       actor.stop();
       this.actors.delete(caseId);
     }
-    return { work: s.context.work, status, error: s.context.error };
+    return new Step(s.context.work, status, s.context.error, -1, this.nodeCount);
   }
 }

@@ -1,6 +1,6 @@
 import type { PreparedModel, ReplicationRaw } from './scheduler';
-import type { SimulationResult } from './result';
-import { estimate, histogram, mean, type Estimate } from './stats';
+import type { ReplicationValues, SimulationResult } from './result';
+import { estimate, histogram, mean, nonNegative, type Estimate } from './stats';
 
 /**
  * Replication sums → KPIs. Per-year figures scale the replication's totals by `annualFactor`
@@ -19,15 +19,22 @@ export interface KpiMeta {
   startDate: string;
   simulatedYears: number;
   warnings: string[];
+  /** Attach the per-replication values (result.replicationValues). */
+  keepReplications?: boolean;
 }
 
 const NO_ROLE = '(担当未設定)';
 const HISTOGRAM_BINS = 20;
 
+// Every figure of a run is a count, a duration, hours, yen or a utilisation: none can be negative, so
+// every interval is cut at 0 (see nonNegative).
 function est(xs: number[]): Estimate {
   const finite = xs.filter((x) => Number.isFinite(x));
-  return finite.length ? estimate(finite) : { mean: 0, ci95: [0, 0] };
+  return finite.length ? nonNegative(estimate(finite)) : { mean: 0, ci95: [0, 0] };
 }
+
+/** NaN → null so the values survive JSON (worker boundary, CLI). */
+const jsonValues = (xs: number[]) => xs.map((x) => (Number.isFinite(x) ? x : null));
 
 const ratio = (a: number, b: number) => (b > 0 ? a / b : Number.NaN);
 
@@ -36,7 +43,7 @@ export function computeKpis(prepared: PreparedModel, outcomes: ReplicationOutcom
   const per = (f: (o: ReplicationOutcome) => number): Estimate => est(outcomes.map(f));
   const perOrNull = (f: (o: ReplicationOutcome) => number): Estimate | null => {
     const xs = outcomes.map(f).filter((x) => Number.isFinite(x));
-    return xs.length ? estimate(xs) : null;
+    return xs.length ? nonNegative(estimate(xs)) : null;
   };
   const R = m.roles.length;
   const roleName = (r: number) => (r < R ? m.roles[r].name : NO_ROLE);
@@ -47,6 +54,14 @@ export function computeKpis(prepared: PreparedModel, outcomes: ReplicationOutcom
     return yen;
   };
   const staffHoursPerYear = (o: ReplicationOutcome) => (o.raw.staffMinutesTotal / 60) * o.annualFactor;
+  const robotHoursPerYear = (o: ReplicationOutcome) => (o.raw.robotMinutesTotal / 60) * o.annualFactor;
+  const staffMinutesPerCase = (o: ReplicationOutcome) => ratio(o.raw.staffMinutesCountedSum, o.raw.casesCounted);
+  const robotMinutesPerCase = (o: ReplicationOutcome) => ratio(o.raw.robotMinutesCountedSum, o.raw.casesCounted);
+  const residentMinutesPerVisit = (o: ReplicationOutcome) => ratio(o.raw.residentMinutesSum, o.raw.residentVisits);
+  const leadTimeMinutes = (o: ReplicationOutcome) => mean(o.raw.leadTimes);
+  const leadTimeBusinessDays = (o: ReplicationOutcome) => mean(o.raw.leadBusinessDays);
+  const waitingMinutesPerCase = (o: ReplicationOutcome) => ratio(o.raw.waitMinutesSum, o.raw.casesCounted);
+  const casesPerYear = (o: ReplicationOutcome) => o.raw.casesStarted * o.annualFactor;
 
   const activities = m.nodes.filter((n) => n.kind === 'task');
   const tasks = activities.map((n) => ({
@@ -72,6 +87,7 @@ export function computeKpis(prepared: PreparedModel, outcomes: ReplicationOutcom
       name: roleName(r),
       servers: Number.isFinite(servers) ? servers : null,
       headcount: r < R ? m.roles[r].headcount : null,
+      robot: prepared.robot[r] === 1,
       utilisation: Number.isFinite(servers) ? perOrNull((o) => ratio(o.raw.roleBusyMinutes[r], o.raw.roleAvailableMinutes[r])) : null,
       staffHoursPerYear: per(hours),
       fte: per((o) => hours(o) / m.hoursPerFte),
@@ -100,13 +116,15 @@ export function computeKpis(prepared: PreparedModel, outcomes: ReplicationOutcom
   const kpis = {
     casesStarted: per((o) => o.raw.casesStarted),
     casesCompleted: per((o) => o.raw.casesCompleted),
-    casesPerYear: per((o) => o.raw.casesStarted * o.annualFactor),
+    casesPerYear: per(casesPerYear),
     staffHoursPerYear: per(staffHoursPerYear),
-    staffMinutesPerCase: per((o) => ratio(o.raw.staffMinutesCountedSum, o.raw.casesCounted)),
-    residentMinutesPerVisit: perOrNull((o) => ratio(o.raw.residentMinutesSum, o.raw.residentVisits)),
-    leadTimeMinutes: per((o) => mean(o.raw.leadTimes)),
-    leadTimeBusinessDays: per((o) => mean(o.raw.leadBusinessDays)),
-    waitingMinutesPerCase: per((o) => ratio(o.raw.waitMinutesSum, o.raw.casesCounted)),
+    staffMinutesPerCase: per(staffMinutesPerCase),
+    robotMinutesPerCase: per(robotMinutesPerCase),
+    robotHoursPerYear: per(robotHoursPerYear),
+    residentMinutesPerVisit: perOrNull(residentMinutesPerVisit),
+    leadTimeMinutes: per(leadTimeMinutes),
+    leadTimeBusinessDays: per(leadTimeBusinessDays),
+    waitingMinutesPerCase: per(waitingMinutesPerCase),
     costYenPerYear: per(costPerYear),
     paperSheetsPerYear: per((o) => o.raw.paperSheetsTotal * o.annualFactor),
     fte: per((o) => staffHoursPerYear(o) / m.hoursPerFte),
@@ -132,5 +150,33 @@ export function computeKpis(prepared: PreparedModel, outcomes: ReplicationOutcom
     warnings: meta.warnings,
   };
   if (traces && traces.length) result.traces = traces as SimulationResult['traces'];
+  if (meta.keepReplications) {
+    const col = (f: (o: ReplicationOutcome) => number) => jsonValues(outcomes.map(f));
+    const values: ReplicationValues = {
+      casesStarted: col((o) => o.raw.casesStarted),
+      casesPerYear: col(casesPerYear),
+      staffHoursPerYear: col(staffHoursPerYear),
+      robotHoursPerYear: col(robotHoursPerYear),
+      costYenPerYear: col(costPerYear),
+      staffMinutesPerCase: col(staffMinutesPerCase),
+      robotMinutesPerCase: col(robotMinutesPerCase),
+      residentMinutesPerVisit: col(residentMinutesPerVisit),
+      leadTimeMinutes: col(leadTimeMinutes),
+      leadTimeBusinessDays: col(leadTimeBusinessDays),
+      waitingMinutesPerCase: col(waitingMinutesPerCase),
+      tasks: {},
+      roles: {},
+    };
+    for (const n of activities)
+      values.tasks[n.id] = {
+        hoursPerYear: col((o) => (o.raw.taskStaffSum[n.index] / 60) * o.annualFactor),
+        countPerYear: col((o) => o.raw.taskCount[n.index] * o.annualFactor),
+      };
+    for (const r of usedRoles) {
+      const hours = (o: ReplicationOutcome) => (o.raw.roleStaffMinutes[r] / 60) * o.annualFactor;
+      values.roles[roleName(r)] = { robot: prepared.robot[r] === 1, hoursPerYear: col(hours), costYenPerYear: col((o) => hours(o) * hourlyCost(r)) };
+    }
+    result.replicationValues = values;
+  }
   return result;
 }

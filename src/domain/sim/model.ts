@@ -1,4 +1,4 @@
-import type { Calendar, Distribution } from '../model/annotations';
+import { ROBOT_CALENDAR_ID, type Calendar, type Distribution } from '../model/annotations';
 
 /**
  * The simulation's intermediate graph: what `compileModel` produces from a BPMN diagram and its
@@ -146,4 +146,12 @@ export function makeNode(partial: Partial<SimNode> & Pick<SimNode, 'index' | 'id
 
 export function nodeLabel(node: Pick<SimNode, 'id' | 'name'>): string {
   return node.name && node.name.trim() ? `「${node.name.trim()}」(${node.id})` : `(${node.id})`;
+}
+
+/**
+ * A role whose work is a robot's: it runs on the 24-hour robot calendar. Its time is run time, reported
+ * apart from staff hours (it costs its hourly rate but frees no one).
+ */
+export function isRobotRole(role: Pick<SimRole, 'calendar'>): boolean {
+  return role.calendar.id === ROBOT_CALENDAR_ID;
 }

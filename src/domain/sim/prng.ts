@@ -125,7 +125,7 @@ export function mixKey(key: number, word: number): number {
 }
 
 /**
- * Counter-based draws (splitmix-style): the i-th number of key k is fmix(k + i·γ) mixed once more, so a
+ * Counter-based draws (splitmix-style): the i-th number of a key is fmix(key2 + i·γ ⊕ key), so a
  * draw depends only on its key, never on how many numbers other elements or other cases consumed.
  * The engine keys each draw by (replication, element, purpose, case, visit): an As-Is and its To-Be
  * then draw the same numbers for the steps they share (common random numbers), even when steps are
@@ -144,9 +144,9 @@ export class KeyedRng implements Rng {
   }
 
   next(): number {
+    // key2 is already avalanche-mixed per case; one finaliser over (key2 + i·γ) ^ key spreads the rest.
     const c = ++this.ctr;
-    const h = fmix32((this.key + Math.imul(c, 0x85ebca6b)) | 0);
-    return fmix32(h ^ this.key2) / 4294967296;
+    return fmix32(((this.key2 + Math.imul(c, GOLDEN)) ^ this.key) | 0) / 4294967296;
   }
 
   nextInt(n: number): number {

@@ -31,6 +31,8 @@ export const roleResultSchema = z.object({
   /** ceil(headcount); null = no headcount set (served without a queue). */
   servers: z.number().nullable(),
   headcount: z.number().nullable(),
+  /** On the 24-hour robot calendar: hours are run time, not staff time. Optional for older results. */
+  robot: z.boolean().optional(),
   utilisation: nullableEstimate,
   staffHoursPerYear: estimateSchema,
   fte: estimateSchema,
@@ -41,8 +43,12 @@ export const kpiSchema = z.object({
   casesStarted: estimateSchema,
   casesCompleted: estimateSchema,
   casesPerYear: estimateSchema,
+  /** Staff (non-robot) time; robot run time is in robotHoursPerYear / robotMinutesPerCase. */
   staffHoursPerYear: estimateSchema,
   staffMinutesPerCase: estimateSchema,
+  /** Run time of robot roles (24-hour robot calendar) per case. Optional for results saved before it existed. */
+  robotMinutesPerCase: estimateSchema.optional(),
+  robotHoursPerYear: estimateSchema.optional(),
   residentMinutesPerVisit: nullableEstimate,
   leadTimeMinutes: estimateSchema,
   leadTimeBusinessDays: estimateSchema,
@@ -63,6 +69,32 @@ export const traceEntrySchema = z.union([
 
 export const caseTraceSchema = z.object({ case: z.number(), entries: z.array(traceEntrySchema) });
 
+/** NaN (e.g. no completed case in a replication) travels as null. */
+const values = z.array(z.number().nullable());
+
+/**
+ * The per-replication values behind the estimates (option `keepReplications`): index r is replication r,
+ * run on seed replicationSeed(seed, r). A comparison pairs As-Is and To-Be replication by replication.
+ */
+export const replicationValuesSchema = z.object({
+  casesStarted: values,
+  casesPerYear: values,
+  /** Staff hours only; robot roles apart. */
+  staffHoursPerYear: values,
+  robotHoursPerYear: values,
+  costYenPerYear: values,
+  staffMinutesPerCase: values,
+  robotMinutesPerCase: values,
+  residentMinutesPerVisit: values,
+  leadTimeMinutes: values,
+  leadTimeBusinessDays: values,
+  waitingMinutesPerCase: values,
+  /** By task id: hours of work per year (whoever does it; robot tasks are run time) and completions per year. */
+  tasks: z.record(z.string(), z.object({ hoursPerYear: values, countPerYear: values })),
+  /** By role name (as in `roles`): hours per year and their cost. */
+  roles: z.record(z.string(), z.object({ robot: z.boolean(), hoursPerYear: values, costYenPerYear: values })),
+});
+
 export const simulationResultSchema = z.object({
   seed: z.number(),
   mode: z.enum(['fast', 'actor']),
@@ -81,8 +113,10 @@ export const simulationResultSchema = z.object({
   leadTimeHistogram: z.object({ unit: z.literal('businessDays'), edges: z.array(z.number()), counts: z.array(z.number()) }),
   warnings: z.array(z.string()),
   traces: z.array(caseTraceSchema).optional(),
+  replicationValues: replicationValuesSchema.optional(),
 });
 
 export type SimulationResult = z.infer<typeof simulationResultSchema>;
+export type ReplicationValues = z.infer<typeof replicationValuesSchema>;
 export type TaskResult = z.infer<typeof taskResultSchema>;
 export type RoleResult = z.infer<typeof roleResultSchema>;

@@ -28,6 +28,11 @@ export interface SimulationOptions {
   isCancelled?: () => boolean;
   /** Record per-case traces of the first replication: true = 20 cases, or a number of cases. */
   trace?: boolean | number;
+  /**
+   * Also return each replication's own KPI values (result.replicationValues), e.g. for paired differences
+   * between scenarios run on the same seed.
+   */
+  keepReplications?: boolean;
 }
 
 export const DEFAULT_START_DATE = '2025-04-01';
@@ -83,7 +88,7 @@ function* simulate(model: SimModel, options: SimulationOptions): Generator<numbe
   const arrivalEnd = byCases ? Infinity : minutesAfterYears(start, years);
   const prepared = prepareModel(model, start, Math.ceil(years * 366) + 30);
   const machine = machineFor(model, options.maxTokensPerCase ?? DEFAULT_CASE_LIMITS.maxTokens);
-  const driver: CaseDriver = mode === 'actor' ? new ActorCaseDriver(machine) : new FastCaseDriver(machine, model.nodes.length);
+  const driver: CaseDriver = mode === 'actor' ? new ActorCaseDriver(machine, model.nodes.length) : new FastCaseDriver(machine, model.nodes.length);
   const traceCases = options.trace === true ? 20 : typeof options.trace === 'number' ? options.trace : 0;
 
   const outcomes: ReplicationOutcome[] = [];
@@ -116,6 +121,7 @@ function* simulate(model: SimModel, options: SimulationOptions): Generator<numbe
     startDate: startText,
     simulatedYears: byCases ? mean(outcomes.map((o) => o.raw.horizonMinutes)) / 525_600 : years,
     warnings,
+    keepReplications: options.keepReplications,
   });
 }
 

@@ -1,15 +1,21 @@
 import type { Calendar } from '../model/annotations';
 import { buildWorkCalendar, type WorkCalendar } from './calendar';
-import {
-  EV_COMPLETED, EV_DECIDED, EV_START, EV_TIMER, EVENT_TYPES, WORK_ARM_TIMER, WORK_CANCEL_TASK, WORK_CANCEL_TIMER,
-  WORK_DECIDE, WORK_KIND_NAMES, WORK_REACHED_END, WORK_START_TASK,
-} from './caseMachine';
-import { STATUS_DONE, STATUS_FAILED, type CaseDriver } from './caseDrivers';
+import * as cm from './caseMachine';
+import * as drv from './caseDrivers';
+import type { CaseDriver } from './caseDrivers';
 import { compileDistribution, type Sampler } from './distributions';
 import { RunawayError, SimCancelledError } from './errors';
 import { EventHeap } from './heap';
-import { nodeLabel, type SimModel } from './model';
-import { createRng, type Rng } from './prng';
+import { isRobotRole, nodeLabel, type SimModel } from './model';
+import * as prng from './prng';
+import type { KeyedRng, Rng } from './prng';
+
+// Imported constants copied into module locals once: a bundler inlines them, but under tsx/vitest an
+// imported binding is a getter call, which in the event loop cost ~10 % of the time.
+const { EV_COMPLETED, EV_DECIDED, EV_START, EV_TIMER, EVENT_TYPES, WORK_ARM_TIMER, WORK_CANCEL_TASK, WORK_CANCEL_TIMER } = cm;
+const { WORK_DECIDE, WORK_KIND_NAMES, WORK_REACHED_END, WORK_START_TASK } = cm;
+const { STATUS_DONE, STATUS_FAILED } = drv;
+const { createRng, hashString, mixKey, seedKey } = prng;
 
 /**
  * Discrete-event loop of one replication. Cases are driven by the case machine (through a CaseDriver);
@@ -26,6 +32,12 @@ import { createRng, type Rng } from './prng';
  *   calendar, or clock minutes) → completed.
  * - Queue wait = start of service (the moment the role's calendar is open and a server is free) − arrival
  *   in the queue, so waiting overnight for the office to open counts as waiting.
+ * - Random numbers (common random numbers across scenarios): arrivals draw from their own stream per start
+ *   event; every other draw is keyed by (replication, element id, purpose, case index, the case's visit to
+ *   the element) — see KeyedRng. An As-Is and its To-Be run on one seed therefore give the same case the
+ *   same durations and branch choices at the steps and gateways they share, whatever was added or
+ *   removed elsewhere and whatever order events happen in.
+ * - Staff time and robot time are summed apart: roles on the 24-hour robot calendar are robots.
  */
 
 export interface StartDate { y: number; m: number; d: number }
@@ -44,11 +56,55 @@ export interface PreparedModel {
   roleOf: Int32Array;
   roleCalendars: WorkCalendar[];
   servers: number[];
+  /** 1 for robot roles (24-hour robot calendar): their time is run time, not staff time. */
+  robot: Uint8Array;
   defaultCalendar: WorkCalendar;
   arrivalCalendars: WorkCalendar[];
   /** Cumulative branch probabilities for 'one' splits. */
   cumulative: Float64Array[];
   defaultBranch: Int32Array;
+  /**
+   * Per node, the slot of its per-case visit counter, or -1 when the node draws nothing or a case can
+   * reach it only once (then every draw is the case's first visit and no counter is kept).
+   */
+  drawSlot: Int32Array;
+  drawNodes: number;
+  /** Per node × purpose (staff, resident, lag, decision): the element's key, from its id. */
+  elementKeys: Int32Array;
+  /** Whether any element can cancel a timer or a task (timers, boundary events, terminate, races). */
+  hasCancels: boolean;
+}
+
+export const PURPOSE_STAFF = 0;
+export const PURPOSE_RESIDENT = 1;
+export const PURPOSE_LAG = 2;
+export const PURPOSE_DECIDE = 3;
+const PURPOSES = 4;
+
+/**
+ * Nodes a case may pass more than once: on a cycle of sequence flows, or anywhere when a case can hold
+ * several tokens (parallel/inclusive splits, boundary timers, messages, sub-processes) — two tokens may
+ * then meet at one step without a loop. Conservative: a false "yes" only costs a counter.
+ */
+function revisitableNodes(model: SimModel): boolean[] {
+  const nodes = model.nodes;
+  const multiToken = nodes.some((n) =>
+    n.split === 'all' || n.split === 'some' || n.boundaries.length > 0 || n.messageTargets.length > 0 || n.kind === 'subprocess' || n.scope >= 0,
+  ) || model.arrivals.length > 1;
+  if (multiToken) return nodes.map(() => true);
+  const succ = nodes.map((n) => n.outgoing.map((f) => model.flows[f].target));
+  return nodes.map((n) => {
+    const seen = new Uint8Array(nodes.length);
+    const stack = [...succ[n.index]];
+    while (stack.length) {
+      const k = stack.pop()!;
+      if (k === n.index) return true;
+      if (seen[k]) continue;
+      seen[k] = 1;
+      for (const t of succ[k]) stack.push(t);
+    }
+    return false;
+  });
 }
 
 export function prepareModel(model: SimModel, startDate: StartDate, horizonDays: number): PreparedModel {
@@ -65,14 +121,28 @@ export function prepareModel(model: SimModel, startDate: StartDate, horizonDays:
   const sampler = (d: Parameters<typeof compileDistribution>[0] | undefined) => (d ? compileDistribution(d) : null);
   const R = model.roles.length;
   const defaultCalendar = cal(model.defaultCalendar);
+  const staff = model.nodes.map((n) => sampler(n.staffTime));
+  const resident = model.nodes.map((n) => sampler(n.residentTime));
+  const lag = model.nodes.map((n) => sampler(n.lag?.distribution));
+  let drawNodes = 0;
+  const revisitable = revisitableNodes(model);
+  const drawSlot = Int32Array.from(model.nodes.map((n, i) =>
+    (staff[i] || resident[i] || lag[i] || n.split === 'one' || n.split === 'some') && revisitable[i] ? drawNodes++ : -1,
+  ));
+  const elementKeys = new Int32Array(model.nodes.length * PURPOSES);
+  model.nodes.forEach((n, i) => {
+    const h = hashString(n.id);
+    for (let k = 0; k < PURPOSES; k++) elementKeys[i * PURPOSES + k] = mixKey(h, k + 1);
+  });
   return {
     model,
-    staff: model.nodes.map((n) => sampler(n.staffTime)),
-    resident: model.nodes.map((n) => sampler(n.residentTime)),
-    lag: model.nodes.map((n) => sampler(n.lag?.distribution)),
+    staff,
+    resident,
+    lag,
     roleOf: Int32Array.from(model.nodes.map((n) => (n.role >= 0 ? n.role : R))),
     roleCalendars: [...model.roles.map((r) => cal(r.calendar)), defaultCalendar],
     servers: [...model.roles.map((r) => r.servers), Infinity],
+    robot: Uint8Array.from([...model.roles.map((r) => (isRobotRole(r) ? 1 : 0)), 0]),
     defaultCalendar,
     arrivalCalendars: model.arrivals.map((a) => cal(a.calendar)),
     cumulative: model.nodes.map((n) => {
@@ -88,6 +158,10 @@ export function prepareModel(model: SimModel, startDate: StartDate, horizonDays:
       n.outgoing.forEach((f, k) => { if (model.flows[f].probability > model.flows[n.outgoing[best]].probability) best = k; });
       return best;
     })),
+    drawSlot,
+    drawNodes,
+    elementKeys,
+    hasCancels: model.nodes.some((n) => n.kind === 'timer' || n.kind === 'boundaryTimer' || n.kind === 'terminate' || n.kind === 'eventBased'),
   };
 }
 
@@ -116,12 +190,16 @@ export interface ReplicationRaw {
   /** End of the arrival period (minutes): the base of utilisation and annualisation. */
   horizonMinutes: number;
   endTime: number;
+  /** Staff (non-robot) minutes of every case, warm-up included. */
   staffMinutesTotal: number;
+  /** Robot run minutes (roles on the 24-hour robot calendar). */
+  robotMinutesTotal: number;
   paperSheetsTotal: number;
   leadTimes: number[];
   leadBusinessDays: number[];
   waitMinutesSum: number;
   staffMinutesCountedSum: number;
+  robotMinutesCountedSum: number;
   residentMinutesSum: number;
   residentVisits: number;
   /** Time integral of cases in the system, for the mean work in progress. */
@@ -217,10 +295,36 @@ class Replication {
   private readonly driver: CaseDriver;
   private readonly N: number;
   private readonly heap = new EventHeap<number>(4096);
-  private readonly rngDur: Rng;
-  private readonly rngDecide: Rng;
+  /** One generator re-keyed per sample: (replication, element, purpose, case, visit). */
+  private readonly keyed: KeyedRng = new prng.KeyedRng();
+  private readonly repKey0: number;
+  private readonly repKey1: number;
   private readonly streams: ArrivalStream[];
+  private readonly hasCancels: boolean;
+  private readonly drawNodes: number;
+  // Hot fields of the prepared model and the sums, held directly (one load instead of two).
+  private readonly drawSlot: Int32Array;
+  private readonly elementKeys: Int32Array;
+  private readonly roleOf: Int32Array;
+  private readonly servers: Float64Array;
+  private readonly robot: Uint8Array;
+  private readonly paper: Float64Array;
+  private readonly staffOf: (Sampler | null)[];
+  private readonly residentOf: (Sampler | null)[];
+  private readonly lagOf: (Sampler | null)[];
+  private readonly roleCalendars: WorkCalendar[];
+  private readonly taskCount: Float64Array;
+  private readonly taskStaffSum: Float64Array;
+  private readonly taskWaitSum: Float64Array;
+  private readonly taskCountCounted: Float64Array;
+  private readonly roleStaffMinutes: Float64Array;
+  private readonly roleBusyMinutes: Float64Array;
+  private readonly warmupCases: number;
+  private readonly traceCases: number;
+  private readonly maxEventsPerCase: number;
   private now = 0;
+  /** Depth of machine dispatches in progress: completions found outside one are dispatched at once. */
+  private dispatching = 0;
 
   // records: jobs and timers of live cases
   private cap = 1024;
@@ -232,6 +336,8 @@ class Replication {
   private recStart = new Float64Array(this.cap);
   private recStaff = new Float64Array(this.cap);
   private recNextInCase = new Int32Array(this.cap);
+  /** The case's visit to the element that started the job: the key of its lag draw. */
+  private recVisit = new Int32Array(this.cap);
   private recLink = new Int32Array(this.cap);
   private recUsed = 0;
   private freeHead = -1;
@@ -240,6 +346,7 @@ class Replication {
   private caseCap = 1024;
   private caseArrive = new Float64Array(this.caseCap);
   private caseStaff = new Float64Array(this.caseCap);
+  private caseRobot = new Float64Array(this.caseCap);
   private caseWait = new Float64Array(this.caseCap);
   private caseResident = new Float64Array(this.caseCap);
   private caseVisit = new Uint8Array(this.caseCap);
@@ -247,6 +354,10 @@ class Replication {
   private casePresent = new Uint8Array(this.caseCap);
   private caseEvents = new Int32Array(this.caseCap);
   private caseHead = new Int32Array(this.caseCap).fill(-1);
+  /** Per case: the replication's key mixed with the case index (the root of its draws). */
+  private caseKey = new Int32Array(this.caseCap);
+  /** Per case × drawing element: visits so far, the last part of a draw's key (rework loops). */
+  private caseVisits: Uint16Array<ArrayBuffer>;
   private cases = 0;
   private inSystem = 0;
   private lastWipTime = 0;
@@ -271,9 +382,25 @@ class Replication {
     this.m = cfg.prepared.model;
     this.driver = cfg.driver;
     this.N = this.m.nodes.length;
+    this.hasCancels = this.p.hasCancels;
+    this.drawNodes = this.p.drawNodes;
+    this.caseVisits = new Uint16Array(this.caseCap * this.drawNodes);
+    this.drawSlot = this.p.drawSlot;
+    this.elementKeys = this.p.elementKeys;
+    this.roleOf = this.p.roleOf;
+    this.servers = Float64Array.from(this.p.servers);
+    this.robot = this.p.robot;
+    this.paper = Float64Array.from(this.m.nodes, (n) => n.paperSheets);
+    this.staffOf = this.p.staff;
+    this.residentOf = this.p.resident;
+    this.lagOf = this.p.lag;
+    this.roleCalendars = this.p.roleCalendars;
+    this.warmupCases = cfg.warmupCases;
+    this.traceCases = cfg.traceCases;
+    this.maxEventsPerCase = cfg.maxEventsPerCase;
     const rng = createRng(cfg.seed);
-    this.rngDur = rng.fork(2);
-    this.rngDecide = rng.fork(3);
+    [this.repKey0, this.repKey1] = seedKey(cfg.seed);
+    // Arrivals keep their own stream per start event, so both scenarios of a comparison see the same cases.
     this.streams = this.m.arrivals.map(
       (a, i) => new ArrivalStream(a.annualVolume, a.seasonality, this.p.arrivalCalendars[i], cfg.startDate, rng.fork(100 + i)),
     );
@@ -284,13 +411,19 @@ class Replication {
     const N = this.N;
     this.raw = {
       casesStarted: 0, casesCompleted: 0, casesCounted: 0, events: 0, horizonMinutes: 0, endTime: 0,
-      staffMinutesTotal: 0, paperSheetsTotal: 0, leadTimes: [], leadBusinessDays: [], waitMinutesSum: 0,
-      staffMinutesCountedSum: 0, residentMinutesSum: 0, residentVisits: 0, wipArea: 0,
+      staffMinutesTotal: 0, robotMinutesTotal: 0, paperSheetsTotal: 0, leadTimes: [], leadBusinessDays: [], waitMinutesSum: 0,
+      staffMinutesCountedSum: 0, robotMinutesCountedSum: 0, residentMinutesSum: 0, residentVisits: 0, wipArea: 0,
       taskCount: new Float64Array(N), taskWaitSum: new Float64Array(N), taskStaffSum: new Float64Array(N),
       taskCountCounted: new Float64Array(N),
       roleStaffMinutes: new Float64Array(R), roleBusyMinutes: new Float64Array(R), roleAvailableMinutes: new Float64Array(R),
       endCount: new Float64Array(N), traces: [],
     };
+    this.taskCount = this.raw.taskCount;
+    this.taskStaffSum = this.raw.taskStaffSum;
+    this.taskWaitSum = this.raw.taskWaitSum;
+    this.taskCountCounted = this.raw.taskCountCounted;
+    this.roleStaffMinutes = this.raw.roleStaffMinutes;
+    this.roleBusyMinutes = this.raw.roleBusyMinutes;
   }
 
   run(): ReplicationRaw {
@@ -338,7 +471,7 @@ class Replication {
             const c = this.recCase[id], n = this.recNode[id];
             this.unlinkFromCase(id);
             this.freeRec(id);
-            this.pushImmediate(c, EV_TIMER, n, 0);
+            this.dispatch(c, EV_TIMER, n, 0);
           }
           break;
       }
@@ -372,29 +505,36 @@ class Replication {
     if (c >= this.caseCap) this.growCases();
     this.caseArrive[c] = t;
     this.caseStaff[c] = 0;
+    this.caseRobot[c] = 0;
     this.caseWait[c] = 0;
     this.caseResident[c] = 0;
     this.caseVisit[c] = 0;
     this.casePresent[c] = 0;
     this.caseEvents[c] = 0;
     this.caseHead[c] = -1;
+    this.caseKey[c] = mixKey(this.repKey1, c);
     this.raw.casesStarted++;
     this.accountWip(t);
     this.inSystem++;
     if (c < this.cfg.traceCases) this.traceOf[c] = { case: c, entries: [] };
-    this.pushImmediate(c, EV_START, this.m.arrivals[stream].startNode, 0);
+    this.dispatch(c, EV_START, this.m.arrivals[stream].startNode, 0);
   }
 
   private growCases(): void {
     const n = this.caseCap * 2;
     this.caseArrive = growF64(this.caseArrive, n);
     this.caseStaff = growF64(this.caseStaff, n);
+    this.caseRobot = growF64(this.caseRobot, n);
     this.caseWait = growF64(this.caseWait, n);
     this.caseResident = growF64(this.caseResident, n);
     this.caseVisit = growU8(this.caseVisit, n);
     this.casePresent = growU8(this.casePresent, n);
     this.caseEvents = growI32(this.caseEvents, n);
     this.caseHead = growI32(this.caseHead, n, -1);
+    this.caseKey = growI32(this.caseKey, n);
+    const visits = new Uint16Array(n * this.drawNodes);
+    visits.set(this.caseVisits);
+    this.caseVisits = visits;
     this.caseCap = n;
   }
 
@@ -411,6 +551,7 @@ class Replication {
       raw.leadBusinessDays.push(this.p.defaultCalendar.businessDaysBetween(this.caseArrive[c], t));
       raw.waitMinutesSum += this.caseWait[c];
       raw.staffMinutesCountedSum += this.caseStaff[c];
+      raw.robotMinutesCountedSum += this.caseRobot[c];
       if (this.caseVisit[c]) {
         raw.residentVisits++;
         raw.residentMinutesSum += this.caseResident[c];
@@ -418,6 +559,26 @@ class Replication {
     }
     const tr = c < this.traceOf.length ? this.traceOf[c] : undefined;
     if (tr) tr.entries.push([round6(t), 'case.done', '']);
+  }
+
+  // ---- random numbers --------------------------------------------------------------------------------
+
+  /**
+   * The generator for one sample of element n for case c: keyed by the replication, the element's id,
+   * the purpose and the case's visit to the element, so that draws do not depend on event order.
+   * `visit` is the case's visit counter for n, read before it is advanced by `nextVisit`.
+   */
+  private rngFor(c: number, n: number, purpose: number, visit: number): KeyedRng {
+    // The case key is mixed once at arrival; the element key is a mixed word too, so their xor differs
+    // for every (case, element, purpose) and the finaliser in next() spreads it.
+    const k = this.elementKeys[n * PURPOSES + purpose];
+    return this.keyed.setKey((this.repKey0 ^ Math.imul(visit, 0x27d4eb2f)) | 0, this.caseKey[c] ^ k);
+  }
+
+  /** Visit number of case c at drawing element n (0 on the first visit); advances the counter. */
+  private nextVisit(c: number, n: number): number {
+    const i = c * this.drawNodes + this.drawSlot[n];
+    return this.caseVisits[i]++;
   }
 
   // ---- machine events ----------------------------------------------------------------------------------
@@ -437,42 +598,54 @@ class Replication {
     this.immChoice[i] = choice;
   }
 
-  /** Events of the current instant in FIFO order (decisions, zero-time tasks, timers). */
+  /** Events raised while a dispatch was in progress, in FIFO order (decisions, zero-time tasks). */
   private flushImmediate(): void {
     for (let i = 0; i < this.immLen; i++) this.dispatch(this.immCase[i], this.immType[i], this.immNode[i], this.immChoice[i]);
     this.immLen = 0;
   }
 
+  /**
+   * A machine event now, or — when raised during another dispatch — after the events already queued for
+   * this instant. Dispatching at once when nothing is in progress gives the same order as queueing, since
+   * the queue is empty then, without the round trip through it.
+   */
+  private raise(c: number, type: number, node: number, choice: number): void {
+    if (this.dispatching > 0 || this.immLen > 0) this.pushImmediate(c, type, node, choice);
+    else this.dispatch(c, type, node, choice);
+  }
+
   private dispatch(c: number, type: number, node: number, choice: number): void {
-    const N = this.N;
-    const nodes = this.m.nodes;
-    if (++this.caseEvents[c] > this.cfg.maxEventsPerCase) {
+    if (++this.caseEvents[c] > this.maxEventsPerCase) {
+      const nodes = this.m.nodes;
       throw new RunawayError(
         `案件1件あたりのイベント数が上限 (${this.cfg.maxEventsPerCase}) を超えました。${nodeLabel(nodes[node])} の付近で終わらないループか分岐の増殖があります`,
         nodes[node].id,
       );
     }
+    this.dispatching++;
     const step = this.driver.apply(c, type, node, choice);
     // Reading past the end of a JS array is slow in V8; only traced cases are stored.
-    const tr = c < this.traceOf.length ? this.traceOf[c] : undefined;
+    const tr = c < this.traceCases ? this.traceOf[c] : undefined;
+    const nodes = this.m.nodes;
     if (tr) tr.entries.push(type === EV_DECIDED ? [round6(this.now), EVENT_TYPES[type], nodes[node].id, choice] : [round6(this.now), EVENT_TYPES[type], nodes[node].id]);
-    const work = step.work;
-    for (let i = 0; i < work.length; i++) {
-      const w = work[i];
-      const n = w % N;
-      const kind = (w - n) / N;
+    const kinds = step.workKind, ns = step.workNode;
+    for (let i = 0; i < kinds.length; i++) {
+      const n = ns[i];
+      const kind = kinds[i];
       if (tr) tr.entries.push([round6(this.now), WORK_KIND_NAMES[kind], nodes[n].id]);
       switch (kind) {
         case WORK_START_TASK: this.startJob(c, n); break;
         case WORK_ARM_TIMER: this.armTimer(c, n); break;
         case WORK_CANCEL_TIMER: this.cancel(c, n, true); break;
         case WORK_CANCEL_TASK: this.cancel(c, n, false); break;
-        case WORK_DECIDE: this.pushImmediate(c, EV_DECIDED, n, this.decide(n)); break;
+        case WORK_DECIDE: this.pushImmediate(c, EV_DECIDED, n, this.decide(c, n)); break;
         case WORK_REACHED_END: this.raw.endCount[n]++; break;
       }
     }
-    if (step.status === STATUS_DONE) this.finishCase(c);
-    else if (step.status === STATUS_FAILED) {
+    this.dispatching--;
+    const status = step.status;
+    if (status === STATUS_DONE) this.finishCase(c);
+    else if (status === STATUS_FAILED) {
       const err = step.error!;
       const el = nodes[err.node];
       throw new RunawayError(
@@ -484,16 +657,17 @@ class Replication {
     }
   }
 
-  private decide(n: number): number {
+  private decide(c: number, n: number): number {
     const node = this.m.nodes[n];
     const out = node.outgoing;
+    const rng = this.rngFor(c, n, PURPOSE_DECIDE, this.drawSlot[n] >= 0 ? this.nextVisit(c, n) : 0);
     if (node.split === 'some') {
       let mask = 0;
-      for (let i = 0; i < out.length; i++) if (this.rngDecide.next() < this.m.flows[out[i]].probability) mask |= 1 << i;
+      for (let i = 0; i < out.length; i++) if (rng.next() < this.m.flows[out[i]].probability) mask |= 1 << i;
       return mask === 0 ? 1 << this.p.defaultBranch[n] : mask;
     }
     const cum = this.p.cumulative[n];
-    const u = this.rngDecide.next() * cum[cum.length - 1];
+    const u = rng.next() * cum[cum.length - 1];
     for (let i = 0; i < cum.length - 1; i++) if (u < cum[i]) return i;
     return cum.length - 1;
   }
@@ -512,8 +686,11 @@ class Replication {
     this.recStage[r] = stage;
     this.recCancelled[r] = 0;
     this.recLink[r] = -1;
-    this.recNextInCase[r] = this.caseHead[c];
-    this.caseHead[c] = r;
+    // Only models that can cancel need to find a case's records again.
+    if (this.hasCancels) {
+      this.recNextInCase[r] = this.caseHead[c];
+      this.caseHead[c] = r;
+    }
     return r;
   }
 
@@ -527,6 +704,7 @@ class Replication {
     this.recStart = growF64(this.recStart, n);
     this.recStaff = growF64(this.recStaff, n);
     this.recNextInCase = growI32(this.recNextInCase, n);
+    this.recVisit = growI32(this.recVisit, n);
     this.recLink = growI32(this.recLink, n);
     this.cap = n;
   }
@@ -538,6 +716,7 @@ class Replication {
   }
 
   private unlinkFromCase(r: number): void {
+    if (!this.hasCancels) return;
     const c = this.recCase[r];
     let prev = -1;
     for (let x = this.caseHead[c]; x >= 0; x = this.recNextInCase[x]) {
@@ -566,10 +745,20 @@ class Replication {
       const worked = Math.min(done, this.recStaff[found]);
       this.raw.roleBusyMinutes[r] += worked;
       this.raw.roleStaffMinutes[r] += worked;
-      this.raw.staffMinutesTotal += worked;
-      this.caseStaff[c] += worked;
+      this.addWork(c, r, worked);
       this.busy[r]--;
       this.pullNext(r);
+    }
+  }
+
+  /** Minutes worked on case c by role r: staff time, or run time for a robot. */
+  private addWork(c: number, r: number, minutes: number): void {
+    if (this.robot[r]) {
+      this.raw.robotMinutesTotal += minutes;
+      this.caseRobot[c] += minutes;
+    } else {
+      this.raw.staffMinutesTotal += minutes;
+      this.caseStaff[c] += minutes;
     }
   }
 
@@ -582,11 +771,13 @@ class Replication {
 
   private startJob(c: number, n: number): void {
     const r = this.allocRec(c, n, ST_RESIDENT);
-    const staff = this.p.staff[n];
-    this.recStaff[r] = staff === null ? 0 : Math.max(0, staff(this.rngDur));
-    const res = this.p.resident[n];
+    const staff = this.staffOf[n];
+    const res = this.residentOf[n];
+    const visit = this.drawSlot[n] >= 0 ? this.nextVisit(c, n) : 0;
+    this.recStaff[r] = staff === null ? 0 : Math.max(0, staff(this.rngFor(c, n, PURPOSE_STAFF, visit)));
+    this.recVisit[r] = visit;
     if (res !== null) {
-      const rt = Math.max(0, res(this.rngDur));
+      const rt = Math.max(0, res(this.rngFor(c, n, PURPOSE_RESIDENT, visit)));
       this.caseVisit[c] = 1;
       this.casePresent[c] = 1;
       this.caseResident[c] += rt;
@@ -600,10 +791,10 @@ class Replication {
 
   private enqueue(rec: number): void {
     const staff = this.recStaff[rec];
-    this.recQueuedAt[rec] = this.now;
     if (staff <= 0) { this.afterService(rec); return; }
-    const r = this.p.roleOf[this.recNode[rec]];
-    if (this.busy[r] < this.p.servers[r]) {
+    this.recQueuedAt[rec] = this.now;
+    const r = this.roleOf[this.recNode[rec]];
+    if (this.busy[r] < this.servers[r]) {
       this.busy[r]++;
       this.startService(rec, r);
     } else {
@@ -616,7 +807,7 @@ class Replication {
   }
 
   private startService(rec: number, r: number): void {
-    const cal = this.p.roleCalendars[r];
+    const cal = this.roleCalendars[r];
     const c = this.recCase[rec];
     // While the resident is in the building their case is finished even past closing time or over
     // lunch: counters rotate staff and do not send people home. Back-office work waits for the calendar.
@@ -627,8 +818,8 @@ class Replication {
     this.recStart[rec] = start;
     const wait = start - this.recQueuedAt[rec];
     this.caseWait[c] += wait;
-    if (this.caseVisit[c] && this.p.resident[this.recNode[rec]] !== null) this.caseResident[c] += wait + (end - start);
-    if (c >= this.cfg.warmupCases) this.raw.taskWaitSum[this.recNode[rec]] += wait;
+    if (this.caseVisit[c] && this.residentOf[this.recNode[rec]] !== null) this.caseResident[c] += wait + (end - start);
+    if (c >= this.warmupCases) this.taskWaitSum[this.recNode[rec]] += wait;
     this.heap.push(end, rec * 8 + K_SERVICE);
   }
 
@@ -646,11 +837,8 @@ class Replication {
 
   private serviceDone(rec: number): void {
     if (this.recCancelled[rec]) { this.freeRec(rec); return; }
-    const n = this.recNode[rec];
-    const r = this.p.roleOf[n];
-    const staff = this.recStaff[rec];
-    const raw = this.raw;
-    raw.roleBusyMinutes[r] += staff;
+    const r = this.roleOf[this.recNode[rec]];
+    this.roleBusyMinutes[r] += this.recStaff[rec];
     this.busy[r]--;
     this.pullNext(r);
     this.afterService(rec);
@@ -660,23 +848,21 @@ class Replication {
     const n = this.recNode[rec];
     const c = this.recCase[rec];
     const staff = this.recStaff[rec];
-    const raw = this.raw;
-    const r = this.p.roleOf[n];
-    raw.taskCount[n]++;
-    raw.taskStaffSum[n] += staff;
-    raw.roleStaffMinutes[r] += staff;
-    raw.staffMinutesTotal += staff;
-    raw.paperSheetsTotal += this.m.nodes[n].paperSheets;
-    this.caseStaff[c] += staff;
-    if (c >= this.cfg.warmupCases) raw.taskCountCounted[n]++;
-    const lag = this.p.lag[n];
+    const r = this.roleOf[n];
+    this.taskCount[n]++;
+    this.taskStaffSum[n] += staff;
+    this.roleStaffMinutes[r] += staff;
+    this.addWork(c, r, staff);
+    this.raw.paperSheetsTotal += this.paper[n];
+    if (c >= this.warmupCases) this.taskCountCounted[n]++;
+    const lag = this.lagOf[n];
     if (lag !== null) {
-      const amount = Math.max(0, lag(this.rngDur));
+      const amount = Math.max(0, lag(this.rngFor(c, n, PURPOSE_LAG, this.recVisit[rec])));
       let until: number;
       if (this.m.nodes[n].lag!.unit === 'minutes') until = this.now + amount;
       else {
         this.casePresent[c] = 0;
-        const cal = this.p.roleCalendars[r];
+        const cal = this.roleCalendars[r];
         const whole = Math.floor(amount);
         until = cal.addBusinessDays(this.now, whole);
         const frac = amount - whole;
@@ -695,7 +881,7 @@ class Replication {
     const c = this.recCase[rec], n = this.recNode[rec];
     this.unlinkFromCase(rec);
     this.freeRec(rec);
-    this.pushImmediate(c, EV_COMPLETED, n, 0);
+    this.raise(c, EV_COMPLETED, n, 0);
   }
 }
 

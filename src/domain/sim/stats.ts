@@ -72,6 +72,15 @@ export function estimate(xs: number[]): Estimate {
 }
 
 /**
+ * The estimate of a quantity that cannot be negative (minutes, hours, counts, yen): the lower end of the
+ * t-interval is cut at 0. The symmetric interval is a normal approximation; for a mean near 0 with a
+ * wide spread it reaches below 0 (e.g. waiting −1〜13 分), which no replication can produce. The mean is kept.
+ */
+export function nonNegative(e: Estimate): Estimate {
+  return e.ci95[0] >= 0 ? e : { mean: e.mean, ci95: [0, Math.max(0, e.ci95[1])] };
+}
+
+/**
  * M/M/c queue with arrival rate λ and per-server service rate μ (same time unit): probability that an
  * arrival waits (Erlang C), mean wait in queue Wq and utilisation ρ = λ/(cμ). Unstable systems (ρ ≥ 1)
  * return pWait 1 and meanWait Infinity.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../src/domain/sim/prng';
-import { erlangC, estimate, histogram, mean, RunningStats, studentT975, variance } from '../../../src/domain/sim/stats';
+import { erlangC, estimate, histogram, mean, nonNegative, RunningStats, studentT975, variance } from '../../../src/domain/sim/stats';
 
 describe('mean / variance', () => {
   it('given a small sample, when computing, then mean and n−1 variance are exact', () => {
@@ -145,5 +145,13 @@ describe('RunningStats', () => {
     expect(a.mean).toBeCloseTo(all.mean, 10);
     expect(a.variance).toBeCloseTo(all.variance, 8);
     expect(a.max).toBe(all.max);
+  });
+});
+
+describe('nonNegative', () => {
+  it('given an interval reaching below 0, when cut, then the lower end is 0 and the mean and upper end are kept; an interval above 0 is unchanged', () => {
+    expect(nonNegative({ mean: 6, ci95: [-1, 13] })).toEqual({ mean: 6, ci95: [0, 13] });
+    const above = { mean: 6, ci95: [2, 10] as [number, number] };
+    expect(nonNegative(above)).toBe(above);
   });
 });

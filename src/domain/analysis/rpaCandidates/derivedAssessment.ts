@@ -1,4 +1,5 @@
-import { distributionMean, elementLabel, type AutomationKind, type StepAnnotation } from '../../model/annotations';
+import { distributionMean, elementLabel, type StepAnnotation } from '../../model/annotations';
+import { AUTOMATION_LABELS } from '../../model/automationLabels';
 import type { AssessmentField, ExclusionReason } from './types';
 
 /**
@@ -33,16 +34,6 @@ const APPROVAL_NAME = /決裁|承認|押印/;
 const APPROVER_ROLE = /決裁|承認|係長|課長|部長|局長|所長|室長|市長|町長|村長/;
 /** Roles that are the resident, not staff: their time is not staff time a robot could take. */
 const RESIDENT_ROLE = /^(住民|申請者|来庁者|届出人|市民)$/;
-
-export const AUTOMATION_LABELS: Record<AutomationKind, string> = {
-  none: 'なし',
-  rpa: 'RPA',
-  'ai-ocr': 'AI-OCR',
-  kakanai: '書かない窓口',
-  'e-approval': '電子決裁',
-  online: 'オンライン申請',
-  other: 'その他',
-};
 
 export function isApprovalStep(ctx: StepContext): boolean {
   return APPROVAL_NAME.test(ctx.taskName) || [ctx.role, ctx.lane].some((r) => !!r && APPROVER_ROLE.test(r));
