@@ -31,6 +31,7 @@ import {
   type WorkspaceInfo,
   type WorkspaceStore,
 } from './types';
+import { readRows } from './readRows';
 
 export const AUTOSAVE_INTERVAL_MS = 60_000;
 export const MAX_AUTOSAVES_PER_PROCESS = 50;
@@ -133,16 +134,7 @@ export class DexieWorkspaceRepository implements WorkspaceStore {
 
   async loadProcesses(workspaceId: string): Promise<{ processes: ProcessRecord[]; unreadable: InvalidRecordError[] }> {
     const rows = await this.db.processes.where('workspaceId').equals(workspaceId).toArray();
-    const processes: ProcessRecord[] = [];
-    const unreadable: InvalidRecordError[] = [];
-    for (const row of rows) {
-      try {
-        processes.push(readProcessRecord(row));
-      } catch (err) {
-        if (err instanceof InvalidRecordError) unreadable.push(err);
-        else throw err;
-      }
-    }
+    const { records: processes, unreadable } = readRows(rows, readProcessRecord, InvalidRecordError);
     processes.sort(
       (a, b) =>
         a.department.localeCompare(b.department, 'ja') ||

@@ -6,6 +6,7 @@ import { newRecordId } from './ids';
 import { isQuotaExceeded } from './quota';
 import { readProcessRecord } from './records';
 import { ConflictError, InvalidRecordError, StorageFullError } from './types';
+import { readRows } from './readRows';
 
 /**
  * 取組 (initiatives) in Dexie. Every row goes through `parseInitiative` (migrate up, then zod) when
@@ -116,16 +117,7 @@ export class InitiativeRepository {
   /** Readable records of the workspace (by creation, then title) and, beside them, those that are not. */
   async load(workspaceId: string): Promise<{ initiatives: InitiativeRecord[]; unreadable: UnreadableInitiativeError[] }> {
     const rows = await this.db.initiatives.where('workspaceId').equals(workspaceId).toArray();
-    const initiatives: InitiativeRecord[] = [];
-    const unreadable: UnreadableInitiativeError[] = [];
-    for (const row of rows) {
-      try {
-        initiatives.push(readInitiativeRow(row));
-      } catch (err) {
-        if (err instanceof UnreadableInitiativeError) unreadable.push(err);
-        else throw err;
-      }
-    }
+    const { records: initiatives, unreadable } = readRows(rows, readInitiativeRow, UnreadableInitiativeError);
     initiatives.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.title.localeCompare(b.title, 'ja'));
     return { initiatives, unreadable };
   }

@@ -10,6 +10,7 @@ import {
   type VersionRecord,
   type WorkspaceInfo,
 } from './types';
+import { RECORD_FIELD_LABELS } from '../domain/model/fieldLabels';
 
 /**
  * The shape of each record as stored in Dexie (current schema version). Every read goes through
@@ -78,20 +79,10 @@ const RECORD_LABELS: Record<StoredRecordType, string> = { workspace: 'ワーク�
 
 const FIELD_LABELS: Record<string, string> = {
   schemaVersion: 'データ形式の版',
-  id: 'ID',
   workspaceId: 'ワークスペースID',
   processId: 'プロセスID',
-  name: '名前',
-  department: '担当課',
-  kind: '種別',
-  linkedProcessId: '対応するAs-Is/To-Be',
-  xml: 'BPMN',
-  createdAt: '作成日時',
-  updatedAt: '更新日時',
-  revision: '版番号',
-  reason: '版の種類',
   seq: '版の順番',
-  hoursPerFte: '1人あたり年間勤務時間',
+  ...RECORD_FIELD_LABELS,
 };
 
 const describeField = (path: readonly PropertyKey[]): string => {

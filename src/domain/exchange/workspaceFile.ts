@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseInitiative, RecordError, type Initiative } from '../model/initiative';
+import { RECORD_FIELD_LABELS } from '../model/fieldLabels';
 
 /**
  * The workspace as ONE JSON file (backup, hand-over to another PC or another 課). Pure: the store
@@ -118,18 +119,8 @@ const FIELD_LABELS: Record<string, string> = {
   processes: 'プロセス一覧',
   initiatives: '取組一覧',
   settings: '設定',
-  id: 'ID',
-  name: '名前',
-  department: '担当課',
-  kind: '種別',
-  linkedProcessId: '対応するAs-Is/To-Be',
-  xml: 'BPMN',
-  createdAt: '作成日時',
-  updatedAt: '更新日時',
-  revision: '版番号',
   versions: '版の履歴',
-  reason: '版の種類',
-  hoursPerFte: '1人あたり年間勤務時間',
+  ...RECORD_FIELD_LABELS,
 };
 const describePath = (path: readonly PropertyKey[]) => path.map((p) => (typeof p === 'number' ? `[${p + 1}]` : (FIELD_LABELS[String(p)] ?? String(p)))).join(' ');
 

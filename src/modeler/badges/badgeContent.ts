@@ -2,7 +2,7 @@ import { describeIssues, distributionMean, stepAnnotationSchema, type Arrivals, 
 import { probabilityOf, rawArrivals, rawStep } from '../../domain/bpmn/annotationsRead';
 import { isExclusiveSplit, validateGatewayProbabilities } from '../../domain/bpmn/gatewayProbabilities';
 import { isA, type ModdleElement } from '../../domain/bpmn/bprAccess';
-import { formatNumber } from '../../ui/process/stepTable/cellValues';
+import { formatNumber } from '../../domain/model/numbers';
 import { tr } from '../bprProperties/text';
 
 /**

@@ -1,7 +1,7 @@
 import { h } from '@bpmn-io/properties-panel/preact';
 import { useEffect, useRef, useState } from '@bpmn-io/properties-panel/preact/hooks';
 import { DISTRIBUTION_TYPES, distributionMean, distributionSchema, type Distribution, type DistributionType } from '../../domain/model/annotations';
-import { formatNumber } from '../../ui/process/stepTable/cellValues';
+import { formatNumber } from '../../domain/model/numbers';
 import { tr } from './text';
 
 /**

@@ -1,5 +1,5 @@
 import { SelectEntry, TextFieldEntry, isSelectEntryEdited, isTextFieldEntryEdited } from '@bpmn-io/properties-panel';
-import { parseNumberCell, CellError } from '../../ui/process/stepTable/cellValues';
+import { parseNumberCell, CellError } from '../../domain/model/numbers';
 
 /**
  * Small builders for standard panel entries. The text field's `validate` runs the same parse and

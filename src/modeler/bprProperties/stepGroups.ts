@@ -2,7 +2,7 @@ import type { BpmnModdle } from 'bpmn-moddle';
 import { AUTOMATION_KINDS, distributionMean, type Distribution, type StepAnnotation } from '../../domain/model/annotations';
 import { laneNameOf } from '../../domain/bpmn/annotationsRead';
 import type { ModdleElement } from '../../domain/bpmn/bprAccess';
-import { formatNumber } from '../../ui/process/stepTable/cellValues';
+import { formatNumber } from '../../domain/model/numbers';
 import { currentStep, editStep, planStepEdit, type DiagramShape, type Modeling } from './annotationEdits';
 import { DistributionEntry } from './DistributionEntry';
 import { numberOrError, numberText, selectEntry, textEntry, type Debounce, type EntryDef } from './entries';

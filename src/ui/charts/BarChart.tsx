@@ -1,6 +1,5 @@
-import { useId } from 'react';
+import { ChartFrame, type ChartTextProps, RowLabel, Whisker, XAxisLabel, XGrid } from './Axis';
 import { niceTicks, scaleLinear, truncateLabel } from './scale';
-import './charts.css';
 
 export interface BarItem {
   key: string;
@@ -14,9 +13,7 @@ export interface BarItem {
   tone?: 'normal' | 'warn' | 'alert';
 }
 
-export interface BarChartProps {
-  title: string;
-  description?: string;
+export interface BarChartProps extends ChartTextProps {
   items: BarItem[];
   /** Axis caption including the unit, e.g. 「職員時間（時間/年）」. */
   axisLabel: string;
@@ -27,8 +24,6 @@ export interface BarChartProps {
   max?: number;
   /** A dashed reference line, e.g. the 85 % utilisation mark. */
   reference?: { value: number; label: string };
-  emptyText: string;
-  width?: number;
   labelChars?: number;
 }
 
@@ -41,8 +36,6 @@ const AXIS = 44;
 export function BarChart({
   title, description, items, axisLabel, formatTick, formatValue, max, reference, emptyText, width = 640, labelChars = 16,
 }: BarChartProps) {
-  const titleId = useId();
-  const descId = useId();
   const labelWidth = Math.min(width * 0.4, labelChars * 13 + 12);
   const valueRoom = 86;
   const plotWidth = Math.max(80, width - labelWidth - valueRoom - 8);
@@ -54,72 +47,46 @@ export function BarChart({
   const show = formatValue ?? ((item: BarItem) => formatTick(item.value));
 
   return (
-    <figure className="bpr-chart">
-      <figcaption className="bpr-chart-caption">
-        <span className="bpr-chart-title">{title}</span>
-        {description && <span className="bpr-chart-desc">{description}</span>}
-      </figcaption>
-      {items.length === 0 ? (
-        <p className="bpr-chart-empty">{emptyText}</p>
-      ) : (
-        <svg
-          className="bpr-chart-svg"
-          // Never drawn larger than designed: text stays at its intended size on wide screens.
-          style={{ maxWidth: width }}
-          viewBox={`0 0 ${width} ${height}`}
-          role="img"
-          aria-labelledby={description ? `${titleId} ${descId}` : titleId}
-          data-chart="bar"
-        >
-          <title id={titleId}>{`${title}: ${items.map((i) => `${i.label} ${i.valueText}`).join('、')}`}</title>
-          {description && <desc id={descId}>{description}</desc>}
-          <g transform={`translate(${labelWidth},${TOP})`}>
-            {ticks.ticks.filter((t) => t <= axisMax + 1e-9).map((t) => (
-              <g key={t} transform={`translate(${x(t)},0)`} className="bpr-chart-grid">
-                <line y1={0} y2={items.length * ROW} />
-                <text y={items.length * ROW + 16} textAnchor="middle" className="bpr-chart-tick">
-                  {formatTick(t)}
+    <ChartFrame
+      title={title}
+      description={description}
+      empty={items.length === 0}
+      emptyText={emptyText}
+      width={width}
+      height={height}
+      chart="bar"
+      svgTitle={`${title}: ${items.map((i) => `${i.label} ${i.valueText}`).join('、')}`}
+    >
+      {() => (
+        <g transform={`translate(${labelWidth},${TOP})`}>
+          <XGrid ticks={ticks.ticks.filter((t) => t <= axisMax + 1e-9)} x={x} plotHeight={items.length * ROW} format={formatTick} />
+          {reference && (
+            <g className="bpr-chart-reference" transform={`translate(${x(reference.value)},0)`}>
+              <line y1={-4} y2={items.length * ROW} />
+              <text y={-6} textAnchor="middle" className="bpr-chart-tick">{reference.label}</text>
+            </g>
+          )}
+          {items.map((item, row) => {
+            const y = row * ROW + (ROW - BAR) / 2;
+            const end = x(item.value);
+            const [lo, hi] = item.ci ? [x(item.ci[0]), x(item.ci[1])] : [end, end];
+            const labelEnd = Math.max(end, hi) + 6;
+            return (
+              <g key={item.key} className={`bpr-chart-row bpr-tone-${item.tone ?? 'normal'}`} data-key={item.key}>
+                <title>{`${item.label}: ${item.valueText}`}</title>
+                <RowLabel top={y} bar={BAR}>{truncateLabel(item.label, labelChars)}</RowLabel>
+                <rect x={0} y={y} width={Math.max(end, item.value > 0 ? 1 : 0)} height={BAR} rx={2} className="bpr-chart-bar" />
+                {item.ci && hi - lo > 0.5 && <Whisker lo={lo} hi={hi} top={y} bar={BAR} />}
+                <text x={labelEnd} y={y + BAR / 2} dominantBaseline="central" className="bpr-chart-value">
+                  {show(item)}
                 </text>
               </g>
-            ))}
-            {reference && (
-              <g className="bpr-chart-reference" transform={`translate(${x(reference.value)},0)`}>
-                <line y1={-4} y2={items.length * ROW} />
-                <text y={-6} textAnchor="middle" className="bpr-chart-tick">{reference.label}</text>
-              </g>
-            )}
-            {items.map((item, row) => {
-              const y = row * ROW + (ROW - BAR) / 2;
-              const end = x(item.value);
-              const [lo, hi] = item.ci ? [x(item.ci[0]), x(item.ci[1])] : [end, end];
-              const labelEnd = Math.max(end, hi) + 6;
-              return (
-                <g key={item.key} className={`bpr-chart-row bpr-tone-${item.tone ?? 'normal'}`} data-key={item.key}>
-                  <title>{`${item.label}: ${item.valueText}`}</title>
-                  <text x={-8} y={y + BAR / 2} dominantBaseline="central" textAnchor="end" className="bpr-chart-label">
-                    {truncateLabel(item.label, labelChars)}
-                  </text>
-                  <rect x={0} y={y} width={Math.max(end, item.value > 0 ? 1 : 0)} height={BAR} rx={2} className="bpr-chart-bar" />
-                  {item.ci && hi - lo > 0.5 && (
-                    <g className="bpr-chart-whisker">
-                      <line x1={lo} x2={hi} y1={y + BAR / 2} y2={y + BAR / 2} />
-                      <line x1={lo} x2={lo} y1={y + 3} y2={y + BAR - 3} />
-                      <line x1={hi} x2={hi} y1={y + 3} y2={y + BAR - 3} />
-                    </g>
-                  )}
-                  <text x={labelEnd} y={y + BAR / 2} dominantBaseline="central" className="bpr-chart-value">
-                    {show(item)}
-                  </text>
-                </g>
-              );
-            })}
-            <line className="bpr-chart-axis" x1={0} x2={0} y1={0} y2={items.length * ROW} />
-            <text x={plotWidth / 2} y={items.length * ROW + 36} textAnchor="middle" className="bpr-chart-axis-label">
-              {axisLabel}
-            </text>
-          </g>
-        </svg>
+            );
+          })}
+          <line className="bpr-chart-axis" x1={0} x2={0} y1={0} y2={items.length * ROW} />
+          <XAxisLabel plotWidth={plotWidth} y={items.length * ROW + 36}>{axisLabel}</XAxisLabel>
+        </g>
       )}
-    </figure>
+    </ChartFrame>
   );
 }

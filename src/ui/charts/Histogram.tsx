@@ -1,10 +1,7 @@
-import { useId } from 'react';
+import { ChartFrame, type ChartTextProps, XAxisLabel, YAxisLabel, YGrid } from './Axis';
 import { niceTicks, scaleLinear } from './scale';
-import './charts.css';
 
-export interface HistogramProps {
-  title: string;
-  description?: string;
+export interface HistogramProps extends ChartTextProps {
   /** Bin edges (length = counts + 1), in the x unit. */
   edges: number[];
   counts: number[];
@@ -14,8 +11,6 @@ export interface HistogramProps {
   formatY(value: number): string;
   /** Spoken/tooltip text for one bin, e.g. 「0.5〜1.0 営業日: 120 件」. */
   describeBin(from: number, to: number, count: number): string;
-  emptyText: string;
-  width?: number;
   height?: number;
 }
 
@@ -28,8 +23,6 @@ const RIGHT = 12;
 export function Histogram({
   title, description, edges, counts, xLabel, yLabel, formatX, formatY, describeBin, emptyText, width = 520, height = 260,
 }: HistogramProps) {
-  const titleId = useId();
-  const descId = useId();
   const total = counts.reduce((a, b) => a + b, 0);
   const usable = counts.length > 0 && edges.length === counts.length + 1 && total > 0;
   const plotW = width - LEFT - RIGHT;
@@ -41,57 +34,37 @@ export function Histogram({
   const every = Math.max(1, Math.ceil(edges.length / 8));
 
   return (
-    <figure className="bpr-chart">
-      <figcaption className="bpr-chart-caption">
-        <span className="bpr-chart-title">{title}</span>
-        {description && <span className="bpr-chart-desc">{description}</span>}
-      </figcaption>
-      {!usable ? (
-        <p className="bpr-chart-empty">{emptyText}</p>
-      ) : (
-        <svg
-          className="bpr-chart-svg"
-          // Never drawn larger than designed: text stays at its intended size on wide screens.
-          style={{ maxWidth: width }}
-          viewBox={`0 0 ${width} ${height}`}
-          role="img"
-          aria-labelledby={description ? `${titleId} ${descId}` : titleId}
-          data-chart="histogram"
-        >
-          <title id={titleId}>{`${title}: ${counts.map((c, i) => describeBin(edges[i], edges[i + 1], c)).join('、')}`}</title>
-          {description && <desc id={descId}>{description}</desc>}
-          <g transform={`translate(${LEFT},${TOP})`}>
-            {yTicks.ticks.map((t) => (
-              <g key={t} className="bpr-chart-grid" transform={`translate(0,${plotH - y(t)})`}>
-                <line x1={0} x2={plotW} />
-                <text x={-6} dominantBaseline="central" textAnchor="end" className="bpr-chart-tick">
-                  {formatY(t)}
-                </text>
-              </g>
-            ))}
-            {counts.map((c, i) => (
-              <g key={i} className="bpr-chart-row">
-                <title>{describeBin(edges[i], edges[i + 1], c)}</title>
-                <rect x={i * binW + 1} y={plotH - y(c)} width={Math.max(1, binW - 2)} height={y(c)} className="bpr-chart-bar" />
-              </g>
-            ))}
-            {edges.map((e, i) =>
-              i % every === 0 || i === edges.length - 1 ? (
-                <text key={i} x={i * binW} y={plotH + 16} textAnchor="middle" className="bpr-chart-tick">
-                  {formatX(e)}
-                </text>
-              ) : null,
-            )}
-            <line className="bpr-chart-axis" x1={0} x2={plotW} y1={plotH} y2={plotH} />
-            <text x={plotW / 2} y={plotH + 38} textAnchor="middle" className="bpr-chart-axis-label">
-              {xLabel}
-            </text>
-            <text transform={`translate(${-42},${plotH / 2}) rotate(-90)`} textAnchor="middle" className="bpr-chart-axis-label">
-              {yLabel}
-            </text>
-          </g>
-        </svg>
+    <ChartFrame
+      title={title}
+      description={description}
+      empty={!usable}
+      emptyText={emptyText}
+      width={width}
+      height={height}
+      chart="histogram"
+      svgTitle={!usable ? title : `${title}: ${counts.map((c, i) => describeBin(edges[i], edges[i + 1], c)).join('、')}`}
+    >
+      {() => (
+        <g transform={`translate(${LEFT},${TOP})`}>
+          <YGrid ticks={yTicks.ticks} y={(t) => plotH - y(t)} plotWidth={plotW} format={formatY} />
+          {counts.map((c, i) => (
+            <g key={i} className="bpr-chart-row">
+              <title>{describeBin(edges[i], edges[i + 1], c)}</title>
+              <rect x={i * binW + 1} y={plotH - y(c)} width={Math.max(1, binW - 2)} height={y(c)} className="bpr-chart-bar" />
+            </g>
+          ))}
+          {edges.map((e, i) =>
+            i % every === 0 || i === edges.length - 1 ? (
+              <text key={i} x={i * binW} y={plotH + 16} textAnchor="middle" className="bpr-chart-tick">
+                {formatX(e)}
+              </text>
+            ) : null,
+          )}
+          <line className="bpr-chart-axis" x1={0} x2={plotW} y1={plotH} y2={plotH} />
+          <XAxisLabel plotWidth={plotW} y={plotH + 38}>{xLabel}</XAxisLabel>
+          <YAxisLabel plotHeight={plotH} offset={42}>{yLabel}</YAxisLabel>
+        </g>
       )}
-    </figure>
+    </ChartFrame>
   );
 }

@@ -1,6 +1,5 @@
-import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
-import { useEffect, useRef, useState } from 'react';
-import { moddleExtensions } from '../../domain/bpmn/moddle';
+import { useEffect } from 'react';
+import { useDiagramViewer } from '../common/useDiagramViewer';
 
 export interface DiagramOverlay {
   text: string;
@@ -21,7 +20,6 @@ export interface CompareDiagramProps {
 
 interface Services {
   canvas: {
-    zoom(level: 'fit-viewport', center?: 'auto'): number;
     addMarker(id: string, marker: string): void;
     removeMarker(id: string, marker: string): void;
   };
@@ -39,38 +37,7 @@ const OVERLAY_TYPE = 'bpr-compare';
  * canvas, never in the model, so nothing the comparison shows can end up in the saved diagram.
  */
 export function CompareDiagram({ xml, markers, overlays, label, testId, onError }: CompareDiagramProps) {
-  const containerRef = useRef<HTMLDivElement>(null);
-  const [viewer, setViewer] = useState<InstanceType<typeof NavigatedViewer> | null>(null);
-  const [imported, setImported] = useState(0);
-  const onErrorRef = useRef(onError);
-  onErrorRef.current = onError;
-
-  useEffect(() => {
-    const container = containerRef.current;
-    if (!container) return;
-    const instance = new NavigatedViewer({ container, moddleExtensions });
-    setViewer(instance);
-    return () => {
-      setViewer(null);
-      instance.destroy();
-    };
-  }, []);
-
-  useEffect(() => {
-    if (!viewer) return;
-    let live = true;
-    viewer.importXML(xml).then(
-      () => {
-        if (!live) return;
-        viewer.get<Services['canvas']>('canvas').zoom('fit-viewport', 'auto');
-        setImported((n) => n + 1);
-      },
-      (error: Error) => live && onErrorRef.current(error.message),
-    );
-    return () => {
-      live = false;
-    };
-  }, [viewer, xml]);
+  const { containerRef, viewer, imported } = useDiagramViewer(xml, onError);
 
   useEffect(() => {
     if (!viewer || imported === 0) return;

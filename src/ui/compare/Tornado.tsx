@@ -1,12 +1,9 @@
-import { useId } from 'react';
 import type { SensitivityResult } from '../../domain/analysis/sensitivity';
+import { ChartFrame, type ChartTextProps, RowLabel, XAxisLabel, XGrid } from '../charts/Axis';
 import { truncateLabel } from '../charts/scale';
-import '../charts/charts.css';
 import { tornadoRows } from './chartGeometry';
 
-export interface TornadoProps {
-  title: string;
-  description?: string;
+export interface TornadoProps extends ChartTextProps {
   sensitivity: SensitivityResult;
   axisLabel: string;
   /** Legend and tooltip wording: the input at its low / high end. */
@@ -16,8 +13,6 @@ export interface TornadoProps {
   formatTick(value: number): string;
   /** Tooltip for one bar. */
   describe(bar: SensitivityResult['bars'][number]): string;
-  emptyText: string;
-  width?: number;
   labelChars?: number;
 }
 
@@ -31,8 +26,6 @@ const AXIS = 44;
  * to the saving at its high end, around the baseline line. Widest bar on top.
  */
 export function Tornado({ title, description, sensitivity, axisLabel, lowLabel, highLabel, baselineLabel, formatTick, describe, emptyText, width = 820, labelChars = 30 }: TornadoProps) {
-  const titleId = useId();
-  const descId = useId();
   const labelWidth = Math.min(width * 0.45, labelChars * 12 + 12);
   const plotWidth = Math.max(120, width - labelWidth - 24);
   const inputs = sensitivity.bars.map((b) => ({ id: b.id, label: b.label, atLow: b.hoursSavedAtLow, atHigh: b.hoursSavedAtHigh }));
@@ -41,65 +34,49 @@ export function Tornado({ title, description, sensitivity, axisLabel, lowLabel, 
   const height = TOP + rows.length * ROW + AXIS;
 
   return (
-    <figure className="bpr-chart bpr-cmp-tornado">
-      <figcaption className="bpr-chart-caption">
-        <span className="bpr-chart-title">{title}</span>
-        {description && <span className="bpr-chart-desc">{description}</span>}
+    <ChartFrame
+      className="bpr-cmp-tornado"
+      title={title}
+      description={description}
+      captionExtra={
         <span className="bpr-cmp-legend">
           <span className="bpr-cmp-swatch bpr-cmp-swatch-low" aria-hidden="true" /> {lowLabel}
           <span className="bpr-cmp-swatch bpr-cmp-swatch-high" aria-hidden="true" /> {highLabel}
         </span>
-      </figcaption>
-      {rows.length === 0 ? (
-        <p className="bpr-chart-empty">{emptyText}</p>
-      ) : (
-        <svg
-          className="bpr-chart-svg"
-          style={{ maxWidth: width }}
-          viewBox={`0 0 ${width} ${height}`}
-          role="img"
-          aria-labelledby={description ? `${titleId} ${descId}` : titleId}
-          data-chart="tornado"
-        >
-          <title id={titleId}>{title}</title>
-          {description && <desc id={descId}>{description}</desc>}
-          <g transform={`translate(${labelWidth},${TOP})`}>
-            {axis.ticks.map((t) => (
-              <g key={t} transform={`translate(${axis.x(t)},0)`} className="bpr-chart-grid">
-                <line y1={0} y2={rows.length * ROW} />
-                <text y={rows.length * ROW + 16} textAnchor="middle" className="bpr-chart-tick">
-                  {formatTick(t)}
-                </text>
+      }
+      empty={rows.length === 0}
+      emptyText={emptyText}
+      width={width}
+      height={height}
+      chart="tornado"
+      svgTitle={title}
+    >
+      {() => (
+        <g transform={`translate(${labelWidth},${TOP})`}>
+          <XGrid ticks={axis.ticks} x={axis.x} plotHeight={rows.length * ROW} format={formatTick} />
+          {rows.map((r, i) => {
+            const y = i * ROW + (ROW - BAR) / 2;
+            const bar = byId.get(r.id)!;
+            const seg = (x: number, cls: string) =>
+              Math.abs(x - r.baseX) > 0.25 ? (
+                <rect x={Math.min(x, r.baseX)} y={y} width={Math.abs(x - r.baseX)} height={BAR} className={cls} />
+              ) : null;
+            return (
+              <g key={r.id} className="bpr-chart-row" data-key={r.id}>
+                <title>{describe(bar)}</title>
+                <RowLabel top={y} bar={BAR}>{truncateLabel(r.label, labelChars)}</RowLabel>
+                {seg(r.lowX, 'bpr-cmp-tornado-low')}
+                {seg(r.highX, 'bpr-cmp-tornado-high')}
               </g>
-            ))}
-            {rows.map((r, i) => {
-              const y = i * ROW + (ROW - BAR) / 2;
-              const bar = byId.get(r.id)!;
-              const seg = (x: number, cls: string) =>
-                Math.abs(x - r.baseX) > 0.25 ? (
-                  <rect x={Math.min(x, r.baseX)} y={y} width={Math.abs(x - r.baseX)} height={BAR} className={cls} />
-                ) : null;
-              return (
-                <g key={r.id} className="bpr-chart-row" data-key={r.id}>
-                  <title>{describe(bar)}</title>
-                  <text x={-8} y={y + BAR / 2} dominantBaseline="central" textAnchor="end" className="bpr-chart-label">
-                    {truncateLabel(r.label, labelChars)}
-                  </text>
-                  {seg(r.lowX, 'bpr-cmp-tornado-low')}
-                  {seg(r.highX, 'bpr-cmp-tornado-high')}
-                </g>
-              );
-            })}
-            <line className="bpr-cmp-baseline" x1={rows[0].baseX} x2={rows[0].baseX} y1={-6} y2={rows.length * ROW} />
-            <text x={rows[0].baseX} y={-10} textAnchor="middle" className="bpr-chart-tick">
-              {baselineLabel}
-            </text>
-            <text x={plotWidth / 2} y={rows.length * ROW + 36} textAnchor="middle" className="bpr-chart-axis-label">
-              {axisLabel}
-            </text>
-          </g>
-        </svg>
+            );
+          })}
+          <line className="bpr-cmp-baseline" x1={rows[0].baseX} x2={rows[0].baseX} y1={-6} y2={rows.length * ROW} />
+          <text x={rows[0].baseX} y={-10} textAnchor="middle" className="bpr-chart-tick">
+            {baselineLabel}
+          </text>
+          <XAxisLabel plotWidth={plotWidth} y={rows.length * ROW + 36}>{axisLabel}</XAxisLabel>
+        </g>
       )}
-    </figure>
+    </ChartFrame>
   );
 }

@@ -1,16 +1,16 @@
 import Modeler from 'bpmn-js/lib/Modeler';
-import { useCallback, useEffect, useId, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { moddleExtensions } from '../../domain/bpmn/moddle';
 import { useI18n } from '../../i18n';
 import { downloadBlob, safeFileName } from '../../modeler/io/download';
 import { exportBpmn, exportPng, exportSvg } from '../../modeler/io/exportImage';
-import { dragHasFiles, firstDroppedFile } from '../../modeler/io/files';
 import { bprModelerModules, bprModelerOptions } from '../../modeler/modules';
 import type { ProcessRecord, VersionRecord, WorkspaceRepository } from '../../store/types';
 import { ConfirmDialog } from '../common/Dialog';
 import { formatDateTime } from '../common/format';
 import { useNotice } from '../common/useNotice';
 import { checkDiagramFile } from '../common/importDiagramFile';
+import { DIAGRAM_FILE_ACCEPT, HiddenFileInput, useFileDrop } from '../common/fileDrop';
 // exchange: BIMP export
 import { BimpExportButton } from '../exchange/BimpExportButton';
 import { StepTablePanel } from '../process/StepTablePanel';
@@ -71,7 +71,6 @@ export function EditorView({ repo, processId, processes, onChanged, onOpenProces
   const [showVersions, setShowVersions] = useState(false);
   const [conflict, setConflict] = useState<string | null>(null);
   const [pending, setPending] = useState<Pending>(null);
-  const [dragging, setDragging] = useState(false);
 
   // translate: the palette and context pad redraw in the new language.
   useEffect(() => {
@@ -308,19 +307,7 @@ export function EditorView({ repo, processId, processes, onChanged, onOpenProces
       void save();
     }
   };
-  const onDragOver = (event: DragEvent) => {
-    if (!dragHasFiles(event.dataTransfer)) return;
-    event.preventDefault();
-    event.dataTransfer.dropEffect = 'copy';
-    setDragging(true);
-  };
-  const onDrop = (event: DragEvent) => {
-    if (!dragHasFiles(event.dataTransfer)) return;
-    event.preventDefault();
-    setDragging(false);
-    const file = firstDroppedFile(event.dataTransfer);
-    if (file) void importFile(file);
-  };
+  const { dragging, dropHandlers } = useFileDrop((file) => void importFile(file));
 
   const partner = record?.linkedProcessId ? processes.find((p) => p.id === record.linkedProcessId) : undefined;
   const statusText =
@@ -383,19 +370,12 @@ export function EditorView({ repo, processId, processes, onChanged, onOpenProces
         <button type="button" onClick={() => fileInput.current?.click()} disabled={!ready}>
           {t('editor.import')}
         </button>
-        <input
-          ref={fileInput}
-          type="file"
-          accept=".bpmn,.bpmn2,.xml,application/xml,text/xml"
-          className="bpr-visually-hidden"
-          aria-label={t('editor.import')}
-          tabIndex={-1}
-          data-testid="editor-import-input"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) void importFile(file);
-          }}
+        <HiddenFileInput
+          inputRef={fileInput}
+          accept={DIAGRAM_FILE_ACCEPT}
+          label={t('editor.import')}
+          testId="editor-import-input"
+          onFile={(file) => void importFile(file)}
         />
         <span className="bpr-toolbar-group" role="group" aria-label={t('editor.export')}>
           <span className="bpr-toolbar-label" aria-hidden="true">
@@ -449,9 +429,7 @@ export function EditorView({ repo, processId, processes, onChanged, onOpenProces
 
       <div
         className={`bpr-editor-body ${dragging ? 'bpr-dragging' : ''}`}
-        onDragOver={onDragOver}
-        onDragLeave={() => setDragging(false)}
-        onDrop={onDrop}
+        {...dropHandlers}
       >
         <div ref={canvasRef} className="bpr-canvas" role="region" aria-label={t('editor.canvas')} />
         <aside ref={propertiesRef} className="bpr-properties-panel" aria-label={t('editor.properties')} />

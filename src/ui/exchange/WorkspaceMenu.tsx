@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n';
 import { downloadBlob } from '../../modeler/io/download';
 import type { WorkspaceInfo } from '../../store/types';
 import type { WorkspaceImportResult } from '../../store/workspaceFile';
+import { HiddenFileInput } from '../common/fileDrop';
 import { useNotice } from '../common/useNotice';
 import { WorkspaceImportDialog } from './WorkspaceImportDialog';
 import { currentContents, exportWorkspaceFile, readWorkspaceFileUpload, storeDatabase, type WorkspaceContents } from './workspaceTransfer';
@@ -144,19 +145,12 @@ export function WorkspaceMenu({ repo, workspace, onImported }: WorkspaceMenuProp
           </button>
         </div>
       )}
-      <input
-        ref={fileInput}
-        type="file"
+      <HiddenFileInput
+        inputRef={fileInput}
         accept=".json,application/json"
-        className="bpr-visually-hidden"
-        aria-label={t('exchange.menu.fileInput')}
-        tabIndex={-1}
-        data-testid="workspace-file-input"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          if (file) void readPicked(file);
-        }}
+        label={t('exchange.menu.fileInput')}
+        testId="workspace-file-input"
+        onFile={(file) => void readPicked(file)}
       />
       {notice && (
         <div role={notice.kind === 'error' ? 'alert' : 'status'} className={`bpr-exchange-notice ${notice.kind === 'error' ? 'bpr-error' : 'bpr-info'}`}>

@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n';
 import { formatEstimate, formatNumber } from '../simulation/format';
 import { INDICATOR_TEMPLATES, indicatorYearRows, isLinkedKind, setIndicatorValue } from './indicatorRows';
 import { NumberField } from './NumberField';
+import { ColumnHeads } from '../common/ColumnHeads';
 
 export interface IndicatorsEditorProps {
   draft: Initiative;
@@ -72,14 +73,7 @@ export function IndicatorsEditor({ draft, years, currentKey, estimateYear, onCha
             </div>
             {linked && <p className="bpr-hint">{t('initiatives.linkedHint', { year: fiscalYearLabel(estimateYear, lang) })}</p>}
             <table className="bpr-init-table bpr-init-indicator-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('initiatives.fiscalYear')}</th>
-                  <th scope="col">{t('initiatives.target')}</th>
-                  <th scope="col">{t('initiatives.estimate')}</th>
-                  <th scope="col">{t('initiatives.measured')}</th>
-                </tr>
-              </thead>
+              <ColumnHeads labels={[t('initiatives.fiscalYear'), t('initiatives.target'), t('initiatives.estimate'), t('initiatives.measured')]} />
               <tbody>
                 {indicatorYearRows(ind, years, currentKey).map((row) => {
                   const yl = fiscalYearLabel(row.fiscalYear, lang);

@@ -15,6 +15,7 @@ import { NumberField } from './NumberField';
 import { ProgressSheet } from './ProgressSheet';
 import { usePairComparisons } from './usePairComparisons';
 import { validateInitiative, type FieldIssue } from './validation';
+import { ColumnHeads } from '../common/ColumnHeads';
 
 export interface InitiativeEditorProps {
   repo: InitiativeRepository;
@@ -257,15 +258,7 @@ export function InitiativeEditor(props: InitiativeEditorProps) {
       <fieldset className="bpr-init-section">
         <legend>{t2('field.bprFindings')}</legend>
         <table className="bpr-init-table">
-          <thead>
-            <tr>
-              <th scope="col">{t2('finding.issue')}</th>
-              <th scope="col">{t2('finding.solution')}</th>
-              <th scope="col">
-                <span className="bpr-visually-hidden">{t2('actions')}</span>
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeads labels={[t2('finding.issue'), t2('finding.solution'), <span className="bpr-visually-hidden">{t2('actions')}</span>]} />
           <tbody>
             {draft.bprFindings.map((f, n) => (
               <tr key={n}>
@@ -380,13 +373,7 @@ export function InitiativeEditor(props: InitiativeEditorProps) {
       <fieldset className="bpr-init-section">
         <legend>{t2('field.evaluations')}</legend>
         <table className="bpr-init-table">
-          <thead>
-            <tr>
-              <th scope="col">{t2('fiscalYear')}</th>
-              <th scope="col">{t2('achievement')}</th>
-              <th scope="col">{t2('reason')}</th>
-            </tr>
-          </thead>
+          <ColumnHeads labels={[t2('fiscalYear'), t2('achievement'), t2('reason')]} />
           <tbody>
             {years.map((fy) => {
               const ev = evaluationOf(fy);

@@ -8,6 +8,7 @@ import { DiagramThumbnail } from './DiagramThumbnail';
 import { indicatorYearRows } from './indicatorRows';
 import { pairFigures } from './pairFigures';
 import { pairId, type PairState } from './usePairComparisons';
+import { ColumnHeads } from '../common/ColumnHeads';
 
 export interface ProgressSheetProps {
   initiative: Initiative;
@@ -86,12 +87,7 @@ export function ProgressSheet({ initiative: i, processes, states, currentKey, ye
           <h2>{t2('field.bprFindings')}</h2>
           {i.bprFindings.length ? (
             <table className="bpr-sheet-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t2('finding.issue')}</th>
-                  <th scope="col">{t2('finding.solution')}</th>
-                </tr>
-              </thead>
+              <ColumnHeads labels={[t2('finding.issue'), t2('finding.solution')]} />
               <tbody>
                 {i.bprFindings.map((f, n) => (
                   <tr key={n}>
@@ -143,14 +139,7 @@ export function ProgressSheet({ initiative: i, processes, states, currentKey, ye
               <caption>
                 {ind.name}（{ind.unit || '―'}） {t2('baseline')}: {ind.baseline ? `${num(ind.baseline.value, ind.unit)}（${ind.baseline.date}）` : '―'}
               </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t2('fiscalYear')}</th>
-                  <th scope="col">{t2('target')}</th>
-                  <th scope="col">{t2('estimate')}</th>
-                  <th scope="col">{t2('measured')}</th>
-                </tr>
-              </thead>
+              <ColumnHeads labels={[t2('fiscalYear'), t2('target'), t2('estimate'), t2('measured')]} />
               <tbody>
                 {indicatorYearRows(ind, ys, currentKey).map((row) => (
                   <tr key={row.fiscalYear}>
@@ -170,13 +159,7 @@ export function ProgressSheet({ initiative: i, processes, states, currentKey, ye
         <section className="bpr-sheet-section">
           <h2>{t2('field.evaluations')}</h2>
           <table className="bpr-sheet-table">
-            <thead>
-              <tr>
-                <th scope="col">{t2('fiscalYear')}</th>
-                <th scope="col">{t2('achievement')}</th>
-                <th scope="col">{t2('reason')}</th>
-              </tr>
-            </thead>
+            <ColumnHeads labels={[t2('fiscalYear'), t2('achievement'), t2('reason')]} />
             <tbody>
               {ys.map((fy) => {
                 const ev = i.evaluations.find((e) => e.fiscalYear === fy);

@@ -1,7 +1,6 @@
-import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
-import { useEffect, useRef, useState } from 'react';
-import { moddleExtensions } from '../../domain/bpmn/moddle';
+import { useEffect } from 'react';
 import heatOverlayModule, { type HeatEntry, type HeatOverlay } from '../../modeler/heatOverlay';
+import { useDiagramViewer } from '../common/useDiagramViewer';
 
 export interface DiagramPreviewProps {
   xml: string;
@@ -31,7 +30,6 @@ interface Services {
   elementRegistry: { get(id: string): ViewerElement | undefined };
   selection: { select(element: ViewerElement | null): void };
   canvas: {
-    zoom(level: 'fit-viewport', center?: 'auto'): number;
     viewbox(box?: { x: number; y: number; width: number; height: number }): Viewbox;
     addMarker(element: ViewerElement, marker: string): void;
     removeMarker(element: ViewerElement, marker: string): void;
@@ -40,6 +38,7 @@ interface Services {
 }
 
 const FOCUS_MARKER = 'bpr-sim-focus';
+const VIEWER_MODULES = [heatOverlayModule];
 
 /**
  * The simulated diagram, read-only (zoom and pan only): the place where the heat overlay is shown and
@@ -47,39 +46,7 @@ const FOCUS_MARKER = 'bpr-sim-focus';
  * the simulation tab cannot change the model.
  */
 export function DiagramPreview({ xml, heat, focus, label, onError }: DiagramPreviewProps) {
-  const containerRef = useRef<HTMLDivElement>(null);
-  const [viewer, setViewer] = useState<InstanceType<typeof NavigatedViewer> | null>(null);
-  const [imported, setImported] = useState(0);
-  const onErrorRef = useRef(onError);
-  onErrorRef.current = onError;
-
-  useEffect(() => {
-    const container = containerRef.current;
-    if (!container) return;
-    const instance = new NavigatedViewer({ container, additionalModules: [heatOverlayModule], moddleExtensions });
-    setViewer(instance);
-    return () => {
-      setViewer(null);
-      instance.destroy();
-    };
-  }, []);
-
-  useEffect(() => {
-    if (!viewer) return;
-    let live = true;
-    viewer.importXML(xml).then(
-      () => {
-        if (!live) return;
-        // No palette floats over a viewer, so the whole area is used (unlike the editor's fit).
-        viewer.get<Services['canvas']>('canvas').zoom('fit-viewport', 'auto');
-        setImported((n) => n + 1);
-      },
-      (error: Error) => live && onErrorRef.current(error.message),
-    );
-    return () => {
-      live = false;
-    };
-  }, [viewer, xml]);
+  const { containerRef, viewer, imported } = useDiagramViewer(xml, onError, VIEWER_MODULES);
 
   useEffect(() => {
     if (!viewer || imported === 0) return;

@@ -1,12 +1,12 @@
-import { useId, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { useI18n } from '../../i18n';
-import { dragHasFiles, firstDroppedFile } from '../../modeler/io/files';
 import { newProcessXml } from '../../modeler/io/newDiagram';
 import type { ProcessRecord, WorkspaceRepository } from '../../store/types';
 import { ConfirmDialog } from '../common/Dialog';
 import { formatDateTime } from '../common/format';
 import { useNotice } from '../common/useNotice';
 import { checkDiagramFile } from '../common/importDiagramFile';
+import { DIAGRAM_FILE_ACCEPT, HiddenFileInput, useFileDrop } from '../common/fileDrop';
 // exchange: 業務量調査
 import { SurveyImportButton } from '../exchange/SurveyImportButton';
 import { CreateProcessDialog, type CreateProcessInput } from './CreateProcessDialog';
@@ -34,7 +34,6 @@ export function WorkspaceView({ repo, workspaceId, processes, onChanged, onOpen,
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState<ProcessRecord | null>(null);
   const [notice, setNotice] = useNotice();
-  const [dragging, setDragging] = useState(false);
 
   const kindLabel = (p: ProcessRecord) => t(`workspace.kind.${p.kind}`);
   const byId = useMemo(() => new Map(processes.map((p) => [p.id, p])), [processes]);
@@ -109,27 +108,13 @@ export function WorkspaceView({ repo, workspaceId, processes, onChanged, onOpen,
     });
   };
 
-  const onDragOver = (event: DragEvent) => {
-    if (!dragHasFiles(event.dataTransfer)) return;
-    event.preventDefault();
-    event.dataTransfer.dropEffect = 'copy';
-    setDragging(true);
-  };
-  const onDrop = (event: DragEvent) => {
-    if (!dragHasFiles(event.dataTransfer)) return;
-    event.preventDefault();
-    setDragging(false);
-    const file = firstDroppedFile(event.dataTransfer);
-    if (file) void importFile(file);
-  };
+  const { dragging, dropHandlers } = useFileDrop((file) => void importFile(file));
 
   return (
     <section
       className={`bpr-workspace ${dragging ? 'bpr-dragging' : ''}`}
       aria-labelledby={headingId}
-      onDragOver={onDragOver}
-      onDragLeave={() => setDragging(false)}
-      onDrop={onDrop}
+      {...dropHandlers}
     >
       <div className="bpr-workspace-toolbar">
         <h2 id={headingId}>{t('workspace.heading')}</h2>
@@ -150,19 +135,12 @@ export function WorkspaceView({ repo, workspaceId, processes, onChanged, onOpen,
         <button type="button" onClick={() => fileInput.current?.click()}>
           {t('workspace.import')}
         </button>
-        <input
-          ref={fileInput}
-          type="file"
-          accept=".bpmn,.bpmn2,.xml,application/xml,text/xml"
-          className="bpr-visually-hidden"
-          aria-label={t('workspace.import')}
-          tabIndex={-1}
-          data-testid="workspace-import-input"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) void importFile(file);
-          }}
+        <HiddenFileInput
+          inputRef={fileInput}
+          accept={DIAGRAM_FILE_ACCEPT}
+          label={t('workspace.import')}
+          testId="workspace-import-input"
+          onFile={(file) => void importFile(file)}
         />
         {/* exchange: 業務量調査を取り込む */}
         <SurveyImportButton

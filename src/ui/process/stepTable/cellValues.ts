@@ -5,6 +5,11 @@ import {
   type Distribution,
   type StepAnnotation,
 } from '../../../domain/model/annotations';
+import { AUTOMATION_LABELS } from '../../../domain/model/automationLabels';
+import { CellError, formatNumber, parseNumberCell } from '../../../domain/model/numbers';
+
+// Part of what the step table's cells are made of; kept importable from here for the table and its tests.
+export { AUTOMATION_LABELS, CellError, formatNumber, parseNumberCell };
 
 /**
  * The step table's columns and how a cell's text maps to and from a StepAnnotation. Pure so the
@@ -26,35 +31,7 @@ export type StepColumn = (typeof STEP_COLUMNS)[number];
 /** Columns a user can type into; the name is the BPMN label and edited on the canvas. */
 export const EDITABLE_COLUMNS: ReadonlySet<StepColumn> = new Set(STEP_COLUMNS.filter((c) => c !== 'name'));
 
-export const AUTOMATION_LABELS: Record<AutomationKind, string> = {
-  none: 'なし',
-  rpa: 'RPA',
-  'ai-ocr': 'AI-OCR',
-  kakanai: '書かない窓口',
-  'e-approval': '電子決裁',
-  online: 'オンライン申請',
-  other: 'その他',
-};
-
 export const LAG_UNIT_LABELS = { businessDays: '営業日', minutes: '分' } as const;
-
-export class CellError extends Error {}
-
-/** Cells typed or pasted by people: full-width digits, thousands separators, a trailing unit. */
-export function parseNumberCell(text: string, label: string): number | undefined {
-  const t = text.normalize('NFKC').replace(/[,\s≈]/g, '').replace(/(分|枚|件|個|min|%|％)$/i, '');
-  if (t === '' || t === '-' || t === '—' || t === '–') return undefined;
-  const n = Number(t);
-  if (!Number.isFinite(n)) throw new CellError(`${label}「${text.trim()}」は数値ではありません`);
-  return n;
-}
-
-/** Short display of a number: whole numbers as is, others with one decimal. */
-export function formatNumber(n: number | undefined): string {
-  if (n === undefined || !Number.isFinite(n)) return '';
-  const r = Math.round(n * 10) / 10;
-  return Number.isInteger(r) ? String(r) : r.toFixed(1);
-}
 
 export interface StaffCells {
   min: string;
