@@ -38,6 +38,37 @@ describe('bpr simulate', () => {
     expect(text).toContain('95%信頼区間');
   });
 
+  it('given the 給与支払報告書 To-Be with an RPA role, when run, then the summary shows robot run time apart from staff time and marks the robot role', async () => {
+    const io = capture();
+    expect(await run([join(diagramsRoot, 'kyuyo-shiharai-tobe.bpmn'), '--replications', '3', '--seed', '1'])).toBe(0);
+    const text = io.out.join('\n');
+    expect(text).toMatch(/ロボット稼働時間: +[\d,.]+ 時間\/年（95%信頼区間 [\d,.]+〜[\d,.]+）/);
+    expect(text).toContain('年間職員時間（ロボットを除く）');
+    expect(text).toMatch(/ {4}RPA（ロボット）: [\d,.]+ 時間\/年/);
+    expect(text).not.toMatch(/受付担当（ロボット）/);
+  });
+
+  it('given the To-Be with an RPA role and --json, when run, then robotHoursPerYear is an estimate equal to the robot roles\' hours and staff hours exclude it', async () => {
+    const io = capture();
+    expect(await run([join(diagramsRoot, 'kyuyo-shiharai-tobe.bpmn'), '--json', '--replications', '3', '--seed', '1'])).toBe(0);
+    const j = JSON.parse(io.out[0]);
+    expect(j.robotHoursPerYear).toEqual(estimate);
+    expect(j.robotHoursPerYear.mean).toBeGreaterThan(0);
+    const robots = j.roles.filter((r: { robot: boolean }) => r.robot);
+    expect(robots.map((r: { name: string }) => r.name)).toEqual(['RPA']);
+    expect(j.robotHoursPerYear.mean).toBeCloseTo(robots[0].staffHoursPerYear, 6);
+    const humanHours = j.roles.filter((r: { robot: boolean }) => !r.robot).reduce((s: number, r: { staffHoursPerYear: number }) => s + r.staffHoursPerYear, 0);
+    expect(j.staffHoursPerYear.mean).toBeCloseTo(humanHours, 6);
+  });
+
+  it('given a diagram without robot roles, when run with and without --json, then robot hours are zero and the summary does not mention robots', async () => {
+    const io = capture();
+    expect(await run([join(diagramsRoot, 'kian-kessai-asis.bpmn'), '--json', '--replications', '2', '--cases', '100'])).toBe(0);
+    expect(JSON.parse(io.out[0]).robotHoursPerYear).toEqual({ mean: 0, ci95: [0, 0] });
+    expect(await run([join(diagramsRoot, 'kian-kessai-asis.bpmn'), '--replications', '2', '--cases', '100'])).toBe(0);
+    expect(io.out.slice(1).join('\n')).not.toContain('ロボット');
+  });
+
   it('given a diagram missing branch probabilities and volume, when run, then the issues are listed and the exit code is 1', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bpr-sim-'));
     const file = join(dir, 'bad.bpmn');

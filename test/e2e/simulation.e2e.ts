@@ -99,4 +99,27 @@ describe('simulation tab', () => {
     await screenshot(page, 'simulation-blocked');
     expect(pageErrors).toEqual([]);
   });
+
+  it('given the 給与支払報告書 To-Be with an RPA role, when a short run completes, then robot run time has its own card and the RPA role is marked as a robot', async () => {
+    const { page, pageErrors } = session();
+    const sample = findSample('給与支払報告書', 'to-be');
+    await openApp(page);
+    await openProcess(page, sample.name, kindLabel(sample.kind));
+    await page.getByRole('tab', { name: 'シミュレーション' }).click();
+    await page.locator('.bpr-sim-canvas .djs-element.djs-shape').first().waitFor();
+
+    await configure(page, { replications: '3', years: '0.25', mode: 'fast' });
+    await page.getByRole('button', { name: 'シミュレーション実行' }).click();
+    await expect.poll(() => runState(page), { timeout: 90_000 }).toBe('done');
+
+    const robot = page.locator('.bpr-sim-kpi[data-kpi="robotHours"]');
+    await expect.poll(() => robot.textContent()).toMatch(/ロボット稼働時間[\d,.]+時間\/年（95%信頼区間 [\d,.]+〜[\d,.]+）/);
+    expect(await page.locator('.bpr-sim-kpi[data-kpi="staffHours"] dt').textContent()).toBe('職員（ロボットを除く）の年間作業時間');
+    const robotRows = page.locator('.bpr-sim-table tbody tr[data-robot="true"]');
+    expect(await robotRows.count()).toBe(1);
+    expect(await robotRows.locator('th').textContent()).toBe('RPAロボット');
+
+    await screenshot(page, 'simulation-results-robot', true);
+    expect(pageErrors).toEqual([]);
+  });
 });

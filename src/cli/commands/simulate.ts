@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { loadSimModel } from '../../domain/sim/loadDiagram';
 import { RunawayError, SimValidationError } from '../../domain/sim/errors';
 import { runSimulation, type SimulationOptions } from '../../domain/sim/runSimulation';
-import type { SimulationResult } from '../../domain/sim/result';
+import type { RoleResult, SimulationResult } from '../../domain/sim/result';
 import type { Estimate } from '../../domain/sim/stats';
 
 export const summary = 'BPMN をシミュレーションし、職員時間・リードタイム・待ち時間などを95%信頼区間付きで表示する';
@@ -56,6 +56,7 @@ export function toCliJson(r: SimulationResult) {
     simulatedYears: r.simulatedYears,
     staffHoursPerYear: r.kpis.staffHoursPerYear,
     staffMinutesPerCase: r.kpis.staffMinutesPerCase,
+    ...(r.kpis.robotHoursPerYear ? { robotHoursPerYear: r.kpis.robotHoursPerYear } : {}),
     meanCycleTimeSeconds: sec(r.kpis.leadTimeMinutes),
     meanWaitingTimeSeconds: sec(r.kpis.waitingMinutesPerCase),
     leadTimeBusinessDays: r.kpis.leadTimeBusinessDays,
@@ -72,7 +73,7 @@ export function toCliJson(r: SimulationResult) {
       meanProcessingSeconds: (t.processingMinutes?.mean ?? 0) * 60,
       processingHoursPerYear: t.staffHoursPerYear.mean,
     })),
-    roles: r.roles.map((x) => ({ name: x.name, servers: x.servers, utilisation: x.utilisation?.mean ?? null, staffHoursPerYear: x.staffHoursPerYear.mean, fte: x.fte.mean })),
+    roles: r.roles.map((x) => ({ name: x.name, robot: x.robot === true, servers: x.servers, utilisation: x.utilisation?.mean ?? null, staffHoursPerYear: x.staffHoursPerYear.mean, fte: x.fte.mean })),
     warnings: r.warnings,
     result: r,
   };
@@ -81,12 +82,19 @@ export function toCliJson(r: SimulationResult) {
 const f1 = (x: number) => x.toLocaleString('ja-JP', { maximumFractionDigits: 1 });
 const ci = (e: Estimate, unit: string) => `${f1(e.mean)} ${unit}（95%信頼区間 ${f1(e.ci95[0])}〜${f1(e.ci95[1])}）`;
 
+/** Robot roles run on the 24-hour calendar: their hours are run time, so the label must not read as staff. */
+const roleLabel = (x: RoleResult) => (x.robot ? `${x.name}（ロボット）` : x.name);
+
 function printSummary(file: string, r: SimulationResult): void {
   const k = r.kpis;
+  const hasRobots = r.roles.some((x) => x.robot);
   const lines = [
     `シミュレーション結果: ${file}`,
     `  反復 ${r.replications} 回 × 平均 ${f1(r.cases)} 件（${f1(r.simulatedYears)} 年分, シード ${r.seed}, ${r.mode} モード）`,
-    `  年間職員時間:       ${ci(k.staffHoursPerYear, '時間/年')}`,
+    hasRobots
+      ? `  年間職員時間（ロボットを除く）: ${ci(k.staffHoursPerYear, '時間/年')}`
+      : `  年間職員時間:       ${ci(k.staffHoursPerYear, '時間/年')}`,
+    ...(k.robotHoursPerYear && hasRobots ? [`  ロボット稼働時間:   ${ci(k.robotHoursPerYear, '時間/年')}`] : []),
     `  必要人員 (FTE):     ${ci(k.fte, '人')}`,
     `  1件あたり職員時間:  ${ci(k.staffMinutesPerCase, '分/件')}`,
     `  リードタイム:       ${ci(k.leadTimeBusinessDays, '営業日')} / ${ci(k.leadTimeMinutes, '分')}`,
@@ -95,7 +103,7 @@ function printSummary(file: string, r: SimulationResult): void {
     `  年間人件費:         ${ci(k.costYenPerYear, '円/年')}`,
     `  年間紙枚数:         ${ci(k.paperSheetsPerYear, '枚/年')}`,
     '  役割:',
-    ...r.roles.map((x) => `    ${x.name}: ${f1(x.staffHoursPerYear.mean)} 時間/年, 稼働率 ${x.utilisation ? `${f1(x.utilisation.mean * 100)} %` : '―（人数無制限）'}`),
+    ...r.roles.map((x) => `    ${roleLabel(x)}: ${f1(x.staffHoursPerYear.mean)} 時間/年${x.robot ? '（稼働時間）' : ''}, 稼働率 ${x.utilisation ? `${f1(x.utilisation.mean * 100)} %` : '―（人数無制限）'}`),
     '  タスク:',
     ...r.tasks.map((t) => `    ${t.name} (${t.id}): ${f1(t.count.mean)} 回, 待ち ${f1(t.waitMinutes?.mean ?? 0)} 分, 処理 ${f1(t.processingMinutes?.mean ?? 0)} 分, ${f1(t.staffHoursPerYear.mean)} 時間/年`),
     ...r.warnings.map((w) => `  注意: ${w}`),

@@ -64,6 +64,9 @@ const simulation: FeatureResources = {
     kpiHeading: '主要指標（平均と95%信頼区間）',
 
     'kpi.staffHours': '年間職員作業時間',
+    'kpi.staffHoursExclRobots': '職員（ロボットを除く）の年間作業時間',
+    'kpi.robotHours': 'ロボット稼働時間',
+    'kpi.robotHoursNote': 'RPA など24時間稼働の役割の処理時間。職員時間には含みません',
     'kpi.staffMinutesPerCase': '1件あたり職員時間',
     'kpi.residentMinutes': '来庁者1人あたりの時間',
     'kpi.residentMinutesNone': '住民の所要時間が入力されたタスクがありません',
@@ -125,6 +128,8 @@ const simulation: FeatureResources = {
     unlimited: '無制限',
     noRole: '（役割なし）',
     residentFacing: '住民対応',
+    robotTag: 'ロボット',
+    robotTagTitle: '24時間稼働のロボット（RPA）。時間は稼働時間で、職員時間には含みません',
   },
   en: {
     heading: 'Simulation',
@@ -188,6 +193,9 @@ const simulation: FeatureResources = {
     kpiHeading: 'Key figures (mean and 95% confidence interval)',
 
     'kpi.staffHours': 'Staff hours per year',
+    'kpi.staffHoursExclRobots': 'Staff hours per year (excluding robots)',
+    'kpi.robotHours': 'Robot run time',
+    'kpi.robotHoursNote': 'Processing time of 24-hour roles such as RPA; not included in staff hours',
     'kpi.staffMinutesPerCase': 'Staff time per case',
     'kpi.residentMinutes': 'Time per resident visit',
     'kpi.residentMinutesNone': 'No task has a resident time',
@@ -249,6 +257,8 @@ const simulation: FeatureResources = {
     unlimited: 'unlimited',
     noRole: '(no role)',
     residentFacing: 'resident',
+    robotTag: 'robot',
+    robotTagTitle: 'Robot on the 24-hour calendar (RPA): hours are run time, not staff time',
   },
 };
 

@@ -6,7 +6,7 @@ import { BarChart } from '../charts/BarChart';
 import { Histogram } from '../charts/Histogram';
 import { UtilisationBars } from '../charts/UtilisationBars';
 import { decimalsFor, formatNumber, formatPlain } from './format';
-import { kpiCards, maxTaskHours, runSummary, taskHourBars, utilisationItems } from './resultView';
+import { kpiCards, maxTaskHours, robotRoleNames, runSummary, taskHourBars, utilisationItems } from './resultView';
 
 export interface ResultsViewProps {
   result: SimulationResult;
@@ -27,6 +27,12 @@ export function ResultsView({ result, heatShown, onToggleHeat, onSelectElement }
   const cards = useMemo(() => kpiCards(result, lang), [result, lang]);
   const bars = useMemo(() => taskHourBars(result, lang), [result, lang]);
   const utilisation = useMemo(() => utilisationItems(result, lang), [result, lang]);
+  const robots = useMemo(() => robotRoleNames(result), [result]);
+  const robotTag = (
+    <span className="bpr-sim-tag bpr-sim-tag-robot" title={t('simulation.robotTagTitle')}>
+      {t('simulation.robotTag')}
+    </span>
+  );
   const num = (v: number, decimals?: number) => formatNumber(v, lang, decimals);
 
   /** Mean over its interval, both with the mean's decimals; '―' when the figure does not apply. */
@@ -164,7 +170,10 @@ export function ResultsView({ result, heatShown, onToggleHeat, onSelectElement }
                   </button>
                   {task.residentFacing && <span className="bpr-sim-tag">{t('simulation.residentFacing')}</span>}
                 </th>
-                <td>{task.role ?? <span className="bpr-sim-na">{t('simulation.noRole')}</span>}</td>
+                <td>
+                  {task.role ?? <span className="bpr-sim-na">{t('simulation.noRole')}</span>}
+                  {task.role !== null && robots.has(task.role) && robotTag}
+                </td>
                 <td className="num">{cell(task.countPerYear)}</td>
                 <td className="num">{cell(task.waitMinutes)}</td>
                 <td className="num">{cell(task.processingMinutes)}</td>
@@ -190,8 +199,11 @@ export function ResultsView({ result, heatShown, onToggleHeat, onSelectElement }
           </thead>
           <tbody>
             {result.roles.map((role) => (
-              <tr key={role.name}>
-                <th scope="row">{role.name}</th>
+              <tr key={role.name} data-robot={role.robot ? 'true' : undefined}>
+                <th scope="row">
+                  {role.name}
+                  {role.robot && robotTag}
+                </th>
                 <td className="num">{role.headcount === null ? t('simulation.unlimited') : formatPlain(role.headcount, lang)}</td>
                 <td className="num">{cell(role.utilisation, 100)}</td>
                 <td className="num">{cell(role.staffHoursPerYear)}</td>

@@ -29,8 +29,12 @@ export function kpiCards(result: SimulationResult, lang: Lang): KpiCard[] {
     return { key, label: tr(lang, `kpi.${key}`), unit, figure: est ? formatEstimate(est, unit, lang) : null, ...(note ? { note } : {}) };
   };
   const years = formatPlain(result.simulatedYears, lang);
+  const robots = hasRobots(result);
+  const staff = card('staffHours', k.staffHoursPerYear, 'hoursPerYear');
   return [
-    card('staffHours', k.staffHoursPerYear, 'hoursPerYear'),
+    // With robots on the 24h calendar the staff figure leaves their run time out; the label has to say so.
+    robots ? { ...staff, label: tr(lang, 'kpi.staffHoursExclRobots') } : staff,
+    ...(robots && k.robotHoursPerYear ? [card('robotHours', k.robotHoursPerYear, 'hoursPerYear', tr(lang, 'kpi.robotHoursNote'))] : []),
     card('staffMinutesPerCase', k.staffMinutesPerCase, 'minutesPerCase'),
     card('residentMinutes', k.residentMinutesPerVisit, 'minutes', k.residentMinutesPerVisit ? undefined : tr(lang, 'kpi.residentMinutesNone')),
     card('leadTime', k.leadTimeBusinessDays, 'businessDays', tr(lang, 'kpi.leadTimeMinutes', {
@@ -42,6 +46,16 @@ export function kpiCards(result: SimulationResult, lang: Lang): KpiCard[] {
     card('fte', k.fte, 'fte'),
     card('completed', k.casesCompleted, 'cases', tr(lang, 'kpi.completedNote', { years })),
   ];
+}
+
+/** Roles on the 24-hour robot calendar (RPA): their hours are run time, not staff time. */
+export function hasRobots(result: SimulationResult): boolean {
+  return result.roles.some((r) => r.robot === true);
+}
+
+/** Names of robot roles, to mark them wherever a role name is shown. */
+export function robotRoleNames(result: SimulationResult): Set<string> {
+  return new Set(result.roles.filter((r) => r.robot === true).map((r) => r.name));
 }
 
 export function runSummary(result: SimulationResult, lang: Lang): string {

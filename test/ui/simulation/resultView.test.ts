@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSimModel } from '../../../src/domain/sim/loadDiagram';
 import type { SimulationResult } from '../../../src/domain/sim/result';
 import { runSimulation } from '../../../src/domain/sim/runSimulation';
-import { heatEntries, kpiCards, runSummary, taskHourBars, utilisationItems } from '../../../src/ui/simulation/resultView';
+import { hasRobots, heatEntries, kpiCards, robotRoleNames, runSummary, taskHourBars, utilisationItems } from '../../../src/ui/simulation/resultView';
 import { diagramsRoot } from '../../support/paths';
 
 let result: SimulationResult;
@@ -56,5 +56,46 @@ describe('simulation result view model', () => {
       expect(i.utilisation).toBeLessThan(1);
       expect(i.valueText).toMatch(/%\s\(95% CI /);
     }
+  });
+});
+
+describe('simulation result view model with a robot role', () => {
+  let robotResult: SimulationResult;
+
+  beforeAll(async () => {
+    const loaded = await loadSimModel(readFileSync(path.join(diagramsRoot, 'kyuyo-shiharai-tobe.bpmn'), 'utf8'));
+    if (!loaded.ok) throw new Error(loaded.message);
+    robotResult = runSimulation(loaded.model, { seed: 3, replications: 3, years: 0.25 });
+  });
+
+  it('given the 給与支払報告書 To-Be with an RPA role, when KPI cards are built, then a robot run-time card with its interval follows the staff card, which says robots are excluded', () => {
+    const cards = kpiCards(robotResult, 'ja');
+    expect(cards.map((c) => c.key).slice(0, 3)).toEqual(['staffHours', 'robotHours', 'staffMinutesPerCase']);
+    expect(cards[0].label).toBe('職員（ロボットを除く）の年間作業時間');
+    const robot = cards[1];
+    expect(robot.label).toBe('ロボット稼働時間');
+    expect(robot.unit).toBe('時間/年');
+    expect(robot.figure?.text).toMatch(/^[\d,.]+ 時間\/年（95%信頼区間 [\d,.]+〜[\d,.]+）$/);
+    expect(robotResult.kpis.robotHoursPerYear?.mean).toBeGreaterThan(0);
+    expect(kpiCards(robotResult, 'en')[0].label).toBe('Staff hours per year (excluding robots)');
+  });
+
+  it('given the RPA result, when robot roles are listed, then only the robot role is named', () => {
+    expect(hasRobots(robotResult)).toBe(true);
+    expect([...robotRoleNames(robotResult)]).toEqual(['RPA']);
+  });
+
+  it('given a result without robot roles, when KPI cards are built, then there is no robot card and the staff label is the plain one', () => {
+    expect(hasRobots(result)).toBe(false);
+    expect(robotRoleNames(result).size).toBe(0);
+    const cards = kpiCards(result, 'ja');
+    expect(cards.find((c) => c.key === 'robotHours')).toBeUndefined();
+    expect(cards[0].label).toBe('年間職員作業時間');
+  });
+
+  it('given a saved result from before robot hours existed, when KPI cards are built, then no robot card appears even if a role is flagged', () => {
+    const { robotHoursPerYear: _dropped, robotMinutesPerCase: _alsoDropped, ...oldKpis } = robotResult.kpis;
+    const old: SimulationResult = { ...robotResult, kpis: oldKpis };
+    expect(kpiCards(old, 'ja').map((c) => c.key)).not.toContain('robotHours');
   });
 });
