@@ -22,7 +22,11 @@ import {
  * time: their hours are reported apart and never counted as staff hours.
  */
 
-/** Costs the BPMN cannot carry: licences per year, and a price per execution of a step (e.g. per OCR sheet). */
+/**
+ * Costs added on top of what the model itself carries (bpr:settings fixedCostPerYear and bpr:step
+ * costPerCase, already in the engine's costYenPerYear): licences per year, and a price per execution of
+ * a step. To-Bes made by the intervention templates carry theirs, so they need none here.
+ */
 export interface ScenarioCosts {
   fixedYenPerYear?: number;
   perExecution?: { elementId: string; yen: number }[];

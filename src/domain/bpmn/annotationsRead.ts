@@ -78,6 +78,7 @@ export function rawStep(bo: ModdleElement | undefined): Record<string, unknown> 
     systems: num(step.systems),
     automation: step.automation,
     assessment: rawAssessment(step.assessment as ModdleElement | undefined),
+    costPerCase: num(step.costPerCase),
   });
 }
 
@@ -119,7 +120,7 @@ export function rawSettings(bo: ModdleElement | undefined): Record<string, unkno
     dropUndefined({ name: r.name, headcount: num(r.headcount), hourlyCost: num(r.hourlyCost), calendar: r.calendar }),
   );
   const calendars = ((s.calendars as ModdleElement[] | undefined) ?? []).map(rawCalendar);
-  return dropUndefined({ hoursPerFte: num(s.hoursPerFte), roles, calendars });
+  return dropUndefined({ hoursPerFte: num(s.hoursPerFte), roles, calendars, fixedCostPerYear: num(s.fixedCostPerYear) });
 }
 
 function parsed<T>(schema: z.ZodType<T>, raw: unknown): T | undefined {
@@ -204,6 +205,8 @@ export function readDiagramAnnotations(
   }
 
   let hoursPerFte: number | undefined;
+  // Like hoursPerFte, the first owner stating it wins: tools write merged settings to the first owner.
+  let fixedCostPerYear: number | undefined;
   const roles: Role[] = [];
   const calendars: Calendar[] = [];
   for (const owner of settingsOwners(definitions)) {
@@ -212,11 +215,12 @@ export function readDiagramAnnotations(
     const s = check(owner, processSettingsSchema, raw);
     if (!s) continue;
     if (hoursPerFte === undefined && raw.hoursPerFte !== undefined) hoursPerFte = s.hoursPerFte;
+    if (fixedCostPerYear === undefined) fixedCostPerYear = s.fixedCostPerYear;
     for (const r of s.roles) if (!roles.some((x) => x.name === r.name)) roles.push(r);
     for (const c of s.calendars) if (!calendars.some((x) => x.id === c.id)) calendars.push(c);
   }
   if (!calendars.some((c) => c.id === DEFAULT_CALENDAR_ID)) calendars.unshift(calendarSchema.parse(defaultOfficeCalendar()));
-  annotations.settings = processSettingsSchema.parse({ hoursPerFte, roles, calendars });
+  annotations.settings = processSettingsSchema.parse({ hoursPerFte, roles, calendars, fixedCostPerYear });
 
   issues.push(...validateGatewayProbabilities(definitions));
   return { annotations, issues };

@@ -68,7 +68,7 @@ export function createStepElement(moddle: BpmnModdle, ann: StepAnnotation, owner
   const a = validate(stepAnnotationSchema, ann, owner);
   const step = moddle.create(
     BPR_STEP,
-    stripUndefined({ role: a.role, paperSheets: a.paperSheets, systems: a.systems, automation: a.automation }),
+    stripUndefined({ role: a.role, paperSheets: a.paperSheets, systems: a.systems, automation: a.automation, costPerCase: a.costPerCase }),
   );
   const children: Array<[string, ModdleElement | undefined]> = [
     ['staffTime', a.staffTime && createDistributionElement(moddle, 'bpr:StaffTime', a.staffTime)],
@@ -94,7 +94,7 @@ export function createArrivalsElement(moddle: BpmnModdle, ann: Arrivals, owner?:
 
 export function createSettingsElement(moddle: BpmnModdle, settings: ProcessSettings, owner?: Owner): ModdleElement {
   const s = validate(processSettingsSchema, settings, owner);
-  const el = moddle.create(BPR_SETTINGS, { hoursPerFte: s.hoursPerFte });
+  const el = moddle.create(BPR_SETTINGS, stripUndefined({ hoursPerFte: s.hoursPerFte, fixedCostPerYear: s.fixedCostPerYear }));
   for (const r of s.roles) {
     const role = moddle.create('bpr:Role', stripUndefined({ ...r }));
     role.$parent = el;

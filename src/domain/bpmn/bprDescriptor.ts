@@ -5,7 +5,8 @@
  *
  *   <bpmn:task id="Task_1" name="本人確認">
  *     <bpmn:extensionElements>
- *       <bpr:step role="窓口担当" paperSheets="2" systems="1" automation="none">
+ *       <bpr:step role="窓口担当" paperSheets="2" systems="1" automation="none" costPerCase="20">
+ *                                                   (costPerCase: ¥ per execution, e.g. an OCR read)
  *         <bpr:staffTime type="triangular" min="5" mode="8" max="15"/>
  *         <bpr:residentTime type="fixed" value="8"/>
  *         <bpr:lag type="fixed" value="2" unit="businessDays" reason="決裁待ち"/>
@@ -25,7 +26,7 @@
  *
  *   <bpmn:process> or <bpmn:collaboration>
  *     <bpmn:extensionElements>
- *       <bpr:settings hoursPerFte="1860">
+ *       <bpr:settings hoursPerFte="1860" fixedCostPerYear="450000">   (¥ per year, e.g. licences)
  *         <bpr:role name="窓口担当" headcount="3" hourlyCost="3500" calendar="office"/>
  *         <bpr:calendar id="office" name="庁舎開庁時間" open="08:30" close="17:15"
  *                       lunchStart="12:00" lunchEnd="13:00" weekdays="1,2,3,4,5"
@@ -78,6 +79,7 @@ export const bprDescriptor = {
         { name: 'paperSheets', isAttr: true, type: 'Real' },
         { name: 'systems', isAttr: true, type: 'Integer' },
         { name: 'automation', isAttr: true, type: 'String' },
+        { name: 'costPerCase', isAttr: true, type: 'Real' },
         { name: 'staffTime', type: 'StaffTime' },
         { name: 'residentTime', type: 'ResidentTime' },
         { name: 'lag', type: 'Lag' },
@@ -140,6 +142,7 @@ export const bprDescriptor = {
       meta: { allowedIn: ['bpmn:Process', 'bpmn:Collaboration'] },
       properties: [
         { name: 'hoursPerFte', isAttr: true, type: 'Real' },
+        { name: 'fixedCostPerYear', isAttr: true, type: 'Real' },
         { name: 'roles', type: 'Role', isMany: true },
         { name: 'calendars', type: 'Calendar', isMany: true },
       ],

@@ -87,6 +87,8 @@ export const stepAnnotationSchema = z.object({
   systems: z.number().int('システム数は整数にしてください').min(0, 'システム数に負の値は入力できません').optional(),
   automation: z.enum(AUTOMATION_KINDS).optional(),
   assessment: assessmentSchema.optional(),
+  /** Yen per execution of the step outside staff time (e.g. an AI-OCR price per read case). */
+  costPerCase: nonNegative('1件あたり費用').optional(),
 });
 export type StepAnnotation = z.infer<typeof stepAnnotationSchema>;
 
@@ -183,6 +185,8 @@ export const processSettingsSchema = z
     hoursPerFte: positive('1人あたり年間勤務時間').default(DEFAULT_HOURS_PER_FTE),
     roles: z.array(roleSchema).default([]),
     calendars: z.array(calendarSchema).default([]),
+    /** Yen per year the process costs whatever its volume (licences, service fees). */
+    fixedCostPerYear: nonNegative('年間固定費').optional(),
   })
   .superRefine((s, ctx) => {
     const seen = new Set<string>();
@@ -228,6 +232,8 @@ const FIELD_LABELS: Record<string, string> = {
   roles: '役割',
   calendars: 'カレンダー',
   hoursPerFte: '1人あたり年間勤務時間',
+  costPerCase: '1件あたり費用',
+  fixedCostPerYear: '年間固定費',
 };
 
 /** Turn a zod error into messages that name the element, e.g. 「本人確認」(Task_1) の職員処理時間: 最小値 … */

@@ -95,6 +95,7 @@ export function compileModel(definitions: ModdleElement, annotations: DiagramAnn
           residentTime: step?.residentTime,
           lag: step?.lag ? { distribution: step.lag.distribution, unit: step.lag.unit } : undefined,
           paperSheets: step?.paperSheets ?? 0,
+          costPerCase: step?.costPerCase ?? 0,
           lane,
           waitsForMessage: isA(el, 'bpmn:ReceiveTask'),
         });
@@ -225,6 +226,7 @@ export function compileModel(definitions: ModdleElement, annotations: DiagramAnn
     processes: processes.map((p) => ({ id: String(p.id), name: poolName.get(p) ?? (p.name as string | undefined) })),
     defaultCalendar,
     hoursPerFte: annotations.settings.hoursPerFte,
+    fixedCostPerYear: annotations.settings.fixedCostPerYear ?? 0,
     issues,
   });
   if (dropped.length) warn(undefined, 'flow-dropped', `接続先が計算対象外のシーケンスフローを無視しました: ${dropped.map((f) => f.id).join(', ')}`);

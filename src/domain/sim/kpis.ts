@@ -48,10 +48,15 @@ export function computeKpis(prepared: PreparedModel, outcomes: ReplicationOutcom
   const R = m.roles.length;
   const roleName = (r: number) => (r < R ? m.roles[r].name : NO_ROLE);
   const hourlyCost = (r: number) => (r < R ? m.roles[r].hourlyCost : 0);
+  // Per-execution prices ride on the completed-service counts the engine keeps anyway, so the event loop
+  // does no extra work; the fixed cost is already per year and needs no annualising.
+  const priced = m.nodes.filter((n) => n.costPerCase > 0);
+  const fixedPerYear = m.fixedCostPerYear ?? 0;
   const costPerYear = (o: ReplicationOutcome) => {
     let yen = 0;
     for (let r = 0; r <= R; r++) yen += (o.raw.roleStaffMinutes[r] / 60) * hourlyCost(r) * o.annualFactor;
-    return yen;
+    for (const n of priced) yen += o.raw.taskCount[n.index] * n.costPerCase * o.annualFactor;
+    return yen + fixedPerYear;
   };
   const staffHoursPerYear = (o: ReplicationOutcome) => (o.raw.staffMinutesTotal / 60) * o.annualFactor;
   const robotHoursPerYear = (o: ReplicationOutcome) => (o.raw.robotMinutesTotal / 60) * o.annualFactor;

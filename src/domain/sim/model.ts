@@ -47,6 +47,8 @@ export interface SimNode {
   residentTime?: Distribution;
   lag?: SimLag;
   paperSheets: number;
+  /** Yen per completed execution outside staff time (bpr:step costPerCase). */
+  costPerCase: number;
   lane?: string;
   /** Activities: attached boundary timer node indices. */
   boundaries: number[];
@@ -117,6 +119,8 @@ export interface SimModel {
   /** Calendar used for lags in business days of tasks without a role, and for lead time in business days. */
   defaultCalendar: Calendar;
   hoursPerFte: number;
+  /** Yen per year whatever the volume (bpr:settings fixedCostPerYear: licences, fees). */
+  fixedCostPerYear: number;
   issues: SimIssue[];
   /** From BIMP `processInstances`: the number of cases to simulate when none is requested. */
   processInstances?: number;
@@ -132,6 +136,7 @@ export function makeNode(partial: Partial<SimNode> & Pick<SimNode, 'index' | 'id
     split: 'none',
     role: -1,
     paperSheets: 0,
+    costPerCase: 0,
     boundaries: [],
     attachedTo: -1,
     interrupting: true,

@@ -49,6 +49,7 @@ export interface SimModelSpec {
   processes?: { id: string; name?: string }[];
   defaultCalendar?: Calendar;
   hoursPerFte?: number;
+  fixedCostPerYear?: number;
   issues?: SimIssue[];
   processInstances?: number;
 }
@@ -157,6 +158,7 @@ export function buildSimModel(spec: SimModelSpec): SimModel {
     processes,
     defaultCalendar,
     hoursPerFte: spec.hoursPerFte ?? DEFAULT_HOURS_PER_FTE,
+    fixedCostPerYear: spec.fixedCostPerYear ?? 0,
     issues: spec.issues ?? [],
     processInstances: spec.processInstances,
   };

@@ -140,5 +140,34 @@ export function settingsGroups(element: DiagramShape, s: PanelServices): GroupDe
         ),
       ],
     },
+    {
+      id: 'bpr-costs',
+      label: tr('group.costs'),
+      shouldOpen: true,
+      entries: [
+        textEntry(
+          {
+            id: 'bpr-fixedCostPerYear',
+            label: tr('fixedCost.label'),
+            description: tr('fixedCost.description'),
+            get: () => numberText(settings().fixedCostPerYear),
+            check: (text) => {
+              const n = numberOrError(text, '年間固定費');
+              return n.error ?? check(setFixedCost(n.value));
+            },
+            put: (text) => edit(setFixedCost(numberOrError(text, '年間固定費').value)),
+          },
+          s.debounce,
+        ),
+      ],
+    },
   ];
 }
+
+/** An empty field removes the attribute rather than storing 0, so "not entered" stays visible. */
+const setFixedCost = (value: number | undefined) => (x: ProcessSettings): ProcessSettings => {
+  const next = { ...x };
+  if (value === undefined) delete next.fixedCostPerYear;
+  else next.fixedCostPerYear = value;
+  return next;
+};

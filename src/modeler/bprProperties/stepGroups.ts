@@ -38,11 +38,12 @@ export function stepGroups(element: DiagramShape, s: PanelServices): GroupDef[] 
     else next[key] = value;
     return next;
   };
-  const numberField = (key: 'paperSheets' | 'systems', id: string, label: string, plainLabel: string) =>
+  const numberField = (key: 'paperSheets' | 'systems' | 'costPerCase', id: string, label: string, plainLabel: string, description?: string) =>
     textEntry(
       {
         id,
         label,
+        description,
         get: () => numberText(step()[key]),
         check: (text) => {
           const n = numberOrError(text, plainLabel);
@@ -173,6 +174,7 @@ export function stepGroups(element: DiagramShape, s: PanelServices): GroupDef[] 
       ),
       numberField('paperSheets', 'bpr-paperSheets', tr('paper.label'), '紙の枚数'),
       numberField('systems', 'bpr-systems', tr('systems.label'), 'システム数'),
+      numberField('costPerCase', 'bpr-costPerCase', tr('costPerCase.label'), '1件あたり費用', tr('costPerCase.description')),
       selectEntry({
         id: 'bpr-automation',
         label: tr('automation.label'),

@@ -22,7 +22,7 @@ export interface CreatedRpaToBe {
   toBe: ProcessRecord;
   /** The To-Be that was linked before, now unlinked but kept. */
   previousToBe?: ProcessRecord;
-  /** Costs of the robot for the comparison (licence per year). */
+  /** Costs of the robot (licence per year), for display; the To-Be's XML already carries them. */
   toBeCosts: ScenarioCosts;
   warnings: string[];
 }
@@ -73,6 +73,7 @@ export async function tryRpa(
 ): Promise<TryRpaOutcome> {
   const created = await createRpaToBe(repo, candidate, settings, processes);
   hooks.onCreated?.(created);
-  const comparison = await runComparison(created.asIs.xml, created.toBe.xml, { toBeCosts: created.toBeCosts }, { onProgress: hooks.onProgress, signal: hooks.signal });
+  // The licence is inside the To-Be (bpr:settings fixedCostPerYear); passing toBeCosts too would count it twice.
+  const comparison = await runComparison(created.asIs.xml, created.toBe.xml, {}, { onProgress: hooks.onProgress, signal: hooks.signal });
   return { ...created, comparison };
 }

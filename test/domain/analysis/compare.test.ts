@@ -37,7 +37,8 @@ describe('compareScenarios', () => {
     const toBe = await applyTemplate(asIsXml, 'rpa', ['Task_Input'], { exceptionPercent: E * 100, checkMinutes: CHECK });
     const [a, b] = [await model(asIsXml), await model(toBe.xml)];
     expect(expectedHoursSavedPerYear(a, b)).toBeCloseTo(EXPECTED_HOURS, 9);
-    const r = compareScenarios(a, b, { seed: 7, replications: 20, toBeCosts: toBe.costs });
+    // The licence is inside the To-Be's XML: no external costs are passed.
+    const r = compareScenarios(a, b, { seed: 7, replications: 20 });
     expect(r.hoursSavedPerYear.ci95[0]).toBeLessThanOrEqual(EXPECTED_HOURS);
     expect(r.hoursSavedPerYear.ci95[1]).toBeGreaterThanOrEqual(EXPECTED_HOURS);
     expect(Math.abs(r.hoursSavedPerYear.mean - EXPECTED_HOURS) / EXPECTED_HOURS).toBeLessThan(0.03);
@@ -55,6 +56,31 @@ describe('compareScenarios', () => {
     expect(input.hoursSavedPerYear.mean).toBeCloseTo((r.casesPerYear.asIs.mean * T) / 60, 0);
     expect(r.tasks.filter((t) => t.status === 'added').map((t) => t.toBeId).sort()).toEqual(['Task_Input_RpaCheck', 'Task_Input_RpaException']);
     expect(comparisonResultSchema.parse(JSON.parse(JSON.stringify(r)))).toEqual(r);
+  });
+
+  it('given an RPA To-Be made with licence L = 450,000 円/yr, when compared without external costs, then ¥ saved = staff-cost saving − L within its 95 % interval', async () => {
+    const L = 450_000;
+    const toBe = await applyTemplate(asIsXml, 'rpa', ['Task_Input'], { exceptionPercent: E * 100, checkMinutes: CHECK, licenceYenPerRobotYear: L });
+    expect(toBe.costs.fixedYenPerYear).toBe(L);
+    const [a, b] = [await model(asIsXml), await model(toBe.xml)];
+    expect(b.fixedCostPerYear).toBe(L);
+    const r = compareScenarios(a, b, { seed: 11, replications: 20 });
+    const staffYenSaved = r.roles.filter((x) => !x.robot).reduce((s, x) => s + x.yenSavedPerYear.mean, 0);
+    const expected = staffYenSaved - L;
+    expect(r.yenSavedPerYear.ci95[0]).toBeLessThanOrEqual(expected);
+    expect(r.yenSavedPerYear.ci95[1]).toBeGreaterThanOrEqual(expected);
+    expect(r.yenSavedPerYear.mean).toBeCloseTo(expected, 0);
+    expect(r.costYenPerYear.toBe.mean - r.costYenPerYear.asIs.mean).toBeCloseTo(-staffYenSaved + L, 0);
+  });
+
+  it('given a To-Be carrying its licence, when an extra external cost X is passed, then only X is added (the licence is not counted twice)', async () => {
+    const toBe = await applyTemplate(asIsXml, 'rpa', ['Task_Input'], { exceptionPercent: E * 100, checkMinutes: CHECK });
+    const [a, b] = [await model(asIsXml), await model(toBe.xml)];
+    const base = compareScenarios(a, b, { seed: 5, replications: 4 });
+    const X = 123_000;
+    const extra = compareScenarios(a, b, { seed: 5, replications: 4, toBeCosts: { fixedYenPerYear: X } });
+    expect(extra.costYenPerYear.toBe.mean - base.costYenPerYear.toBe.mean).toBeCloseTo(X, 3);
+    expect(base.yenSavedPerYear.mean - extra.yenSavedPerYear.mean).toBeCloseTo(X, 3);
   });
 
   it('given a To-Be identical to its As-Is, when compared, then the saving interval contains 0 and is narrower than 0.1 % of the As-Is staff hours', async () => {

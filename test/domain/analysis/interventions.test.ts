@@ -64,7 +64,7 @@ async function expectSound(xml: string) {
 const idsOf = (p: { definitions: ModdleElement }) => allFlowElements(p.definitions).map((e) => e.id as string);
 
 describe('intervention templates', () => {
-  it('given RPA on the input step, when applied, then the step is run by the 24h robot role, a check and an exception path are added, and the As-Is text is untouched', async () => {
+  it('given RPA on the input step, when applied, then the step is run by the 24h robot role, a check and an exception path are added, the licence is written into the settings, and the As-Is text is untouched', async () => {
     const before = office.slice();
     const r = await applyTemplate(office, 'rpa', ['Task_Input'], { exceptionPercent: 10, checkMinutes: 2 });
     expect(office).toBe(before);
@@ -84,6 +84,8 @@ describe('intervention templates', () => {
     const probs = Object.entries(annotations.flows).map(([, f]) => f.probability).sort((a, b) => (a ?? 0) - (b ?? 0));
     expect(probs).toEqual([10, 90]);
     expect(r.costs.fixedYenPerYear).toBe(600_000);
+    // The licence travels inside the To-Be, so a comparison needs no external costs.
+    expect(annotations.settings.fixedCostPerYear).toBe(600_000);
   });
 
   it('given the RPA result, when re-applied without the exception change, then only that change is undone', async () => {
@@ -95,7 +97,7 @@ describe('intervention templates', () => {
     expect(ids.some((id) => id.includes('RpaException'))).toBe(false);
   });
 
-  it('given the RPA result, when re-applied without the robot change, then its dependants are left out too and the diagram keeps the As-Is steps', async () => {
+  it('given the RPA result, when re-applied without the robot change, then its dependants are left out too and the diagram keeps the As-Is steps and no licence', async () => {
     const r = await applyTemplate(office, 'rpa', ['Task_Input'], {}, { exclude: ['rpa:modified:Task_Input'] });
     expect(r.changes.map((c) => c.applied)).toEqual([false, false, false]);
     const p = await expectSound(r.xml);
@@ -103,9 +105,10 @@ describe('intervention templates', () => {
     expect(idsOf(p).sort()).toEqual(idsOf(asIs).sort());
     expect(readStep(p.elementsById.Task_Input)).toEqual(readStep(asIs.elementsById.Task_Input));
     expect(r.costs.fixedYenPerYear).toBe(0);
+    expect(readDiagramAnnotations(p.definitions).annotations.settings.fixedCostPerYear).toBeUndefined();
   });
 
-  it('given AI-OCR on a 2-sheet input, when applied, then the correction branch has probability 1 − 0.95² and the per-sheet cost is listed', async () => {
+  it('given AI-OCR on a 2-sheet input, when applied, then the correction branch has probability 1 − 0.95² and the per-sheet cost and the fee are listed and written into the To-Be', async () => {
     const r = await applyTemplate(office, 'ai-ocr', ['Task_Input'], {});
     const p = await expectSound(r.xml);
     const { annotations } = readDiagramAnnotations(p.definitions);
@@ -114,6 +117,9 @@ describe('intervention templates', () => {
     expect(correction[0] + correction[1]).toBeCloseTo(100, 9);
     expect(annotations.steps.Task_Input).toMatchObject({ role: 'AI-OCR', automation: 'ai-ocr' });
     expect(r.costs.perExecution).toEqual([{ elementId: 'Task_Input', yen: 20 }]);
+    // Both prices are written into the To-Be: 2 sheets × 10 円 per read case, the service fee per year.
+    expect(annotations.steps.Task_Input.costPerCase).toBe(20);
+    expect(annotations.settings.fixedCostPerYear).toBe(1_000_000);
     expect(r.parameters.find((x) => x.key === 'reductionPercent')?.default.source).toBe('beppuRpaOcr');
   });
 

@@ -55,7 +55,24 @@ describe('writeDiagramAnnotations', () => {
     expect(back.annotations.settings.calendars.map((c) => c.id)).toEqual(['office']);
   });
 
+  it('given a step cost per case and a fixed cost per year, when written and exported, then they are bpr: attributes that read back', async () => {
+    const d = await load();
+    const a = valid();
+    a.steps.Task_1.costPerCase = 20;
+    a.settings.fixedCostPerYear = 450_000;
+    writeDiagramAnnotations(d.moddle, d.definitions, a);
+    const xml = await serializeDiagram(d.definitions);
+    expect(xml).toMatch(/<bpr:step [^>]*costPerCase="20"/);
+    expect(xml).toMatch(/<bpr:settings [^>]*fixedCostPerYear="450000"/);
+    const back = readDiagramAnnotations((await load(xml)).definitions);
+    expect(back.issues).toEqual([]);
+    expect(back.annotations.steps.Task_1).toEqual(a.steps.Task_1);
+    expect(back.annotations.settings.fixedCostPerYear).toBe(450_000);
+  });
+
   const invalidCases: Array<[string, (a: DiagramAnnotations) => void, RegExp]> = [
+    ['negative cost per case', (a) => { a.steps.Task_1.costPerCase = -1; }, /^「本人確認」\(Task_1\)の1件あたり費用: 1件あたり費用に負の値は入力できません$/m],
+    ['negative fixed cost', (a) => { a.settings.fixedCostPerYear = -1; }, /^\(P\)の年間固定費: 年間固定費に負の値は入力できません$/m],
     ['negative minutes', (a) => { a.steps.Task_1.staffTime = { type: 'fixed', value: -5 }; }, /^「本人確認」\(Task_1\)の職員処理時間: 値に負の値は入力できません$/m],
     ['min above max', (a) => { a.steps.Task_1.staffTime = { type: 'uniform', min: 20, max: 10 }; }, /^「本人確認」\(Task_1\)の職員処理時間: 最小値 \(20\) が最大値 \(10\) より大きくなっています$/m],
     ['branches 70 + 20', (a) => { a.flows.Flow_b = { probability: 20 }; }, /^「書類は揃っている？」\(Gw_1\)の分岐確率: 合計が 90% です。合計を 100% にしてください/m],

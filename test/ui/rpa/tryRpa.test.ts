@@ -40,17 +40,23 @@ describe('RPA化を試す', () => {
     expect(created.toBeCosts.fixedYenPerYear).toBe(200_000);
   });
 
-  it('given a created To-Be, when the comparison runs, then it gets both diagrams and the saving comes back', async () => {
+  it('given a created To-Be, when the comparison runs, then it gets both diagrams, the licence only inside the To-Be, and the saving comes back', async () => {
     const { repo, candidate, processes } = await setup();
     const seen: string[] = [];
     const fakeCompare: RunComparisonFn = async (a, b, options, hooks) => {
-      seen.push(a === asIsXml ? 'as-is' : 'other', /RPA/.test(b) ? 'to-be with robot' : 'other', String(options.toBeCosts?.fixedYenPerYear));
+      seen.push(
+        a === asIsXml ? 'as-is' : 'other',
+        /RPA/.test(b) ? 'to-be with robot' : 'other',
+        /fixedCostPerYear="200000"/.test(b) ? 'licence in the to-be' : 'no licence',
+        String(options.toBeCosts?.fixedYenPerYear),
+      );
       hooks.onProgress?.(1);
       return { hoursSavedPerYear: est(700) } as ComparisonResult;
     };
     const progress: number[] = [];
     const outcome = await tryRpa(repo, candidate, defaultRpaRankingSettings(), processes, fakeCompare, { onProgress: (f) => progress.push(f) });
-    expect(seen).toEqual(['as-is', 'to-be with robot', '200000']);
+    // The licence travels inside the To-Be, so it is not passed again (no double counting).
+    expect(seen).toEqual(['as-is', 'to-be with robot', 'licence in the to-be', 'undefined']);
     expect(outcome.comparison.hoursSavedPerYear.mean).toBe(700);
     expect(progress).toEqual([1]);
   });

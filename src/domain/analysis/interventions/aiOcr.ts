@@ -80,6 +80,13 @@ export const aiOcrTemplate: InterventionTemplate = {
     const warnings: string[] = [];
     const changes: PlannedChange[] = [];
     const perSheet: Array<{ elementId: string; changeId: string; sheets: number }> = [];
+    // One service fee however many steps read through it: written into the To-Be with the first step.
+    let feeWritten = false;
+    const writeFee = (ed: DiagramEditor) => {
+      if (feeWritten) return;
+      ed.addFixedCostPerYear(num(values.fixedYenPerYear));
+      feeWritten = true;
+    };
     for (const id of selection) {
       const ann = annotatedTask(editor, id);
       if (!ann?.staffTime) {
@@ -87,7 +94,9 @@ export const aiOcrTemplate: InterventionTemplate = {
         continue;
       }
       const sheets = typeof values.sheetsPerCase === 'number' ? Math.max(1, values.sheetsPerCase) : Math.max(1, ann.paperSheets ?? 1);
-      const planned = planOne(editor, id, ann.staffTime, ann.role, { r, acc, cf, sheets, seconds: num(values.secondsPerSheet), over });
+      const planned = planOne(editor, id, ann.staffTime, ann.role, {
+        r, acc, cf, sheets, seconds: num(values.secondsPerSheet), over, yenPerCase: sheets * num(values.yenPerSheet), writeFee,
+      });
       perSheet.push({ elementId: id, changeId: planned[0].id, sheets });
       changes.push(...planned);
     }
@@ -105,7 +114,12 @@ export const aiOcrTemplate: InterventionTemplate = {
   },
 };
 
-interface OcrNumbers { r: number; acc: number; cf: number; sheets: number; seconds: number; over: (k: string) => boolean }
+interface OcrNumbers {
+  r: number; acc: number; cf: number; sheets: number; seconds: number; over: (k: string) => boolean;
+  /** Reading price of one case (sheets × price per sheet), carried by the OCR step as costPerCase. */
+  yenPerCase: number;
+  writeFee: (ed: DiagramEditor) => void;
+}
 
 function planOne(editor: DiagramEditor, id: string, staff: Distribution, role: string | undefined, p: OcrNumbers): PlannedChange[] {
   const name = nameOf(editor, id);
@@ -134,8 +148,10 @@ function planOne(editor: DiagramEditor, id: string, staff: Distribution, role: s
       after: `担当: ${OCR_ROLE}（機械読取）、処理時間: ${describeDistribution(ocrTime)}`,
       apply(ed) {
         ed.ensureRobotRole(OCR_ROLE);
-        ed.setStep(id, { ...original, role: OCR_ROLE, staffTime: ocrTime, residentTime: undefined, automation: 'ai-ocr' });
+        const costPerCase = (original.costPerCase ?? 0) + Math.max(0, p.yenPerCase);
+        ed.setStep(id, { ...original, role: OCR_ROLE, staffTime: ocrTime, residentTime: undefined, automation: 'ai-ocr', ...(costPerCase > 0 ? { costPerCase } : {}) });
         ed.must(id).name = `${name}（AI-OCR読取）`;
+        p.writeFee(ed);
       },
     },
     {

@@ -150,6 +150,13 @@ export class DiagramEditor {
     if (changed) this.writeSettings(s);
   }
 
+  /** Adds a yearly cost (licence, service fee) to the process settings, so the To-Be carries it. */
+  addFixedCostPerYear(yen: number): void {
+    if (!(yen > 0)) return;
+    const s = this.settings();
+    this.writeSettings({ ...s, fixedCostPerYear: (s.fixedCostPerYear ?? 0) + yen });
+  }
+
   /** A fresh id from a base, never clashing with anything in the file. */
   newId(base: string): string {
     const clean = base.replace(/[^A-Za-z0-9_.-]/g, '_').replace(/^([^A-Za-z_])/, '_$1');

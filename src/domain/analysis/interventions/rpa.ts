@@ -73,18 +73,26 @@ export const rpaTemplate: InterventionTemplate = {
     const robots = Math.max(1, Math.ceil(num(values.robots, 1)));
     const warnings: string[] = [];
     const changes: PlannedChange[] = [];
+    const licenceYen = robots * num(values.licenceYenPerRobotYear);
+    // The robots are shared by every selected step: their licence goes into the To-Be once, with the first step.
+    let licenceWritten = false;
+    const writeLicence = (ed: DiagramEditor) => {
+      if (licenceWritten) return;
+      ed.addFixedCostPerYear(licenceYen);
+      licenceWritten = true;
+    };
     for (const id of selection) {
       const ann = annotatedTask(editor, id);
       if (!ann?.staffTime) {
         warnings.push(`${nameOf(editor, id)}(${id}) は職員処理時間が入力されたタスクではないため、RPA化の対象から外しました`);
         continue;
       }
-      changes.push(...planOne(editor, id, ann.staffTime, ann.role, { r, e, robotK, robots, check: values.checkMinutes, overridden }));
+      changes.push(...planOne(editor, id, ann.staffTime, ann.role, { r, e, robotK, robots, check: values.checkMinutes, overridden, writeLicence }));
     }
     return {
       changes,
       costs: (applied) => ({
-        fixedYenPerYear: changes.some((c) => c.kind === 'modified' && applied.has(c.id)) ? robots * num(values.licenceYenPerRobotYear) : 0,
+        fixedYenPerYear: changes.some((c) => c.kind === 'modified' && applied.has(c.id)) ? licenceYen : 0,
       }),
       warnings,
     };
@@ -98,6 +106,7 @@ interface RpaNumbers {
   robots: number;
   check: number | boolean | string;
   overridden: (key: string) => boolean;
+  writeLicence: (ed: DiagramEditor) => void;
 }
 
 function planOne(
@@ -136,6 +145,7 @@ function planOne(
         ed.ensureRobotRole(RPA_ROLE, p.robots);
         ed.setStep(id, { ...original, role: RPA_ROLE, staffTime: robotTime, residentTime: undefined, automation: 'rpa' });
         ed.must(id).name = `${name}（RPA）`;
+        p.writeLicence(ed);
       },
     },
     {

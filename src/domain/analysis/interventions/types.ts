@@ -45,7 +45,10 @@ export interface ResolvedParameter {
 
 export interface TemplatePlan {
   changes: PlannedChange[];
-  /** Costs the To-Be carries outside the BPMN (licences, per-sheet prices), given the changes applied. */
+  /**
+   * The running costs the applied changes add (licences, per-sheet prices), for display: the changes
+   * themselves write them into the To-Be (bpr:settings fixedCostPerYear, bpr:step costPerCase).
+   */
   costs(applied: ReadonlySet<string>): ScenarioCosts;
   warnings: string[];
 }
@@ -72,6 +75,7 @@ export interface InterventionTemplate {
 export interface TemplateResult {
   xml: string;
   changes: AppliedChange[];
+  /** Running costs the applied changes added; already inside `xml`, so pass none to compareScenarios. */
   costs: ScenarioCosts;
   parameters: ResolvedParameter[];
   warnings: string[];
