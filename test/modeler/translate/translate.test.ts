@@ -9,6 +9,9 @@ describe('bpmn-js translate service', () => {
     setModelerLanguage('ja');
     expect(translate('Create task')).toBe('タスク（工程）を作成');
     expect(translate('Open {element}', { element: '審査' })).toBe('審査 を開く');
+    // The panel header names the element type in title case.
+    expect(translate('User Task')).toBe('ユーザータスク');
+    expect(translate('Collaboration')).toBe('コラボレーション');
   });
 
   it('given English, when translated, then the template is kept with replacements filled in', () => {
