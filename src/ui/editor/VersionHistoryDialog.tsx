@@ -3,6 +3,7 @@ import { useI18n } from '../../i18n';
 import type { VersionRecord, WorkspaceRepository } from '../../store/types';
 import { Dialog } from '../common/Dialog';
 import { formatDateTime } from '../common/format';
+import { ColumnHeads } from '../common/ColumnHeads';
 
 export function VersionHistoryDialog({
   repo,
@@ -45,14 +46,9 @@ export function VersionHistoryDialog({
       {versions && versions.length === 0 && <p>{t('editor.versions.empty')}</p>}
       {versions && versions.length > 0 && (
         <table className="bpr-versions-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('editor.versions.time')}</th>
-              <th scope="col">{t('editor.versions.reason')}</th>
-              <th scope="col">{t('editor.versions.name')}</th>
-              <th scope="col">{t('editor.versions.actions')}</th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            labels={[t('editor.versions.time'), t('editor.versions.reason'), t('editor.versions.name'), t('editor.versions.actions')]}
+          />
           <tbody>
             {versions.map((v) => {
               const time = formatDateTime(v.createdAt, lang, true);

@@ -7,6 +7,7 @@ import type { ProcessRecord, WorkspaceRepository } from '../../store/types';
 import { Dialog } from '../common/Dialog';
 import { initialDrafts, isNumeric, parseDrafts, toBeProcessName, type ParamDraft } from './templateDraft';
 import './templates.css';
+import { ColumnHeads } from '../common/ColumnHeads';
 
 export interface TemplateDialogProps {
   repo: WorkspaceRepository;
@@ -241,13 +242,7 @@ export function TemplateDialog({ repo, asIs, asIsXml, processes, onClose, onCrea
       <fieldset className="bpr-tpl-section">
         <legend>{t('compare.tpl.params')}</legend>
         <table className="bpr-tpl-params">
-          <thead>
-            <tr>
-              <th scope="col">{t('compare.tpl.param')}</th>
-              <th scope="col">{t('compare.tpl.value')}</th>
-              <th scope="col">{t('compare.tpl.source')}</th>
-            </tr>
-          </thead>
+          <ColumnHeads labels={[t('compare.tpl.param'), t('compare.tpl.value'), t('compare.tpl.source')]} />
           <tbody>
             {template.params.map((p) => {
               const d = drafts[p.key];
