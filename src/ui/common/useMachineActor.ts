@@ -50,7 +50,9 @@ export function useMachineActor<M extends AnyStateMachine>(
 function createMachineActor<M extends AnyStateMachine>(machine: M, snapshot: unknown): Actor<M> {
   if (snapshot === undefined) return createActor(machine);
   try {
-    return createActor(machine, { snapshot: snapshot as never });
+    // The persisted snapshot's type depends on M; createActor's overloads cannot see that through a generic.
+    const options = { snapshot } as Parameters<typeof createActor<AnyStateMachine>>[1];
+    return createActor(machine as AnyStateMachine, options) as unknown as Actor<M>;
   } catch {
     // A snapshot from an older version of the machine: start afresh rather than fail.
     return createActor(machine);
