@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { initiativesToCsv, initiativesToXlsx } from '../../domain/exchange/initiativeExport';
 import { fiscalYearOf } from '../../domain/model/fiscalYear';
 import { useI18n } from '../../i18n';
+import { exportFileName } from '../../domain/exchange/fileName';
 import { downloadBlob } from '../../modeler/io/download';
 import type { BprDatabase } from '../../store/db';
 import { InitiativeRepository, type InitiativeRecord } from '../../store/initiativeRepository';
@@ -26,8 +27,6 @@ export interface InitiativesViewProps {
 }
 
 type Mode = { kind: 'list' } | { kind: 'schedule' } | { kind: 'edit'; id: string };
-
-const stamp = (d: Date) => `${d.getFullYear()}${String(d.getMonth() + 1).padStart(2, '0')}${String(d.getDate()).padStart(2, '0')}`;
 
 /** The 取組 tab: list and schedule of the workspace's 取組, and the editor / 進捗管理票 of one. */
 export function InitiativesView(props: InitiativesViewProps) {
@@ -70,7 +69,7 @@ export function InitiativesView(props: InitiativesViewProps) {
 
   const processNames = Object.fromEntries(processes.map((p) => [p.id, p.name]));
   const exportList = (kind: 'csv' | 'xlsx') => {
-    const name = `取組一覧_${stamp(new Date())}.${kind}`;
+    const name = exportFileName({ parts: ['取組一覧'], date: new Date(), ext: kind });
     if (kind === 'csv') downloadBlob(name, new Blob([initiativesToCsv(shown, { processNames })], { type: 'text/csv;charset=utf-8' }));
     else
       downloadBlob(
