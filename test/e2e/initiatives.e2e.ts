@@ -70,7 +70,7 @@ describe('取組 tab', () => {
       await indicator.getByLabel(`削減した業務時間 ${year} 目標値`).fill('250');
       await indicator.getByLabel(`削減した業務時間 ${year} 実績値`).fill('180');
       await page.getByRole('button', { name: '保存' }).first().click();
-      await expect.poll(() => page.getByRole('status').filter({ hasText: '保存済み' }).count()).toBe(1);
+      await expect.poll(() => page.getByRole('status').filter({ hasText: '保存しました' }).count()).toBe(1);
       // The measured value stays as entered; the estimate is unchanged by it.
       expect(await yearRow.getByTestId('estimate-cell').textContent()).toBe(estimateText);
       await screenshot(page, 'initiatives-editor', true);

@@ -28,6 +28,28 @@ export interface InitiativesViewProps {
 
 type Mode = { kind: 'list' } | { kind: 'schedule' } | { kind: 'edit'; id: string };
 
+/**
+ * The 取組 open in the editor, per workspace, for this browser tab: switching to another tab of the
+ * app or reloading comes back to the same 取組 instead of the list.
+ */
+const openKey = (workspaceId: string) => `bpr-studio.initiatives.open.${workspaceId}`;
+function readOpenInitiative(workspaceId: string): Mode {
+  try {
+    const id = sessionStorage.getItem(openKey(workspaceId));
+    return id ? { kind: 'edit', id } : { kind: 'list' };
+  } catch {
+    return { kind: 'list' };
+  }
+}
+function rememberMode(workspaceId: string, mode: Mode): void {
+  try {
+    if (mode.kind === 'edit') sessionStorage.setItem(openKey(workspaceId), mode.id);
+    else sessionStorage.removeItem(openKey(workspaceId));
+  } catch {
+    // Without sessionStorage the list is shown next time; nothing is lost.
+  }
+}
+
 /** The 取組 tab: list and schedule of the workspace's 取組, and the editor / 進捗管理票 of one. */
 export function InitiativesView(props: InitiativesViewProps) {
   const { store, workspaceId, processes } = props;
@@ -39,7 +61,14 @@ export function InitiativesView(props: InitiativesViewProps) {
   }, [store]);
   const [items, setItems] = useState<InitiativeRecord[] | null>(null);
   const [unreadable, setUnreadable] = useState<string[]>([]);
-  const [mode, setMode] = useState<Mode>({ kind: 'list' });
+  const [mode, setModeState] = useState<Mode>(() => readOpenInitiative(workspaceId));
+  const setMode = useCallback(
+    (next: Mode) => {
+      rememberMode(workspaceId, next);
+      setModeState(next);
+    },
+    [workspaceId],
+  );
   const [filter, setFilter] = useState<InitiativeFilter>({});
   const [creating, setCreating] = useState(false);
   const [notice, setNotice] = useNotice();
@@ -80,6 +109,11 @@ export function InitiativesView(props: InitiativesViewProps) {
 
   if (mode.kind === 'edit') {
     const record = items?.find((i) => i.id === mode.id);
+    if (!record && items !== null) {
+      // Deleted meanwhile (or unreadable): back to the list rather than waiting for it forever.
+      setMode({ kind: 'list' });
+      return null;
+    }
     if (!record) return <p role="status">{t2('loading')}</p>;
     return (
       <InitiativeEditor
