@@ -8,9 +8,10 @@ import { ConfirmDialog, Dialog } from '../common/Dialog';
 import { useNotice } from '../common/useNotice';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { measureSuggestions, parseDepartments, policySuggestions } from './categories';
-import { comparablePairs, comparisonKeyOf, refreshEstimates } from './comparisonFigures';
+import { comparablePairs, comparisonKeyOf, estimatesFromPairs } from './comparisonFigures';
 import { browserStorage } from '../editor/drafts';
-import { defaultEstimateYear, editablePatch, editorYears } from './editorState';
+import { editablePatch, editorYears, initialEstimateYear } from './editorState';
+import { isLinkedKind } from './indicatorRows';
 import { clearInitiativeDraft, readInitiativeDraft, restoredDraft, writeInitiativeDraft } from './initiativeDrafts';
 import { InitiativeSession, type InitiativeSaveStatus } from './initiativeSession';
 import { IndicatorsEditor } from './IndicatorsEditor';
@@ -53,12 +54,12 @@ export function InitiativeEditor(props: InitiativeEditorProps) {
   const [printing, setPrinting] = useState(false);
   const [extraYears, setExtraYears] = useState({ before: 0, after: 0 });
   const currentFy = fiscalYearOf(new Date());
-  const [estimateYear, setEstimateYear] = useState(() => defaultEstimateYear(stripRevision(record), currentFy));
+  const [estimateYear, setEstimateYear] = useState(() => initialEstimateYear(stripRevision(record), currentFy));
   const years = editorYears(draft, currentFy, extraYears);
   const t2 = (key: string, params?: Record<string, string | number>) => t(`initiatives.${key}`, params);
 
   const pairs = useMemo(() => comparablePairs(saved), [saved]);
-  const { states, comparisons, recalc, cancel } = usePairComparisons(props.store, pairs, processes, props.hoursPerFte);
+  const { states, comparisons, comparisonOf, recalc, computeIfMissing, cancel } = usePairComparisons(props.store, pairs, processes, props.hoursPerFte);
   const currentKey = comparisons.length ? comparisonKeyOf(comparisons) : undefined;
 
   const savedRef = useRef(saved);
@@ -130,16 +131,22 @@ export function InitiativeEditor(props: InitiativeEditorProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [repo, record.id]);
 
-  // An estimate follows the attached maps' latest comparison; it is autosaved like any edit.
+  // A linked indicator's estimate follows the attached maps' latest comparison, in the year the
+  // selector shows; it is filled as soon as a comparison, another year or a new linked indicator
+  // appears, and autosaved like any edit.
+  const linkedKey = draft.indicators
+    .filter((i) => isLinkedKind(i.kind))
+    .map((i) => `${i.id}:${i.kind}`)
+    .join(',');
   useEffect(() => {
     if (comparisons.length === 0) return;
     update((d) => {
-      const { initiative, changed } = refreshEstimates(d, estimateYear, comparisons);
+      const { initiative, changed } = estimatesFromPairs(d, estimateYear, pairs, comparisonOf);
       return changed ? initiative : d;
     });
     // `comparisons` is identified by currentKey.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [currentKey, estimateYear, update]);
+  }, [currentKey, estimateYear, linkedKey, update]);
 
   const set = <K extends keyof Initiative>(key: K, value: Initiative[K]) => update((d) => ({ ...d, [key]: value }));
 
@@ -195,6 +202,7 @@ export function InitiativeEditor(props: InitiativeEditorProps) {
       const next = await session.run(change);
       // Attachments are not part of what autosave writes, so taking them over leaves the form as dirty as it was.
       if (next) replaceDraft({ ...draftRef.current, attachments: next.attachments });
+      return next;
     } finally {
       setBusy(false);
     }
@@ -423,7 +431,11 @@ export function InitiativeEditor(props: InitiativeEditorProps) {
           processes={processes}
           states={states}
           busy={busy}
-          onAttach={(pair) => void attachmentChange((expectedRevision) => repo.attach(saved.id, pair, { expectedRevision }))}
+          onAttach={(pair) =>
+            void attachmentChange((expectedRevision) => repo.attach(saved.id, pair, { expectedRevision })).then((next) => {
+              if (next && pair.toBeProcessId) return computeIfMissing({ asIsId: pair.asIsProcessId, toBeId: pair.toBeProcessId }, { missing: t2('pairMissing') });
+            })
+          }
           onDetach={(asIsId) => void attachmentChange((expectedRevision) => repo.detach(saved.id, asIsId, { expectedRevision }))}
           onRecalc={(pair) => void recalc(pair, { missing: t2('pairMissing') })}
           onRecalcAll={() =>
