@@ -89,7 +89,7 @@ describe('exchange: 業務量調査 and workspace files in a real browser', () =
     const qbp = readFileSync((await bimp.path())!, 'utf8');
     expect(qbp).toContain('processSimulationInfo');
     expect(qbp).toContain('name="本人確認をして交付する"');
-    await page.getByRole('status').filter({ hasText: '「住民票の写し交付_BIMP.bpmn」を BIMP 形式で書き出しました' }).waitFor();
+    await page.getByRole('status').filter({ hasText: `「住民票の写し交付_As-Is_BIMP_${japanToday()}.bpmn」を BIMP 形式で書き出しました` }).waitFor();
 
     await page.getByRole('tab', { name: 'シミュレーション' }).click();
     await expect.poll(() => page.locator('.bpr-sim-process').textContent()).toContain('住民票の写し交付');
