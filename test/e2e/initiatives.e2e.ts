@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openApp, screenshot, useBrowser } from './support/browser';
+import { japanToday, openApp, screenshot, useBrowser } from './support/browser';
 import { findSample } from './support/samples';
 
 const session = useBrowser();
@@ -37,6 +37,10 @@ describe('取組 tab', () => {
       expect(await gantt.locator('thead').textContent()).toContain('令和7（2025）年度');
       expect(await gantt.locator('.bpr-init-stage').count()).toBeGreaterThan(5);
       await page.getByRole('button', { name: '一覧' }).click();
+
+      // The list exports under one dated name (the Japanese calendar day).
+      const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSVで書き出し' }).click()]);
+      expect(csv.suggestedFilename()).toBe(`取組一覧_${japanToday()}.csv`);
 
       await page.getByRole('button', { name: '新しい取組' }).click();
       const dialog = page.getByRole('dialog', { name: '新しい取組を作成' });
