@@ -102,4 +102,35 @@ describe('取組 editing keeps what was typed', () => {
     },
     120_000,
   );
+
+  it(
+    'given the same 取組 open in two tabs, when both type in 取組の概要, then the later one is told of the conflict, autosave waits, and overwriting keeps its text',
+    async () => {
+      const { page, context, pageErrors } = session();
+      await openApp(page);
+      await openSeededInitiative(page);
+      const other = await context.newPage();
+      await openApp(other);
+      await openSeededInitiative(other);
+
+      await page.getByLabel('取組の概要').fill('タブAの概要');
+      await expect.poll(() => saveStatus(page).textContent(), { timeout: 10_000 }).toBe('保存しました');
+
+      await other.getByLabel('取組の概要').fill('タブBの概要');
+      const dialog = other.getByRole('dialog', { name: '別の画面で更新されています' });
+      await dialog.waitFor({ timeout: 10_000 });
+      expect(await saveStatus(other).textContent()).toBe('別の画面との競合のため保存を止めています');
+      await dialog.getByRole('button', { name: 'この画面の内容で上書き保存' }).click();
+      await expect.poll(() => saveStatus(other).textContent(), { timeout: 10_000 }).toBe('保存しました');
+
+      await page.reload();
+      await waitForWorkspace(page);
+      await openInitiativesTab(page);
+      await page.getByRole('heading', { name: TITLE }).waitFor();
+      expect(await page.getByLabel('取組の概要').inputValue()).toBe('タブBの概要');
+      await other.close();
+      expect(pageErrors).toEqual([]);
+    },
+    120_000,
+  );
 });

@@ -88,32 +88,38 @@ export function InitiativeEditor(props: InitiativeEditorProps) {
   useEffect(() => {
     const storage = browserStorage();
     const initiativeId = record.id;
-    const session = new InitiativeSession(repo, savedRef.current, () => draftRef.current, {
-      onRecord: (rec) => {
-        if (!session.isDirty) clearInitiativeDraft(storage, initiativeId);
-        setSaved(rec);
-        onSavedRef.current(rec);
-      },
-      onStatus: setStatus,
-      onConflict: () => setConflict(true),
-      onError: (error) => setNotice({ kind: 'error', text: tRef.current('initiatives.saveFailed', { message: error.message }) }),
-      onIssues: setIssues,
-    });
-    sessionRef.current = session;
-    const restored = restoredDraft(readInitiativeDraft(storage, initiativeId), savedRef.current);
-    if (restored) {
-      draftRef.current = restored;
-      setDraftState(restored);
-      session.markChanged();
-      setNotice({ kind: 'info', text: tRef.current('initiatives.draftRecovered') });
-    } else clearInitiativeDraft(storage, initiativeId);
+    // A StrictMode remount keeps the session (and its write queue): a second one would write with the
+    // revision the first had before its flush and conflict with ourselves.
+    let session = sessionRef.current;
+    if (!session) {
+      const created = new InitiativeSession(repo, savedRef.current, () => draftRef.current, {
+        onRecord: (rec) => {
+          if (!created.isDirty) clearInitiativeDraft(storage, initiativeId);
+          setSaved(rec);
+          onSavedRef.current(rec);
+        },
+        onStatus: setStatus,
+        onConflict: () => setConflict(true),
+        onError: (error) => setNotice({ kind: 'error', text: tRef.current('initiatives.saveFailed', { message: error.message }) }),
+        onIssues: setIssues,
+      });
+      session = sessionRef.current = created;
+      const restored = restoredDraft(readInitiativeDraft(storage, initiativeId), savedRef.current);
+      if (restored) {
+        draftRef.current = restored;
+        setDraftState(restored);
+        created.markChanged();
+        setNotice({ kind: 'info', text: tRef.current('initiatives.draftRecovered') });
+      } else clearInitiativeDraft(storage, initiativeId);
+    }
+    const live = session;
 
     // Closing, reloading or hiding the tab must not lose the last edits: park them synchronously,
     // then try the normal (asynchronous) write, which clears the parked copy when it gets through.
     const park = () => {
-      if (!session.isDirty) return;
-      writeInitiativeDraft(storage, { initiativeId, revision: session.current.revision, patch: editablePatch(draftRef.current), savedAt: new Date().toISOString() });
-      void session.flush();
+      if (!live.isDirty) return;
+      writeInitiativeDraft(storage, { initiativeId, revision: live.current.revision, patch: editablePatch(draftRef.current), savedAt: new Date().toISOString() });
+      void live.flush();
     };
     const onVisibility = () => document.visibilityState === 'hidden' && park();
     document.addEventListener('visibilitychange', onVisibility);
@@ -125,7 +131,6 @@ export function InitiativeEditor(props: InitiativeEditorProps) {
       window.removeEventListener('beforeunload', park);
       // Switching tab or 取組 unmounts the editor: the same as the page going away.
       park();
-      if (sessionRef.current === session) sessionRef.current = null;
     };
     // One session per 取組; the record prop changes with every save of this same 取組.
     // eslint-disable-next-line react-hooks/exhaustive-deps
