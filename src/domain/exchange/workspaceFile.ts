@@ -1,7 +1,7 @@
-import { exportFileName } from './fileName';
 import { z } from 'zod';
 import { parseInitiative, RecordError, type Initiative } from '../model/initiative';
 import { RECORD_FIELD_LABELS } from '../model/fieldLabels';
+import { exportFileName } from './fileName';
 
 /**
  * The workspace as ONE JSON file (backup, hand-over to another PC or another 課). Pure: the store
