@@ -4,6 +4,7 @@ import { RPA_FORMULA_JA } from '../../domain/analysis/rpaScore';
 import { toCsv } from '../../domain/exchange/csv';
 import { writeXlsx } from '../../domain/exchange/xlsx';
 import { useI18n } from '../../i18n';
+import { exportFileName } from '../../domain/exchange/fileName';
 import { downloadBlob } from '../../modeler/io/download';
 import { settingsRepositoryOf } from '../../store/settingsRepository';
 import type { ProcessRecord, WorkspaceStore } from '../../store/types';
@@ -136,10 +137,10 @@ export function RpaView({ repo, workspaceId, processes, onChanged, onOpenProcess
 
   const exportAs = (format: 'csv' | 'xlsx') => {
     const table = exportTable(filtered);
-    const base = t('rpa.exportFile');
+    const name = exportFileName({ parts: [t('rpa.exportFile')], date: new Date(), ext: format });
     if (format === 'csv') {
-      downloadBlob(`${base}.csv`, new Blob([toCsv(table)], { type: 'text/csv;charset=utf-8' }));
-      setExportNote(t('rpa.exported', { file: `${base}.csv` }));
+      downloadBlob(name, new Blob([toCsv(table)], { type: 'text/csv;charset=utf-8' }));
+      setExportNote(t('rpa.exported', { file: name }));
       return;
     }
     const excluded = [['プロセス', '担当課', '工程', '工程ID', '理由'], ...(ranking?.excluded ?? []).map((e) => [e.processName, e.department, e.taskName, e.taskId, e.message])];
@@ -159,8 +160,8 @@ export function RpaView({ repo, workspaceId, processes, onChanged, onOpenProcess
       { name: '対象外', rows: excluded },
       { name: '設定', rows: settingRows },
     ]);
-    downloadBlob(`${base}.xlsx`, new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
-    setExportNote(t('rpa.exported', { file: `${base}.xlsx` }));
+    downloadBlob(name, new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+    setExportNote(t('rpa.exported', { file: name }));
   };
 
   const startTry = async (candidate: RpaCandidate) => {

@@ -127,6 +127,11 @@ export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** Today's date in Japan as YYYY-MM-DD (Swedish locale formats dates that way), the date exported files carry. */
+export function japanToday(): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(new Date());
+}
+
 /** Writes a screenshot into test-results/ (for looking at the layout). */
 export async function screenshot(page: Page, name: string, fullPage = false): Promise<string> {
   mkdirSync(resultsDir, { recursive: true });
