@@ -4,6 +4,7 @@ import { describeIssues, stepAnnotationSchema, type StepAnnotation } from '../..
 import { parseDiagram } from '../../bpmn/parseDiagram';
 import { allFlowElements, allLanes } from '../../bpmn/walk';
 import type { Estimate } from '../../sim/stats';
+import { groupDigits } from '../../model/numbers';
 import { automationRoi } from '../roi';
 import { scoreAssessment, type RpaAssessment } from '../rpaScore';
 import { exclusionOf, resolveAssessment, type StepContext } from './derivedAssessment';
@@ -36,8 +37,6 @@ import {
 const TASK_TYPES = ['bpmn:Task', 'bpmn:CallActivity'];
 const isTask = (el: ModdleElement) => TASK_TYPES.some((t) => isA(el, t));
 
-/** 3500 → "3,500" without Intl, whose first use costs more than ranking a workspace. */
-const groupDigits = (n: number) => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 const ZERO: Estimate = { mean: 0, ci95: [0, 0] };
 const scale = (e: Estimate, k: number): Estimate => ({ mean: e.mean * k, ci95: [e.ci95[0] * k, e.ci95[1] * k] });
