@@ -58,7 +58,8 @@ export function RpaQuestions({ repo, candidate, onClose, onSaved }: RpaQuestions
       const record = await repo.getProcess(candidate.processId);
       if (!record) throw new Error(`プロセス「${candidate.processName}」が見つかりません`);
       const xml = await writeAssessmentAnswers(record.xml, candidate.taskId, answers);
-      await repo.saveProcess(record.id, { xml }, { reason: 'save' });
+      // Named revision: a save from the editor in between makes this a conflict instead of being overwritten.
+      await repo.saveProcess(record.id, { xml }, { reason: 'save', expectedRevision: record.revision });
       await onSaved();
     } catch (e) {
       setError(t('rpa.q.failed', { message: e instanceof Error ? e.message : String(e) }));
