@@ -88,7 +88,7 @@ export function createArrivalsElement(moddle: BpmnModdle, ann: Arrivals, owner?:
   const a = validate(arrivalsSchema, ann, owner);
   return moddle.create(
     BPR_ARRIVALS,
-    stripUndefined({ annualVolume: a.annualVolume, seasonality: a.seasonality?.join(','), calendar: a.calendar }),
+    stripUndefined({ annualVolume: a.annualVolume, seasonality: a.seasonality?.join(','), calendar: a.calendar, interArrival: a.interArrival }),
   );
 }
 

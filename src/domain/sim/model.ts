@@ -1,4 +1,4 @@
-import { ROBOT_CALENDAR_ID, type Calendar, type Distribution } from '../model/annotations';
+import { ROBOT_CALENDAR_ID, type Calendar, type Distribution, type InterArrivalType } from '../model/annotations';
 
 /**
  * The simulation's intermediate graph: what `compileModel` produces from a BPMN diagram and its
@@ -94,6 +94,11 @@ export interface SimArrivalStream {
   /** Jan … Dec weights. */
   seasonality: number[];
   calendar: Calendar;
+  /**
+   * Shape of the time between cases in open minutes: 'exponential' (Poisson) or 'fixed' (evenly spaced,
+   * BIMP FIXED). The mean follows from annualVolume either way.
+   */
+  interArrival?: InterArrivalType;
 }
 
 export interface SimProcess {

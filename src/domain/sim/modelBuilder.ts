@@ -1,4 +1,4 @@
-import { defaultOfficeCalendar, DEFAULT_HOURS_PER_FTE, type Calendar } from '../model/annotations';
+import { defaultOfficeCalendar, DEFAULT_HOURS_PER_FTE, type Calendar, type InterArrivalType } from '../model/annotations';
 import { makeNode, type SimArrivalStream, type SimIssue, type SimModel, type SimNode, type SimRole, type SplitMode } from './model';
 
 /**
@@ -39,6 +39,8 @@ export interface ArrivalSpec {
   annualVolume: number;
   seasonality?: number[];
   calendar?: Calendar;
+  /** Default 'exponential' (Poisson); 'fixed' = evenly spaced in open minutes (BIMP FIXED). */
+  interArrival?: InterArrivalType;
 }
 
 export interface SimModelSpec {
@@ -148,6 +150,7 @@ export function buildSimModel(spec: SimModelSpec): SimModel {
     annualVolume: a.annualVolume,
     seasonality: a.seasonality ?? FLAT,
     calendar: a.calendar ?? defaultCalendar,
+    interArrival: a.interArrival ?? 'exponential',
   }));
 
   return {
