@@ -290,9 +290,18 @@ export function buildQbpInfo(
     const p = new Map<ModdleElement, number>();
     for (const f of set) p.set(f, (pct(f) as number) / 100);
     if (inclusive) {
-      // Each branch is independent; the default runs only when none of the others did.
+      // Ours: each branch is independent and the default runs only when none of the others did.
+      // BIMP 2.0.7 draws every flow, the default too, independently and draws again while none was
+      // taken (observed: 30 % / 65 % came out as 36.9 % / 79.9 %). A default that leads straight to a
+      // join or an end does no work, so taking it always (1) leaves the other branches' chances as ours.
       const others = outgoing.filter((f) => f !== defaultFlow);
-      if (defaultFlow && pct(defaultFlow) === undefined) p.set(defaultFlow, others.reduce((a, f) => a * (1 - (p.get(f) ?? 0)), 1));
+      if (defaultFlow && pct(defaultFlow) === undefined) {
+        const target = defaultFlow.targetRef as ModdleElement | undefined;
+        const workless = !!target && (isA(target, 'bpmn:Gateway') || isA(target, 'bpmn:EndEvent'));
+        p.set(defaultFlow, workless ? 1 : others.reduce((a, f) => a * (1 - (p.get(f) ?? 0)), 1));
+        if (!workless)
+          warnings.push(`${label(gw)}: BIMP は包含ゲートウェイの既定の流れも他の流れと独立に選ぶため、既定の流れ ${label(defaultFlow)} の確率は他の流れが 1 本も選ばれない確率として書き出しました（BIMP では他の流れと同時に選ばれることがあります）。`);
+      }
       const missing = others.filter((f) => pct(f) === undefined);
       if (missing.length) {
         for (const f of missing) p.set(f, 0.5);

@@ -117,6 +117,16 @@ describe('re-importing our own export', () => {
     expect(readQbp(again.xml)!.arrival).toEqual(arrival);
   });
 
+  it('given an inclusive gateway whose default flow goes straight to the join, when exported, then BIMP gets 1 on the default and the other branches keep their own chance', async () => {
+    // BIMP draws every flow of an inclusive split independently, the default too, and draws again
+    // while none was taken; a default that is always taken and does no work leaves 30 % / 65 % as they are.
+    const out = await exportQbp(sample('tennyu-asis.bpmn'), { startDateTime: START });
+    const p = Object.fromEntries(readQbp(out.xml)!.sequenceFlows.map((f) => [f.elementId, f.executionProbability]));
+    expect(p.Flow_Gateway_Related_Gateway_RelatedJoin).toBe(1);
+    expect(p.Flow_Gateway_Related_Task_KokuhoWrite).toBe(0.3);
+    expect(p.Flow_Gateway_Related_Task_WaterWrite).toBe(0.65);
+  });
+
   it('given the distributions of every type, when exported, re-imported and exported again, then each step keeps its type and parameters', async () => {
     const f = 'tennyu-asis.bpmn';
     const original = await parseDiagram(sample(f));
