@@ -3,7 +3,9 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { exportQbp } from '../../src/domain/bpmn/qbpExport';
 import { readQbp } from '../../src/domain/bpmn/qbpImport';
+import { stripBprAnnotations } from '../domain/bpmn/qbpOnly';
 import { diagramsRoot, repoRoot } from '../support/paths';
 
 function bpr(...args: string[]) {
@@ -25,6 +27,20 @@ describe('bpr export-qbp', () => {
     expect(qbp?.startDateTime).toBe('2025-04-01T08:30:00+09:00');
     expect(qbp?.currency).toBe('JPY');
     expect(qbp?.elements.length).toBeGreaterThan(3);
+  });
+
+  it('given a file with only BIMP settings (no bpr: annotations), when exported, then it exits 0 and keeps its case count and start under <definitions>', async () => {
+    const { xml } = await exportQbp(readFileSync(join(diagramsRoot, 'kian-kessai-asis.bpmn'), 'utf8'), { processInstances: 321, startDateTime: '2025-04-01T08:30:00+09:00' });
+    const input = join(dir, 'qbp-only.bpmn');
+    writeFileSync(input, stripBprAnnotations(xml));
+    const out = join(dir, 'qbp-only.out.bpmn');
+    const r = bpr(input, '-o', out);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const qbp = readQbp(readFileSync(out, 'utf8'));
+    expect(qbp?.placement).toBe('definitions');
+    expect(qbp?.processInstances).toBe(321);
+    expect(qbp?.startDateTime).toBe('2025-04-01T08:30:00+09:00');
   });
 
   it('given a file that is not BPMN, when exported, then it exits 1 with the Japanese reason and writes nothing', () => {

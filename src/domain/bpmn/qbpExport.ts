@@ -278,6 +278,9 @@ export function buildQbpInfo(
     );
   }
   if (untimed) warnings.push(`処理時間が未入力の作業が ${untimed} 件あるため、BIMP では 0 秒として書き出しました。`);
+  // Measured on the samples with 住民 steps (test/domain/bpmn/fixtures/bimp-parity.json): BIMP waits overnight where we do not.
+  if (parts.tasks.some((t) => { const st = annotations.steps[t.id as string]; return isResidentRole(st?.role) || (!!st?.residentTime && !st.staffTime); }))
+    warnings.push('BIMP には「住民の来庁中は閉庁時刻や昼休みを過ぎても窓口が処理を終える」扱いがないため、BIMP では住民の手続も閉庁時間・昼休みに止まり、リードタイムが本アプリより長く出ます。');
 
   // Branching: BIMP needs a number on every outgoing flow of a split.
   const sequenceFlows: QbpNode[] = [];
