@@ -331,9 +331,10 @@ export function convertQbp(qbp: QbpInfo, definitions: ModdleElement): QbpConvers
     roleNameOf.set(r.id, name);
     const role: Role = { name };
     // The resident is no staff pool: our export gives it a never-queueing amount, which is not a headcount.
-    if (isResidentRole(name)) { /* no headcount */ }
-    else if (r.totalAmount !== undefined && r.totalAmount > 0) role.headcount = r.totalAmount;
-    else warnings.push(`BIMP のリソース「${name}」の人数が 0 または未設定のため、人数は読み込みませんでした。`);
+    if (!isResidentRole(name)) {
+      if (r.totalAmount !== undefined && r.totalAmount > 0) role.headcount = r.totalAmount;
+      else warnings.push(`BIMP のリソース「${name}」の人数が 0 または未設定のため、人数は読み込みませんでした。`);
+    }
     if (r.costPerHour !== undefined && r.costPerHour >= 0) role.hourlyCost = r.costPerHour;
     const calendarId = r.timetableId ? calendarOf.get(r.timetableId) : undefined;
     if (calendarId) role.calendar = calendarId;
