@@ -126,7 +126,11 @@ describe('timetables, residents and arrival types written by hand', () => {
     arrival: { type: 'EXPONENTIAL', mean: 600, arg1: 600 },
     timetables: [], resources: [], elements: [], sequenceFlows: [], ...over,
   });
-  const definitions = async () => (await parseDiagram(DIAGRAM) as { definitions: unknown }).definitions;
+  const definitions = async () => {
+    const d = await parseDiagram(DIAGRAM);
+    if (!d.ok) throw new Error(d.error.message);
+    return d.definitions;
+  };
 
   it('given one rule per weekday and half-day, when converted, then the gap is the lunch break and nothing is warned', async () => {
     const rules = days.flatMap((d) => [rule(d, '09:00', '12:00'), rule(d, '13:00', '17:00')]);
