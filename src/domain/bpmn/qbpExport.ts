@@ -14,6 +14,7 @@ import {
   type Role,
 } from '../model/annotations';
 import { readDiagramAnnotations } from './annotationsRead';
+import { removeDiagramAnnotations } from './annotationsWrite';
 import { isA, type ModdleElement } from './bprAccess';
 import { parseDiagram, serializeDiagram, type DiagramErrorCode } from './parseDiagram';
 import { annualOpenMinutes, convertQbp, hasBprAnnotations, QBP_NS, QBP_ROBOT_TIMETABLE_ID, readQbp } from './qbpImport';
@@ -34,6 +35,11 @@ export interface QbpExportOptions {
   startDateTime?: string;
   /** Default JPY. */
   currency?: string;
+  /**
+   * Leave the bpr: annotations out, so the file holds BIMP's settings only: `bpr simulate` then runs
+   * exactly what BIMP runs on it (with them, the bpr: values win and include what BIMP cannot express).
+   */
+  bimpOnly?: boolean;
 }
 
 export interface QbpExport {
@@ -441,6 +447,7 @@ export async function exportQbp(input: string | Uint8Array, opts: QbpExportOptio
     const ext = p.extensionElements;
     if (ext?.values) ext.values = ext.values.filter((v) => !isQbpBlock(v));
   }
+  if (opts.bimpOnly) removeDiagramAnnotations(parsed.moddle, definitions);
 
   let xml: string;
   try {
