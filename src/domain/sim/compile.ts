@@ -207,6 +207,7 @@ export function compileModel(definitions: ModdleElement, annotations: DiagramAnn
         annualVolume: a.annualVolume,
         seasonality: a.seasonality,
         calendar: calendarOf(a.calendar, `${elementLabel(n.id, n.name)} の到着`),
+        ...(a.interArrival ? { interArrival: a.interArrival } : {}),
       });
   }
   if (arrivals.length === 0)
