@@ -1,0 +1,29 @@
+/**
+ * To-Be scenarios: one As-Is keeps any number of named To-Be processes (書かない窓口, RPA, 電子決裁,
+ * or several templates applied in turn). The To-Be names its As-Is and carries the scenario's short
+ * name; the As-Is records nothing, so adding or removing a scenario never rewrites the As-Is.
+ */
+export const SCENARIO_NAME_MAX = 100;
+
+/**
+ * The short name of a scenario taken from its process name: the part inside 「（To-Be: …）」 that the
+ * template and RPA dialogs write, else the whole name (a hand-named To-Be is its own best label).
+ */
+export function scenarioNameFromProcessName(processName: string): string {
+  const name = processName.trim();
+  const match = /（To-?Be[:：]\s*(.+?)）(\s*\d+)?$/u.exec(name);
+  const inner = match ? `${match[1].trim()}${match[2] ? ` ${match[2].trim()}` : ''}` : '';
+  const picked = inner || name;
+  return picked.length > SCENARIO_NAME_MAX ? picked.slice(0, SCENARIO_NAME_MAX) : picked;
+}
+
+/** 「RPA」, 「RPA 2」, …: a name not yet used by another scenario of the same As-Is. */
+export function uniqueScenarioName(base: string, taken: Iterable<string>): string {
+  const names = new Set(taken);
+  const trimmed = base.trim().slice(0, SCENARIO_NAME_MAX - 4);
+  if (!names.has(trimmed)) return trimmed;
+  for (let i = 2; ; i++) {
+    const candidate = `${trimmed} ${i}`;
+    if (!names.has(candidate)) return candidate;
+  }
+}
