@@ -27,3 +27,14 @@ export function uniqueScenarioName(base: string, taken: Iterable<string>): strin
     if (!names.has(candidate)) return candidate;
   }
 }
+
+export type ScenarioNameProblem = 'nameEmpty' | 'nameTooLong' | 'nameTaken';
+
+/** Why a scenario name cannot be used for a new scenario of an As-Is whose scenarios are named `taken`; null when it can. */
+export function checkScenarioName(name: string, taken: Iterable<string>): ScenarioNameProblem | null {
+  const trimmed = name.trim();
+  if (!trimmed) return 'nameEmpty';
+  if (trimmed.length > SCENARIO_NAME_MAX) return 'nameTooLong';
+  for (const other of taken) if (other.trim() === trimmed) return 'nameTaken';
+  return null;
+}

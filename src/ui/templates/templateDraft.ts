@@ -59,7 +59,7 @@ export function parseDrafts(specs: readonly TemplateParamSpec[], drafts: Record<
   return { values, invalid, outOfRange };
 }
 
-/** 「転入届（現行）（To-Be: 書かない窓口）」 */
-export function toBeProcessName(asIsName: string, templateLabel: string): string {
-  return `${asIsName}（To-Be: ${templateLabel}）`;
+/** 「転入届（現行）（To-Be: 書かない窓口）」: the As-Is name and the scenario's name. */
+export function toBeProcessName(asIsName: string, scenarioName: string): string {
+  return `${asIsName}（To-Be: ${scenarioName}）`;
 }
