@@ -41,7 +41,7 @@ async function expectFiguresWithUnits(row: Locator): Promise<void> {
 }
 
 describe('scenarios: one As-Is, several To-Be scenarios side by side', () => {
-  it('given 起案・決裁 with its seeded 電子決裁 scenario, when a second scenario is made from a template and 比較 is opened, then both rows show figures with units and CIs, and after a reload both are still there', async () => {
+  it('given 起案・決裁 with its seeded 電子決裁 scenario, when a second scenario is made from a template and 比較 is opened, then both rows show figures with units and CIs, after a reload both are still there, and a 取組 adopts the new one with the same figure', async () => {
     const { page, pageErrors } = session();
     await openApp(page);
 
@@ -114,6 +114,29 @@ describe('scenarios: one As-Is, several To-Be scenarios side by side', () => {
     await openCompareFromCard(page, kian.name);
     await expect.poll(() => cell(scenarioRow(page, '電子決裁（テンプレート）'), 'hoursSaved').textContent()).toMatch(withCi('時間/年'));
     expect(await cell(scenarioRow(page, kianToBe.name), 'hoursSaved').textContent()).toMatch(withCi('時間/年'));
+    const madeHours = (await cell(scenarioRow(page, '電子決裁（テンプレート）'), 'hoursSaved').textContent()) ?? '';
+
+    // A 取組 adopts one scenario: the As-Is's scenarios are offered, and the adopted one is named.
+    await page.getByRole('tab', { name: '取組' }).click();
+    await page.getByRole('button', { name: '新しい取組' }).click();
+    const create = page.getByRole('dialog', { name: '新しい取組を作成' });
+    await create.getByLabel('取組名').fill('電子決裁の段階導入（E2E）');
+    await create.getByLabel('担当課').fill(kian.department);
+    await create.getByRole('button', { name: '作成して編集' }).click();
+    await page.getByRole('heading', { name: '電子決裁の段階導入（E2E）' }).waitFor();
+    const attach = page.getByRole('group', { name: 'プロセス図を添付' });
+    await attach.getByLabel('As-Is').selectOption({ label: `${kian.name}（${kian.department}）` });
+    const toBeSelect = attach.getByLabel('To-Be');
+    expect(await toBeSelect.locator(`optgroup[label="「${kian.name}」のシナリオ"] option`).allTextContents()).toEqual([
+      `${kianToBe.name}（${kianToBe.department}）`,
+      `${kian.name}（To-Be: 電子決裁（テンプレート））（${kian.department}）`,
+    ]);
+    await toBeSelect.selectOption({ label: `${kian.name}（To-Be: 電子決裁（テンプレート））（${kian.department}）` });
+    await attach.getByRole('button', { name: '添付' }).click();
+    const pair = page.locator('.bpr-init-pair');
+    expect(await pair.getByTestId('adopted-scenario').textContent()).toBe('採用するシナリオ: 電子決裁（テンプレート）');
+    // The comparison computed in 比較 is the one the 取組 shows: same pair, same figure.
+    await expect.poll(() => pair.locator('[data-figure="hoursSaved"] dd').textContent()).toBe(`${madeHours} 推計`);
     expect(pageErrors).toEqual([]);
   });
 
