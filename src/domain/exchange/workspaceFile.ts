@@ -10,13 +10,15 @@ import { SCENARIO_NAME_MAX, scenarioNameFromProcessName } from '../model/scenari
  * Versions of the format:
  *   v0 (pre-release): no `schemaVersion`, `exportedAt` as epoch milliseconds, each process's snapshots
  *       under `history`, no 取組 and no settings.
- *   v1: as `workspaceFileSchema` below. Files written before scenarios link As-Is and To-Be on both
- *       sides; since then only a To-Be names its As-Is (an As-Is may have many To-Be scenarios). Both
- *       read alike: an As-Is's link makes that To-Be its scenario.
+ *   v1: As-Is and To-Be linked one-to-one, the link written on both sides.
+ *   v2 (scenarios): as below; only a To-Be names its As-Is (`linkedProcessId`) and carries a
+ *       `scenarioName`, and an As-Is may have many To-Be scenarios. A v1 file reads the same way: the
+ *       As-Is's copy of a link makes that To-Be its scenario. An older app refuses a v2 file as newer
+ *       instead of reporting its one-sided links.
  * A file is migrated up step by step, then validated; a file from a newer app is refused.
  */
 export const WORKSPACE_FILE_FORMAT = 'bpr-studio-workspace';
-export const WORKSPACE_FILE_SCHEMA_VERSION = 1;
+export const WORKSPACE_FILE_SCHEMA_VERSION = 2;
 /** Anything bigger is not a workspace a person made by hand; refuse before parsing. */
 export const MAX_WORKSPACE_FILE_BYTES = 200 * 1024 * 1024;
 
@@ -109,8 +111,11 @@ const v0ToV1 = (f: Loose): Loose => ({
   settings: f.settings ?? {},
 });
 
+// The links are normalised after validation (parseWorkspaceFile), where the partner of each link is known.
+const v1ToV2 = (f: Loose): Loose => ({ ...f, schemaVersion: 2 });
+
 /** FILE_MIGRATIONS[n] turns a version-n file into version n+1. */
-export const FILE_MIGRATIONS: ReadonlyArray<(f: Loose) => Loose> = [v0ToV1];
+export const FILE_MIGRATIONS: ReadonlyArray<(f: Loose) => Loose> = [v0ToV1, v1ToV2];
 if (FILE_MIGRATIONS.length !== WORKSPACE_FILE_SCHEMA_VERSION) throw new Error('workspace file: migrations and schema version disagree');
 
 const japaneseIssues = z.locales.ja().localeError;

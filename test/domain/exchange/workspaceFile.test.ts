@@ -43,7 +43,7 @@ describe('parseWorkspaceFile', () => {
       processes: [process('p1', 'as-is', { history: [{ id: 'v1', xml: '<x/>', name: 'a', reason: 'save', createdAt: stamp, revision: 1 }] })],
     };
     const file = parseWorkspaceFile(JSON.stringify(v0));
-    expect(file.schemaVersion).toBe(1);
+    expect(file.schemaVersion).toBe(2);
     expect(file.exportedAt).toBe(stamp);
     expect(file.processes[0].versions.map((v) => v.id)).toEqual(['v1']);
     expect(file.processes[0]).not.toHaveProperty('history');
@@ -52,7 +52,7 @@ describe('parseWorkspaceFile', () => {
   });
 
   it('given a file from a newer app, when parsed, then it is refused naming both versions', () => {
-    expect(problemsOf(v1({ schemaVersion: 9 }))[0]).toMatch(/形式 v9.*v1 まで/);
+    expect(problemsOf(v1({ schemaVersion: 9 }))[0]).toMatch(/形式 v9.*v2 まで/);
   });
 
   it('given bytes with a BOM, when parsed, then they read; given non-UTF-8 bytes, then the error says so', () => {
