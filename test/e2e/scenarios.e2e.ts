@@ -59,6 +59,7 @@ describe('scenarios: one As-Is, several To-Be scenarios side by side', () => {
     expect(await dialog.getByRole('alert').textContent()).toContain(`「${kianToBe.name}」という名前のシナリオが既にあります`);
     await dialog.getByLabel('シナリオ名').fill('電子決裁（テンプレート）');
     await dialog.getByLabel('作成後に改善テンプレートを適用する').check();
+    await screenshot(page, 'scenarios-new-dialog');
     await dialog.getByRole('button', { name: 'シナリオを作成' }).click();
 
     const tpl = page.getByRole('dialog', { name: `改善テンプレート: ${kian.name} のシナリオ「電子決裁（テンプレート）」に重ねる` });
@@ -111,6 +112,7 @@ describe('scenarios: one As-Is, several To-Be scenarios side by side', () => {
       kianToBe.name,
       '電子決裁（テンプレート）',
     ]);
+    await screenshot(page, 'scenarios-card');
     await openCompareFromCard(page, kian.name);
     await expect.poll(() => cell(scenarioRow(page, '電子決裁（テンプレート）'), 'hoursSaved').textContent()).toMatch(withCi('時間/年'));
     expect(await cell(scenarioRow(page, kianToBe.name), 'hoursSaved').textContent()).toMatch(withCi('時間/年'));

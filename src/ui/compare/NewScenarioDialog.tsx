@@ -126,8 +126,8 @@ function NewScenarioDialog({
         </>
       }
     >
-      <form id={`${id}-form`} className="bpr-form" onSubmit={(e) => void submit(e)} noValidate>
-        <p>{t('compare.scn.dialog.intro')}</p>
+      <form id={`${id}-form`} className="bpr-cmp-scn-form" onSubmit={(e) => void submit(e)} noValidate>
+        <p className="bpr-cmp-scn-intro">{t('compare.scn.dialog.intro')}</p>
         <label htmlFor={`${id}-name`}>{t('compare.scn.dialog.name')}</label>
         <input
           id={`${id}-name`}
@@ -150,7 +150,7 @@ function NewScenarioDialog({
             </option>
           ))}
         </select>
-        <label>
+        <label className="bpr-cmp-scn-check">
           <input type="checkbox" checked={applyTemplate} onChange={(e) => setApplyTemplate(e.target.checked)} /> {t('compare.scn.dialog.applyTemplate')}
         </label>
         {error && (

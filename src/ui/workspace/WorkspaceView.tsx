@@ -195,13 +195,16 @@ export function WorkspaceView({ repo, workspaceId, processes, onChanged, onOpen,
                       {partner && (
                         <span>
                           {t('workspace.linkedTo', { name: `${partner.name}（${kindLabel(partner)}）` })}
-                          {' '}
-                          {t('compare.scn.ofAsIs', { scenario: scenarioLabel(p), asIs: partner.name })}
+                        </span>
+                      )}
+                      {partner && scenarioLabel(p) !== p.name && (
+                        <span className="bpr-process-scenarios">
+                          {t('compare.scn.named', { scenario: scenarioLabel(p) })}
                         </span>
                       )}
                       {scenarios.length > 0 && (
                         <span className="bpr-process-scenarios">
-                          {t('compare.scn.count', { count: scenarios.length })}
+                          <span className="bpr-process-scenario-count">{t('compare.scn.count', { count: scenarios.length })}</span>
                           <ul aria-label={t('compare.scn.listLabel', { name: p.name })}>
                             {scenarios.map((s) => (
                               <li key={s.id}>{scenarioLabel(s)}</li>
