@@ -142,7 +142,7 @@ describe('scenarios: one As-Is, several To-Be scenarios side by side', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  it('given 給与支払報告書 with its seeded AI-OCR＋RPA scenario, when RPA化を試す is used on the 手入力 step, then a new scenario 「RPA（…）」 appears beside the old pairing, also after a reload', async () => {
+  it('given 給与支払報告書 with its seeded AI-OCR＋RPA scenario, when RPA化を試す is used on the 手入力 step, then a new scenario 「RPA（…）」 appears beside the old pairing, a third can be added from 比較, and all stay after a reload', async () => {
     const { page, pageErrors } = session();
     await openApp(page);
     await page.getByRole('tab', { name: 'RPA候補' }).click();
@@ -168,14 +168,23 @@ describe('scenarios: one As-Is, several To-Be scenarios side by side', () => {
     expect(await scenarioRow(page, rpaScenario).locator('th').textContent()).toContain(rpaScenario);
     await screenshot(page, 'scenarios-rpa', true);
 
+    // 新しいシナリオ from 比較 itself, starting from the RPA scenario: a third row, shown in detail.
+    await page.getByRole('button', { name: `「${kyuyo.name}」に新しいシナリオを追加` }).click();
+    const dialog = page.getByRole('dialog', { name: `新しいシナリオ: ${kyuyo.name}` });
+    await dialog.getByLabel('シナリオ名').fill('RPA＋読み合わせ廃止');
+    await dialog.getByLabel('元にする図').selectOption({ label: `シナリオ「${rpaScenario}」` });
+    await dialog.getByRole('button', { name: 'シナリオを作成' }).click();
+    await expect.poll(() => scenarioTable(page).locator('tbody tr').count()).toBe(3);
+    await expect.poll(() => scenarioRow(page, 'RPA＋読み合わせ廃止').getAttribute('aria-current')).toBe('true');
+
     await page.reload();
     await waitForWorkspace(page);
     const card = page.getByRole('listitem', { name: `${kyuyo.name} As-Is`, exact: true });
-    expect(await card.getByRole('list', { name: `「${kyuyo.name}」のシナリオ` }).locator('li').allTextContents()).toEqual([kyuyoToBe.name, rpaScenario]);
+    expect(await card.getByRole('list', { name: `「${kyuyo.name}」のシナリオ` }).locator('li').allTextContents()).toEqual([kyuyoToBe.name, rpaScenario, 'RPA＋読み合わせ廃止']);
     const oldCard = page.getByRole('listitem', { name: `${kyuyoToBe.name} To-Be`, exact: true });
     expect(await oldCard.textContent()).toContain(`対応: ${kyuyo.name}（As-Is）`);
     await openCompareFromCard(page, kyuyo.name);
-    await expect.poll(() => scenarioTable(page).locator('tbody tr').count()).toBe(2);
+    await expect.poll(() => scenarioTable(page).locator('tbody tr').count()).toBe(3);
     expect(pageErrors).toEqual([]);
   });
 });
