@@ -39,16 +39,13 @@ export function linkedPairs(processes: readonly ProcessRecord[]): Array<{ asIs: 
 }
 
 /**
- * The pair to show first: the one asked for (compare.open) when it is still an As-Is and one of its
- * scenarios, else the process open in the editor (a To-Be: its own pair; an As-Is: its first
- * scenario), else the first pair of the workspace.
+ * The pair to show first: the one asked for (compare.open) while both processes exist with those
+ * kinds (a 取組 may have attached a To-Be that is not a scenario of that As-Is), else the process open
+ * in the editor (a To-Be: its own pair; an As-Is: its first scenario), else the first pair.
  */
 export function defaultPair(processes: readonly ProcessRecord[], requested: ComparePair | null, openProcessId: string | null): ComparePair | null {
   const byId = new Map(processes.map((p) => [p.id, p]));
-  if (requested) {
-    const toBe = byId.get(requested.toBeId);
-    if (byId.get(requested.asIsId)?.kind === 'as-is' && toBe && asIsOf(processes, toBe)?.id === requested.asIsId) return requested;
-  }
+  if (requested && byId.get(requested.asIsId)?.kind === 'as-is' && byId.get(requested.toBeId)?.kind === 'to-be') return requested;
   const open = openProcessId ? byId.get(openProcessId) : undefined;
   if (open?.kind === 'to-be') {
     const asIs = asIsOf(processes, open);

@@ -43,7 +43,8 @@ describe('compare pairs and scenarios', () => {
 
   it('given a requested pair that no longer exists and an As-Is without scenarios open, when the default is chosen, then the first pair is used', () => {
     expect(defaultPair(list, { asIsId: 'gone', toBeId: 'b1' }, 'a3')).toEqual({ asIsId: 'a2', toBeId: 'b2' });
-    expect(defaultPair(list, { asIsId: 'a2', toBeId: 'b1' }, null)).toEqual({ asIsId: 'a2', toBeId: 'b2' });
+    // A pair asked for explicitly is kept even when the To-Be is another As-Is's scenario (an older 取組 attachment).
+    expect(defaultPair(list, { asIsId: 'a2', toBeId: 'b1' }, null)).toEqual({ asIsId: 'a2', toBeId: 'b1' });
     expect(defaultPair([proc('x', 'x', 'as-is')], null, null)).toBeNull();
   });
 });
