@@ -1,6 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import { DEFAULT_HOURS_PER_FTE } from '../domain/model/annotations';
-import { SCENARIO_NAME_MAX, scenarioNameFromProcessName } from '../domain/model/scenario';
+import { SCENARIO_NAME_MAX, scenarioLabelOf, scenarioNameFromProcessName } from '../domain/model/scenario';
 import type { BprDatabase } from './db';
 import { newRecordId } from './ids';
 import { isQuotaExceeded } from './quota';
@@ -314,6 +314,27 @@ export class DexieWorkspaceRepository implements WorkspaceStore {
       const toBe = await this.loadProcess(toBeId);
       this.checkLinkable(asIs, toBe);
       if (toBe.linkedProcessId !== asIs.id) await db.processes.put(checkForWrite('process', asScenario(toBe, asIs.id, this.stamp())));
+    });
+  }
+
+  async renameScenario(toBeId: string, scenarioName: string): Promise<ProcessRecord> {
+    const { db } = this;
+    return this.write([db.processes], async () => {
+      const toBe = await this.loadProcess(toBeId);
+      if (toBe.kind !== 'to-be') throw new InvalidProcessInputError(`${quoted(toBe)} は As-Is です。シナリオ名は To-Be に付けます。`);
+      const name = scenarioName.trim();
+      if (toBe.linkedProcessId !== undefined && name !== toBe.scenarioName) {
+        const siblings = await db.processes.where('linkedProcessId').equals(toBe.linkedProcessId).primaryKeys();
+        for (const siblingId of siblings) {
+          if (siblingId === toBe.id) continue;
+          const sibling = await this.tryLoadProcess(siblingId);
+          if (sibling?.kind === 'to-be' && sibling.linkedProcessId === toBe.linkedProcessId && scenarioLabelOf(sibling) === name)
+            throw new InvalidProcessInputError(`シナリオ名「${name}」は同じ As-Is の別のシナリオ${quoted(sibling)}で使われています。別の名前にしてください。`);
+        }
+      }
+      const renamed = checkForWrite('process', { ...toBe, scenarioName: name, updatedAt: this.stamp() });
+      await db.processes.put(renamed);
+      return readProcessRecord(renamed);
     });
   }
 

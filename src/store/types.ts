@@ -103,6 +103,11 @@ export interface WorkspaceRepository {
   restoreVersion(versionId: string, opts?: { expectedRevision?: number }): Promise<ProcessRecord>;
   /** Makes the To-Be a scenario of the As-Is; the As-Is's other scenarios stay. */
   linkProcesses(asIsId: string, toBeId: string): Promise<void>;
+  /**
+   * Renames a To-Be scenario. Like a link, the name is not what the editor guards: the revision stays,
+   * so an open editor's next save is not a conflict. Refuses an empty, too long or already used name.
+   */
+  renameScenario(toBeId: string, scenarioName: string): Promise<ProcessRecord>;
 }
 
 // ---- Additions by the store (additive; the interface above is unchanged for existing callers) ----

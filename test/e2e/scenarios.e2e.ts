@@ -142,7 +142,7 @@ describe('scenarios: one As-Is, several To-Be scenarios side by side', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  it('given 給与支払報告書 with its seeded AI-OCR＋RPA scenario, when RPA化を試す is used on the 手入力 step, then a new scenario 「RPA（…）」 appears beside the old pairing, a third can be added from 比較, and all stay after a reload', async () => {
+  it('given 給与支払報告書 with its seeded AI-OCR＋RPA scenario, when RPA化を試す is used on the 手入力 step, then a new scenario 「RPA（…）」 appears beside the old pairing, a third can be added from 比較 and renamed, and all stay after a reload', async () => {
     const { page, pageErrors } = session();
     await openApp(page);
     await page.getByRole('tab', { name: 'RPA候補' }).click();
@@ -177,10 +177,21 @@ describe('scenarios: one As-Is, several To-Be scenarios side by side', () => {
     await expect.poll(() => scenarioTable(page).locator('tbody tr').count()).toBe(3);
     await expect.poll(() => scenarioRow(page, 'RPA＋読み合わせ廃止').getAttribute('aria-current')).toBe('true');
 
+    // Renaming a scenario: a sibling's name is refused, a new one replaces the label in the row.
+    await scenarioRow(page, 'RPA＋読み合わせ廃止').getByRole('button', { name: 'シナリオ「RPA＋読み合わせ廃止」の名前を変更' }).click();
+    const rename = page.getByRole('dialog', { name: 'シナリオ「RPA＋読み合わせ廃止」の名前を変更' });
+    await rename.getByLabel('シナリオ名').fill(rpaScenario);
+    await rename.getByRole('button', { name: '変更', exact: true }).click();
+    expect(await rename.getByRole('alert').textContent()).toContain(`「${rpaScenario}」という名前のシナリオが既にあります`);
+    await rename.getByLabel('シナリオ名').fill('RPA＋読み合わせ廃止（案）');
+    await rename.getByRole('button', { name: '変更', exact: true }).click();
+    await scenarioRow(page, 'RPA＋読み合わせ廃止（案）').waitFor();
+    expect(await scenarioRow(page, 'RPA＋読み合わせ廃止').count()).toBe(0);
+
     await page.reload();
     await waitForWorkspace(page);
     const card = page.getByRole('listitem', { name: `${kyuyo.name} As-Is`, exact: true });
-    expect(await card.getByRole('list', { name: `「${kyuyo.name}」のシナリオ` }).locator('li').allTextContents()).toEqual([kyuyoToBe.name, rpaScenario, 'RPA＋読み合わせ廃止']);
+    expect(await card.getByRole('list', { name: `「${kyuyo.name}」のシナリオ` }).locator('li').allTextContents()).toEqual([kyuyoToBe.name, rpaScenario, 'RPA＋読み合わせ廃止（案）']);
     const oldCard = page.getByRole('listitem', { name: `${kyuyoToBe.name} To-Be`, exact: true });
     expect(await oldCard.textContent()).toContain(`対応: ${kyuyo.name}（As-Is）`);
     await openCompareFromCard(page, kyuyo.name);

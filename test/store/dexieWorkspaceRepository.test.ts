@@ -236,6 +236,19 @@ describe('DexieWorkspaceRepository — As-Is⇄To-Be links', () => {
     expect((await repo.getProcess(b.id))?.linkedProcessId).toBe(c.id);
   });
 
+  it('given two scenarios, when one is renamed, then its name changes without a new revision, and a sibling\'s name or an empty one is refused in Japanese', async () => {
+    const { repo, workspaceId } = await repositoryWithWorkspace();
+    const a = await repo.createProcess(workspaceId, asIs());
+    const b1 = await repo.createProcess(workspaceId, { ...toBe('案1'), linkedProcessId: a.id, scenarioName: '書かない窓口' });
+    await repo.createProcess(workspaceId, { ...toBe('案2'), linkedProcessId: a.id, scenarioName: 'RPA' });
+    const renamed = await repo.renameScenario(b1.id, ' 書かない窓口＋電子決裁 ');
+    expect(renamed).toMatchObject({ scenarioName: '書かない窓口＋電子決裁', revision: 1, name: '案1' });
+    await expect(repo.renameScenario(b1.id, 'RPA')).rejects.toThrow(/シナリオ名「RPA」は同じ As-Is の別のシナリオ「案2」/);
+    await expect(repo.renameScenario(b1.id, '  ')).rejects.toThrow(/シナリオ名 \(scenarioName\): シナリオ名が空です/);
+    await expect(repo.renameScenario(a.id, 'x')).rejects.toThrow(InvalidProcessInputError);
+    expect((await repo.getProcess(b1.id))?.scenarioName).toBe('書かない窓口＋電子決裁');
+  });
+
   it('given an As-Is with two scenarios, when the As-Is is deleted, then both To-Bes stay without an As-Is', async () => {
     const { repo, workspaceId } = await repositoryWithWorkspace();
     const a = await repo.createProcess(workspaceId, asIs());

@@ -17,6 +17,9 @@ export function scenarioNameFromProcessName(processName: string): string {
   return picked.length > SCENARIO_NAME_MAX ? picked.slice(0, SCENARIO_NAME_MAX) : picked;
 }
 
+/** The label a scenario is shown and told apart by: its own name, else one taken from its process name. */
+export const scenarioLabelOf = (toBe: { name: string; scenarioName?: string }): string => toBe.scenarioName ?? scenarioNameFromProcessName(toBe.name);
+
 /** 「RPA」, 「RPA 2」, …: a name not yet used by another scenario of the same As-Is. */
 export function uniqueScenarioName(base: string, taken: Iterable<string>): string {
   const names = new Set(taken);

@@ -241,6 +241,7 @@ export function CompareView({ repo, hoursPerFte, processes, requestedPair, openP
           onLayerTemplate={(base) => setTemplatesFor({ asIs, base })}
           onNewScenario={() => setNewScenarioFor(asIs)}
           onStored={(toBeId) => toBeId === toBe.id && setReloads((n) => n + 1)}
+          onChanged={onChanged}
         />
       )}
 

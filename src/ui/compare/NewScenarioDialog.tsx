@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { checkScenarioName, SCENARIO_NAME_MAX } from '../../domain/model/scenario';
 import { useI18n } from '../../i18n';
-import type { ProcessRecord, WorkspaceRepository } from '../../store/types';
+import type { ProcessRecord, WorkspaceRepository, WorkspaceStore } from '../../store/types';
 import { Dialog } from '../common/Dialog';
 import { TemplateDialog } from '../templates/TemplateDialog';
 import { toBeProcessName } from '../templates/templateDraft';
@@ -153,6 +153,70 @@ function NewScenarioDialog({
         <label className="bpr-cmp-scn-check">
           <input type="checkbox" checked={applyTemplate} onChange={(e) => setApplyTemplate(e.target.checked)} /> {t('compare.scn.dialog.applyTemplate')}
         </label>
+        {error && (
+          <p role="alert" className="bpr-error">
+            {error}
+          </p>
+        )}
+      </form>
+    </Dialog>
+  );
+}
+
+/** 「名前を変更」 of a scenario row: only the scenario's short name changes, not the process or its diagram. */
+export function RenameScenarioDialog({
+  repo,
+  scenario,
+  processes,
+  onCancel,
+  onRenamed,
+}: {
+  repo: WorkspaceStore;
+  scenario: ProcessRecord;
+  processes: ProcessRecord[];
+  onCancel(): void;
+  onRenamed(renamed: ProcessRecord): void | Promise<void>;
+}) {
+  const { t } = useI18n();
+  const id = useId();
+  const [name, setName] = useState(scenarioLabel(scenario));
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const others = scenario.linkedProcessId ? scenariosOf(processes, scenario.linkedProcessId).filter((p) => p.id !== scenario.id) : [];
+
+  const submit = async (event?: FormEvent) => {
+    event?.preventDefault();
+    if (saving) return;
+    const problem = checkScenarioName(name, others.map(scenarioLabel));
+    if (problem) return setError(t(`compare.scn.dialog.${problem}`, { name: name.trim(), max: SCENARIO_NAME_MAX }));
+    setSaving(true);
+    try {
+      await onRenamed(await repo.renameScenario(scenario.id, name));
+    } catch (e) {
+      setError(t('compare.scn.rename.failed', { message: (e as Error).message }));
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Dialog
+      title={t('compare.scn.rename.title', { name: scenarioLabel(scenario) })}
+      onCancel={onCancel}
+      actions={
+        <>
+          <button type="button" onClick={onCancel}>
+            {t('compare.scn.dialog.cancel')}
+          </button>
+          <button type="submit" form={`${id}-form`} className="bpr-button-primary" disabled={saving}>
+            {t('compare.scn.rename.save')}
+          </button>
+        </>
+      }
+    >
+      <form id={`${id}-form`} className="bpr-cmp-scn-form" onSubmit={(e) => void submit(e)} noValidate>
+        <label htmlFor={`${id}-name`}>{t('compare.scn.dialog.name')}</label>
+        <input id={`${id}-name`} value={name} aria-invalid={error !== null} onChange={(e) => setName(e.target.value)} autoFocus />
+        <span className="bpr-hint">{t('compare.scn.rename.hint', { process: scenario.name })}</span>
         {error && (
           <p role="alert" className="bpr-error">
             {error}

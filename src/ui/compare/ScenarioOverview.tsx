@@ -1,7 +1,8 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useI18n } from '../../i18n';
 import type { ProcessRecord, WorkspaceStore } from '../../store/types';
 import { INITIATIVE_COMPARE_REPLICATIONS, INITIATIVE_COMPARE_SEED, pairId, usePairComparisons } from '../initiatives/usePairComparisons';
+import { RenameScenarioDialog } from './NewScenarioDialog';
 import { scenarioLabel } from './pairs';
 import { scenarioFigureHeadings, scenarioFigures } from './viewModel';
 
@@ -19,6 +20,8 @@ export interface ScenarioOverviewProps {
   onNewScenario(): void;
   /** A result was stored (or first read) for this scenario, so a view showing it can reload. */
   onStored?(toBeId: string): void;
+  /** After a scenario was renamed (list refresh). */
+  onChanged(): void | Promise<void>;
 }
 
 /**
@@ -26,8 +29,9 @@ export interface ScenarioOverviewProps {
  * with unit and 95 % interval. Results are the cached comparison of each (As-Is, To-Be) pair, the
  * same records the detailed view and 取組 read, computed here with the tab's default settings.
  */
-export function ScenarioOverview({ store, asIs, scenarios, processes, hoursPerFte, selectedToBeId, busy, onSelect, onLayerTemplate, onNewScenario, onStored }: ScenarioOverviewProps) {
+export function ScenarioOverview({ store, asIs, scenarios, processes, hoursPerFte, selectedToBeId, busy, onSelect, onLayerTemplate, onNewScenario, onStored, onChanged }: ScenarioOverviewProps) {
   const { t, lang } = useI18n();
+  const [renaming, setRenaming] = useState<ProcessRecord | null>(null);
   const pairs = useMemo(() => scenarios.map((s) => ({ asIsId: asIs.id, toBeId: s.id })), [asIs.id, scenarios]);
   const { states, recalc, cancel } = usePairComparisons(store, pairs, processes, hoursPerFte);
   const headings = useMemo(() => scenarioFigureHeadings(lang), [lang]);
@@ -143,6 +147,9 @@ export function ScenarioOverview({ store, asIs, scenarios, processes, hoursPerFt
                     <button type="button" aria-label={t('compare.scn.layerLabel', { name: label })} onClick={() => onLayerTemplate(s)}>
                       {t('compare.scn.layer')}
                     </button>
+                    <button type="button" aria-label={t('compare.scn.rename.label', { name: label })} onClick={() => setRenaming(s)}>
+                      {t('compare.scn.rename.button')}
+                    </button>
                     {state?.error && (
                       <span role="alert" className="bpr-cmp-field-error">
                         {t('compare.scn.failed', { message: state.error })}
@@ -156,6 +163,18 @@ export function ScenarioOverview({ store, asIs, scenarios, processes, hoursPerFt
           </tbody>
         </table>
       </div>
+      {renaming && (
+        <RenameScenarioDialog
+          repo={store}
+          scenario={renaming}
+          processes={processes}
+          onCancel={() => setRenaming(null)}
+          onRenamed={async () => {
+            setRenaming(null);
+            await onChanged();
+          }}
+        />
+      )}
     </section>
   );
 }

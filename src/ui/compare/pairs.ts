@@ -1,4 +1,4 @@
-import { scenarioNameFromProcessName } from '../../domain/model/scenario';
+import { scenarioLabelOf } from '../../domain/model/scenario';
 import type { ProcessRecord } from '../../store/types';
 
 /** One As-Is and one of its To-Be scenarios: what a comparison (and its cached result) is about. */
@@ -8,7 +8,7 @@ export interface ComparePair {
 }
 
 /** The label a scenario is shown by: its own name, else one taken from its process name. */
-export const scenarioLabel = (toBe: Pick<ProcessRecord, 'name' | 'scenarioName'>): string => toBe.scenarioName ?? scenarioNameFromProcessName(toBe.name);
+export const scenarioLabel = (toBe: Pick<ProcessRecord, 'name' | 'scenarioName'>): string => scenarioLabelOf(toBe);
 
 /** The To-Be scenarios of an As-Is, oldest first, so a new scenario lands at the end of the table. */
 export function scenariosOf(processes: readonly ProcessRecord[], asIsId: string): ProcessRecord[] {
