@@ -83,7 +83,7 @@ describe('compare tab and improvement templates', () => {
     expect(await card.textContent()).toContain(`対応: ${sample.name}（As-Is）`);
     const asIsCard = page.getByRole('listitem', { name: `${sample.name} As-Is`, exact: true });
     expect(await asIsCard.getByRole('list', { name: `「${sample.name}」のシナリオ` }).locator('li').allTextContents()).toEqual([
-      findSample('転入届', 'to-be').name,
+      '書かない窓口・ワンストップ',
       '書かない窓口',
     ]);
     expect(pageErrors).toEqual([]);

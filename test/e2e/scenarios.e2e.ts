@@ -9,6 +9,9 @@ const kian = findSample('起案・決裁', 'as-is');
 const kianToBe = findSample('起案・決裁', 'to-be');
 const kyuyo = findSample('給与支払報告書', 'as-is');
 const kyuyoToBe = findSample('給与支払報告書', 'to-be');
+// The seeded To-Bes became scenarios named by what their names say in closing brackets.
+const kianScenario = '電子決裁';
+const kyuyoScenario = 'AI-OCR＋RPA';
 /** The manual-entry step of 給与支払報告書: the one task whose name says 手入力. */
 const entryTask = (() => {
   const m = /<bpmn:\w*[tT]ask id="([^"]+)" name="([^"]*手入力[^"]*)"/.exec(readSampleXml(kyuyo.file));
@@ -47,16 +50,17 @@ describe('scenarios: one As-Is, several To-Be scenarios side by side', () => {
 
     // The seeded pair came in as one scenario; the card says so.
     const card = page.getByRole('listitem', { name: `${kian.name} As-Is`, exact: true });
-    expect(await card.getByRole('list', { name: `「${kian.name}」のシナリオ` }).textContent()).toBe(kianToBe.name);
+    expect(kianToBe.name).toBe(`起案・決裁（${kianScenario}）`);
+    expect(await card.getByRole('list', { name: `「${kian.name}」のシナリオ` }).textContent()).toBe(kianScenario);
 
     // 新しいシナリオ from the card: a copy of the As-Is, named, with a template applied on top.
     await card.getByRole('button', { name: `「${kian.name}」に新しいシナリオを追加` }).click();
     const dialog = page.getByRole('dialog', { name: `新しいシナリオ: ${kian.name}` });
     await dialog.getByRole('button', { name: 'シナリオを作成' }).click();
     expect(await dialog.getByRole('alert').textContent()).toBe('シナリオ名を入力してください');
-    await dialog.getByLabel('シナリオ名').fill(kianToBe.name);
+    await dialog.getByLabel('シナリオ名').fill(kianScenario);
     await dialog.getByRole('button', { name: 'シナリオを作成' }).click();
-    expect(await dialog.getByRole('alert').textContent()).toContain(`「${kianToBe.name}」という名前のシナリオが既にあります`);
+    expect(await dialog.getByRole('alert').textContent()).toContain(`「${kianScenario}」という名前のシナリオが既にあります`);
     await dialog.getByLabel('シナリオ名').fill('電子決裁（テンプレート）');
     await dialog.getByLabel('作成後に改善テンプレートを適用する').check();
     await screenshot(page, 'scenarios-new-dialog');
@@ -75,7 +79,7 @@ describe('scenarios: one As-Is, several To-Be scenarios side by side', () => {
     // 比較: both scenarios of the As-Is, one row each; the new one is shown in detail.
     await page.getByRole('tab', { name: '比較（As-Is / To-Be）', selected: true }).waitFor();
     await expect.poll(() => scenarioTable(page).locator('tbody tr').count()).toBe(2);
-    const seeded = scenarioRow(page, kianToBe.name);
+    const seeded = scenarioRow(page, kianScenario);
     const made = scenarioRow(page, '電子決裁（テンプレート）');
     expect(await made.getAttribute('aria-current')).toBe('true');
     expect(await page.getByRole('heading', { name: 'シナリオ「電子決裁（テンプレート）」と As-Is の詳細比較' }).count()).toBe(1);
@@ -109,13 +113,13 @@ describe('scenarios: one As-Is, several To-Be scenarios side by side', () => {
     await page.reload();
     await waitForWorkspace(page);
     expect(await page.getByRole('listitem', { name: `${kian.name} As-Is`, exact: true }).getByRole('list', { name: `「${kian.name}」のシナリオ` }).locator('li').allTextContents()).toEqual([
-      kianToBe.name,
+      kianScenario,
       '電子決裁（テンプレート）',
     ]);
     await screenshot(page, 'scenarios-card');
     await openCompareFromCard(page, kian.name);
     await expect.poll(() => cell(scenarioRow(page, '電子決裁（テンプレート）'), 'hoursSaved').textContent()).toMatch(withCi('時間/年'));
-    expect(await cell(scenarioRow(page, kianToBe.name), 'hoursSaved').textContent()).toMatch(withCi('時間/年'));
+    expect(await cell(scenarioRow(page, kianScenario), 'hoursSaved').textContent()).toMatch(withCi('時間/年'));
     const madeHours = (await cell(scenarioRow(page, '電子決裁（テンプレート）'), 'hoursSaved').textContent()) ?? '';
 
     // A 取組 adopts one scenario: the As-Is's scenarios are offered, and the adopted one is named.
@@ -156,7 +160,8 @@ describe('scenarios: one As-Is, several To-Be scenarios side by side', () => {
     const status = page.getByRole('status').filter({ hasText: '新しいシナリオ' });
     const said = (await status.first().textContent()) ?? '';
     expect(said).toContain(`「${kyuyo.name}」に新しいシナリオ「RPA（`);
-    expect(said).toContain(`これまでのシナリオ「${kyuyoToBe.name}」もそのまま残っています`);
+    expect(kyuyoToBe.name).toBe(`給与支払報告書の入力（${kyuyoScenario}）`);
+    expect(said).toContain(`これまでのシナリオ「${kyuyoScenario}」もそのまま残っています`);
     const rpaScenario = /新しいシナリオ「(RPA（.+?）)」/.exec(said)?.[1] ?? '';
     expect(rpaScenario).toMatch(/^RPA（.+）$/);
 
@@ -164,7 +169,7 @@ describe('scenarios: one As-Is, several To-Be scenarios side by side', () => {
     await page.getByRole('tab', { name: '比較（As-Is / To-Be）', selected: true }).waitFor();
     await expect.poll(() => scenarioTable(page).locator('tbody tr').count()).toBe(2);
     expect(await scenarioRow(page, rpaScenario).getAttribute('aria-current')).toBe('true');
-    expect(await scenarioRow(page, kyuyoToBe.name).count()).toBe(1);
+    expect(await scenarioRow(page, kyuyoScenario).count()).toBe(1);
     expect(await scenarioRow(page, rpaScenario).locator('th').textContent()).toContain(rpaScenario);
     await screenshot(page, 'scenarios-rpa', true);
 
@@ -191,9 +196,10 @@ describe('scenarios: one As-Is, several To-Be scenarios side by side', () => {
     await page.reload();
     await waitForWorkspace(page);
     const card = page.getByRole('listitem', { name: `${kyuyo.name} As-Is`, exact: true });
-    expect(await card.getByRole('list', { name: `「${kyuyo.name}」のシナリオ` }).locator('li').allTextContents()).toEqual([kyuyoToBe.name, rpaScenario, 'RPA＋読み合わせ廃止（案）']);
+    expect(await card.getByRole('list', { name: `「${kyuyo.name}」のシナリオ` }).locator('li').allTextContents()).toEqual([kyuyoScenario, rpaScenario, 'RPA＋読み合わせ廃止（案）']);
     const oldCard = page.getByRole('listitem', { name: `${kyuyoToBe.name} To-Be`, exact: true });
     expect(await oldCard.textContent()).toContain(`対応: ${kyuyo.name}（As-Is）`);
+    expect(await oldCard.textContent()).toContain(`シナリオ「${kyuyoScenario}」`);
     await openCompareFromCard(page, kyuyo.name);
     await expect.poll(() => scenarioTable(page).locator('tbody tr').count()).toBe(3);
     expect(pageErrors).toEqual([]);

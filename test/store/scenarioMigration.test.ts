@@ -66,7 +66,7 @@ describe('process schema v1 → v2: pairs become scenarios', () => {
     expect(processes.map((p) => p.id).sort()).toEqual(oldRows.map((r) => r.id).sort());
 
     expect(scenariosOf(processes, 'tennyu-asis').map((p) => [p.id, p.scenarioName])).toEqual([['tennyu-tobe', '書かない窓口']]);
-    expect(scenariosOf(processes, 'kian-asis').map((p) => [p.id, p.scenarioName])).toEqual([['kian-tobe', '起案・決裁（電子決裁）']]);
+    expect(scenariosOf(processes, 'kian-asis').map((p) => [p.id, p.scenarioName])).toEqual([['kian-tobe', '電子決裁']]);
     expect(scenariosOf(processes, 'jido-asis')).toEqual([]);
 
     // Nothing lost: every field the v1 row had is still there (the As-Is's copy of the link aside).

@@ -21,7 +21,7 @@ describe('seedWorkspace', () => {
     const asIs = byName.get('住民票の写し交付')!;
     const toBe = byName.get('住民票の写し交付（オンライン）')!;
     expect(asIs.linkedProcessId).toBeUndefined();
-    expect(toBe).toMatchObject({ linkedProcessId: asIs.id, scenarioName: '住民票の写し交付（オンライン）' });
+    expect(toBe).toMatchObject({ linkedProcessId: asIs.id, scenarioName: 'オンライン' });
     expect(byName.get('児童手当認定請求')?.linkedProcessId).toBeUndefined();
     expect((await repo.listVersions(asIs.id)).map((v) => v.reason)).toEqual(['import']);
   });

@@ -5,15 +5,30 @@
  */
 export const SCENARIO_NAME_MAX = 100;
 
+/** The text inside the full-width brackets that close `name` (nested brackets kept), or null. */
+function trailingBracket(name: string): { inner: string; before: string } | null {
+  if (!name.endsWith('）')) return null;
+  let depth = 0;
+  for (let i = name.length - 1; i >= 0; i--) {
+    if (name[i] === '）') depth++;
+    else if (name[i] === '（' && --depth === 0) return { inner: name.slice(i + 1, -1).trim(), before: name.slice(0, i).trim() };
+  }
+  return null;
+}
+
 /**
- * The short name of a scenario taken from its process name: the part inside 「（To-Be: …）」 that the
- * template and RPA dialogs write, else the whole name (a hand-named To-Be is its own best label).
+ * The short name of a scenario taken from its process name: what the template and RPA dialogs put in
+ * 「（To-Be: …）」, else what a hand-named To-Be says in its closing brackets (「起案・決裁（電子決裁）」 →
+ * 電子決裁), else the whole name. A numbered copy (「… 2」) keeps its number.
  */
 export function scenarioNameFromProcessName(processName: string): string {
   const name = processName.trim();
-  const match = /（To-?Be[:：]\s*(.+?)）(\s*\d+)?$/u.exec(name);
-  const inner = match ? `${match[1].trim()}${match[2] ? ` ${match[2].trim()}` : ''}` : '';
-  const picked = inner || name;
+  const numbered = /^(.*）)\s+(\d+)$/u.exec(name);
+  const [base, suffix] = numbered ? [numbered[1], ` ${numbered[2]}`] : [name, ''];
+  const bracket = trailingBracket(base);
+  const tagged = bracket ? /^To-?Be[:：]\s*(.+)$/u.exec(bracket.inner) : null;
+  const inner = tagged ? tagged[1].trim() : bracket && bracket.before ? bracket.inner : '';
+  const picked = inner ? `${inner}${suffix}` : name;
   return picked.length > SCENARIO_NAME_MAX ? picked.slice(0, SCENARIO_NAME_MAX) : picked;
 }
 

@@ -8,8 +8,13 @@ describe('scenario names', () => {
     expect(scenarioNameFromProcessName('給与（To-Be: RPA・入力） 2')).toBe('RPA・入力 2');
   });
 
-  it('given a hand-named To-Be, when a scenario name is taken from it, then the whole name is used, cut to the limit', () => {
-    expect(scenarioNameFromProcessName(' 起案・決裁（電子決裁） ')).toBe('起案・決裁（電子決裁）');
+  it('given a hand-named To-Be, when a scenario name is taken from it, then its closing brackets are used, else the whole name cut to the limit', () => {
+    expect(scenarioNameFromProcessName(' 起案・決裁（電子決裁） ')).toBe('電子決裁');
+    expect(scenarioNameFromProcessName('給与支払報告書の入力（AI-OCR＋RPA）')).toBe('AI-OCR＋RPA');
+    expect(scenarioNameFromProcessName('児童手当（オンライン申請（ぴったりサービス））')).toBe('オンライン申請（ぴったりサービス）');
+    expect(scenarioNameFromProcessName('下書きの見直し案')).toBe('下書きの見直し案');
+    expect(scenarioNameFromProcessName('（仮）')).toBe('（仮）');
+    expect(scenarioNameFromProcessName('見直し案）')).toBe('見直し案）');
     expect(scenarioNameFromProcessName('あ'.repeat(150))).toHaveLength(SCENARIO_NAME_MAX);
   });
 

@@ -26,10 +26,10 @@ describe('compare pairs and scenarios', () => {
     expect(asIsWithScenarios(list).map((x) => x.asIs.id)).toEqual(['a2', 'a1']);
   });
 
-  it('given a To-Be without a scenario name, when labelled, then the part after 「To-Be:」 or the whole name is used', () => {
+  it('given a To-Be without a scenario name, when labelled, then the part after 「To-Be:」 or in its closing brackets is used; its own name wins', () => {
     expect(scenarioLabel(list[2])).toBe('RPA・入力');
-    expect(scenarioLabel(list[1])).toBe('転入届（書かない窓口）');
-    expect(scenarioLabel({ ...list[1], scenarioName: '書かない窓口' })).toBe('書かない窓口');
+    expect(scenarioLabel(list[1])).toBe('書かない窓口');
+    expect(scenarioLabel({ ...list[1], scenarioName: '書かない窓口・ワンストップ' })).toBe('書かない窓口・ワンストップ');
   });
 
   it('given a requested pair, when the default is chosen, then it wins over the open process', () => {
