@@ -58,9 +58,8 @@ function withoutLink(p: StoredProcess, stamp: string): StoredProcess {
 }
 
 /** A To-Be made a scenario of `asIsId`; it keeps a scenario name it already had. */
-function asScenario(p: StoredProcess, asIsId: string, stamp: string, scenarioName?: string): StoredProcess {
-  const name = scenarioName ?? p.scenarioName ?? scenarioNameFromProcessName(p.name);
-  return { ...p, linkedProcessId: asIsId, scenarioName: name, updatedAt: stamp };
+function asScenario(p: StoredProcess, asIsId: string, stamp: string): StoredProcess {
+  return { ...p, linkedProcessId: asIsId, scenarioName: p.scenarioName ?? scenarioNameFromProcessName(p.name), updatedAt: stamp };
 }
 
 /**
