@@ -154,3 +154,29 @@ export function sourcesFor(automationKinds: Iterable<string>): PublishedSource[]
   return ordered.map((id) => SOURCES[id]);
 }
 
+export type ScenarioFigureKey = KeyFigure['key'] | 'resident' | 'leadTime';
+
+/** Column headings of the scenario overview, each with its unit; the same with or without results. */
+export function scenarioFigureHeadings(lang: Lang): Array<{ key: ScenarioFigureKey; heading: string }> {
+  const unit = (k: string) => tr(lang, `unit.${k}`);
+  return [
+    { key: 'hoursSaved', heading: `${tr(lang, 'kpi.hoursSaved')}（${unit('hoursPerYear')}）` },
+    { key: 'percentSaved', heading: `${tr(lang, 'kpi.percentSaved')}（${unit('percent')}）` },
+    { key: 'fte', heading: `${tr(lang, 'kpi.fte')}（${unit('fte')}）` },
+    { key: 'yenSaved', heading: `${tr(lang, 'scn.yenNet')}（${unit('yenPerYear')}）` },
+    { key: 'resident', heading: `${tr(lang, 'scn.saved.resident')}（${unit('minutesPerVisit')}）` },
+    { key: 'leadTime', heading: `${tr(lang, 'scn.saved.leadTime')}（${unit('businessDays')}）` },
+  ];
+}
+
+/**
+ * One row of the scenario overview: the key figures of the detailed view (hours, %, 人工, ¥ net of
+ * the To-Be's running costs) and what the resident and the lead time gain, taken from the detailed
+ * view's own builders so the overview and the detail can never disagree. Null: does not apply.
+ */
+export function scenarioFigures(r: ComparisonResult, lang: Lang): Record<ScenarioFigureKey, FormattedEstimate | null> {
+  const kpi = Object.fromEntries(keyFigures(r, lang).map((f) => [f.key, f.figure])) as Record<KeyFigure['key'], FormattedEstimate>;
+  const rows = beforeAfterRows(r, lang);
+  const saved = (key: 'resident' | 'leadTime') => rows.find((row) => row.key === key)?.saved ?? null;
+  return { ...kpi, resident: saved('resident'), leadTime: saved('leadTime') };
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SOURCES } from '../../../src/domain/analysis/sources';
-import { beforeAfterRows, diagramMarks, keyFigures, roleHourBars, sourcesFor, taskDeltaItems } from '../../../src/ui/compare/viewModel';
+import { beforeAfterRows, diagramMarks, keyFigures, roleHourBars, scenarioFigureHeadings, scenarioFigures, sourcesFor, taskDeltaItems } from '../../../src/ui/compare/viewModel';
 import { sampleResult } from './fixtures';
 
 describe('compare view model', () => {
@@ -64,5 +64,25 @@ describe('compare view model', () => {
     expect(sources.map((s) => s.id)).toEqual(['hamamatsuKakanai', 'assumption']);
     expect(sources[0]).toBe(SOURCES.hamamatsuKakanai);
     expect(sourcesFor([])).toEqual([]);
+  });
+
+  it('given a comparison, when its scenario overview row is made, then it has the six figures with units and intervals under headings naming the unit', () => {
+    const row = scenarioFigures(sampleResult(), 'ja');
+    expect(row.hoursSaved?.text).toBe('225 時間/年（95%信頼区間 217〜234）');
+    expect(row.percentSaved?.text).toBe('12.8%（95%信頼区間 12.5〜13.2）');
+    expect(row.fte?.text).toBe('0.12 人（95%信頼区間 0.12〜0.13）');
+    expect(row.yenSaved?.text).toBe('1,028,620 円/年（95%信頼区間 994,272〜1,062,968）');
+    expect(row.resident?.text).toBe('13.0 分/回（95%信頼区間 12.8〜13.2）');
+    expect(row.leadTime?.value).toBe('0.08');
+    expect(scenarioFigureHeadings('ja').map((h) => h.heading)).toEqual([
+      '削減した業務時間（時間/年）',
+      '削減率（%）',
+      '削減人工（FTE）（人）',
+      '削減額（運用費差引後）（円/年）',
+      '住民の来庁1回あたり短縮（分/回）',
+      '処理日数の短縮（営業日）',
+    ]);
+    const noResident = { ...sampleResult(), residentMinutesSavedPerVisit: null };
+    expect(scenarioFigures(noResident, 'ja').resident).toBeNull();
   });
 });
