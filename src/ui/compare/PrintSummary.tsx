@@ -55,7 +55,7 @@ export function PrintSummary({ result, asIsName, toBeName, department, computedA
               </th>
               <td>
                 {r.asIs?.value ?? '―'} → {r.toBe?.value ?? '―'} {r.unit}
-                {r.saved ? `（${t('compare.col.saved')} ${r.saved.text}）` : ''}
+                {r.saved ? `（${r.saved.text}）` : ''}
               </td>
             </tr>
           ))}
