@@ -20,7 +20,7 @@ import { uniqueName } from '../workspace/processList';
 import { ConflictDialog, type ConflictChoice } from './ConflictDialog';
 import { EditorSession, type SaveStatus } from './editorSession';
 import { browserStorage, clearDraft, readDraft, usableDraft, writeDraft } from './drafts';
-import { fitDiagram, type FittableCanvas } from './fitDiagram';
+import { fitDiagram, MIN_FIT_SCALE, type FittableCanvas } from './fitDiagram';
 import { VersionHistoryDialog } from './VersionHistoryDialog';
 import { ProblemsPanel } from './ProblemsPanel';
 // rpa: step selection requested by the RPA候補 tab
@@ -217,7 +217,7 @@ export function EditorView({ repo, processId, processes, onChanged, onOpenProces
   const zoom = (factor: number | 'fit') => {
     if (!modeler) return;
     const canvas = modeler.get<CanvasLike>('canvas');
-    if (factor === 'fit') fitDiagram(modeler.get<FittableCanvas>('canvas'));
+    if (factor === 'fit') fitDiagram(modeler.get<FittableCanvas>('canvas'), MIN_FIT_SCALE);
     else canvas.zoom(canvas.zoom() * factor, 'auto');
   };
 
