@@ -35,4 +35,35 @@ describe('figures that say which way they go', () => {
     await screenshot(page, 'hD-compare-increase');
     expect(pageErrors).toEqual([]);
   });
+
+  it('given the 転入届 To-Be, when 全体表示 is pressed, then every label is at least 9 px on screen and no branch probability sits on another branch\'s label', async () => {
+    const { page, pageErrors } = session();
+    const sample = findSample('転入届', 'to-be');
+    await openApp(page);
+    await openProcess(page, sample.name, kindLabel(sample.kind));
+    await page.getByRole('button', { name: '全体表示' }).click();
+
+    const measured = await page.evaluate(() => {
+      const viewport = document.querySelector<SVGGElement>('.bpr-canvas .viewport')!;
+      const scale = viewport.getCTM()!.a;
+      const fonts = [...document.querySelectorAll('.bpr-canvas .djs-element text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
+      const box = (e: Element) => e.getBoundingClientRect();
+      const hit = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+      const badges = [...document.querySelectorAll('.djs-overlays .bpr-badge-flow')].map((b) => ({ flow: b.closest('.djs-overlays')!.getAttribute('data-container-id'), box: box(b) }));
+      const labels = [...document.querySelectorAll('.bpr-canvas .djs-element.djs-shape')]
+        .filter((e) => (e.getAttribute('data-element-id') ?? '').endsWith('_label'))
+        .map((e) => ({ of: e.getAttribute('data-element-id')!.replace(/_label$/, ''), box: box(e.querySelector('text') ?? e) }));
+      const clashes = badges.flatMap((b) => [
+        ...labels.filter((l) => l.of !== b.flow && hit(b.box, l.box)).map((l) => `${b.flow} on the label of ${l.of}`),
+        ...badges.filter((o) => o !== b && hit(b.box, o.box)).map((o) => `${b.flow} on the badge of ${o.flow}`),
+      ]);
+      return { smallest: Math.min(...fonts), badges: badges.length, clashes };
+    });
+    // bpmn-js draws external labels at 11 px: the fit stops at 9 / 11 of full size and scrolls beyond.
+    expect(measured.smallest).toBeGreaterThanOrEqual(9 - 1e-3);
+    expect(measured.badges).toBeGreaterThan(3);
+    expect(measured.clashes).toEqual([]);
+    await screenshot(page, 'hD-fit-readable');
+    expect(pageErrors).toEqual([]);
+  });
 });
