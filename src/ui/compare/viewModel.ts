@@ -179,7 +179,7 @@ export function diagramMarks(r: ComparisonResult, toBeAutomation: Record<string,
       toBe[t.toBeId] = {
         text: `${sign}${formatNumber(change, lang, d)} ${unit}`,
         tone,
-        title: tr(lang, 'overlay.title', { name: t.name, value: formatEstimate(t.hoursSavedPerYear, unit, lang).text }),
+        title: tr(lang, 'overlay.title', { name: t.name, value: formatSaving(t.hoursSavedPerYear, unit, lang).text }),
       };
     }
   }

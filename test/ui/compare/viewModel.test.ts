@@ -99,3 +99,11 @@ describe('compare view model', () => {
     expect(exportFileName('a/b:c', new Date(2025, 11, 31), 'xlsx')).toBe('a_b_c_比較_2025-12-31.xlsx');
   });
 });
+
+describe('compare view model: direction in the overlay titles', () => {
+  it('given a new To-Be step that adds 220.9 hours, when its overlay title is made, then it says 増加, not 削減 -221', () => {
+    const marks = diagramMarks(sampleResult(), {}, 'ja');
+    expect(marks.toBe.Task_new.title).toBe('「聞き取り・本人確認」の職員の業務時間: 増加 221 時間/年（95%信頼区間 218〜224）');
+    expect(marks.toBe.Task_input.title).toMatch(/^「住基システムへ転入処理を入力」の職員の業務時間: 削減 175 時間\/年/);
+  });
+});
