@@ -96,4 +96,28 @@ describe('live lint in the modeler', () => {
     await expect.poll(() => page.locator('.bpr-canvas .djs-element text').allTextContents()).toContainEqual(expect.stringContaining('書類に不備があるか'));
     expect(pageErrors).toEqual([]);
   });
+
+  it('given a task whose time range is reversed, when the problems panel is opened, then the entered value is listed by the task\'s name and a click selects it', async () => {
+    const { page, pageErrors } = session();
+    const sample = findSample('転入届', 'as-is');
+    const original = readSampleXml(sample.file);
+    const broken = original.replace(
+      '<bpr:staffTime type="triangular" min="3" mode="5" max="10"/>',
+      '<bpr:staffTime type="triangular" min="10" mode="5" max="3"/>',
+    );
+    expect(broken).not.toBe(original);
+    const name = namedTasks(original).find((t) => t.id === 'Task_Receive')!.name;
+    await openApp(page);
+    await page.getByTestId('workspace-import-input').setInputFiles({ name: '検証用転入届.bpmn', mimeType: 'application/xml', buffer: Buffer.from(broken) });
+    await openProcess(page, '検証用転入届', 'As-Is');
+
+    await page.getByRole('button', { name: /^問題（エラー [1-9]\d* 件/ }).click();
+    const finding = page.locator('.bpr-problems-item').filter({ hasText: '最小値 (10) が最大値 (3) より大きく' });
+    expect(await finding.count()).toBe(1);
+    expect(await finding.locator('.bpr-problems-element').textContent()).toBe(`「${name}」`);
+    expect(await finding.textContent()).not.toContain('Task_Receive');
+    await finding.click();
+    await expect.poll(() => page.locator('.bpr-canvas .djs-element.selected').getAttribute('data-element-id')).toBe('Task_Receive');
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -2,7 +2,9 @@ import type Modeler from 'bpmn-js/lib/Modeler';
 import { useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../../i18n';
 import type { Bo } from '../../domain/lint/model';
-import { problemRows, type LintReport } from './problems';
+import { readDiagramAnnotations } from '../../domain/bpmn/annotationsRead';
+import type { ModdleElement } from '../../domain/bpmn/bprAccess';
+import { problemRows, type LintReport, type ValueIssue } from './problems';
 
 interface ShapeLike {
   id: string;
@@ -17,17 +19,27 @@ interface LintingLike {
 }
 
 /**
- * 問題: every lint finding of the open diagram in one list, as in Camunda Modeler's problems panel.
+ * 問題: every lint finding and every entered value that fails its check, in one list, as in Camunda
+ * Modeler's problems panel.
  * A click selects the element and scrolls the canvas to it. Fed by bpmn-js-bpmnlint's
  * `linting.completed`, so it always shows what the overlays show.
  */
 export function ProblemsPanel({ modeler, open, onToggle }: { modeler: Modeler | null; open: boolean; onToggle(open: boolean): void }) {
   const { t } = useI18n();
   const [issues, setIssues] = useState<Record<string, LintReport[]>>({});
+  const [values, setValues] = useState<ValueIssue[]>([]);
 
   useEffect(() => {
     if (!modeler) return;
-    const onLint = (event: { issues: Record<string, LintReport[]> }) => setIssues(event.issues ?? {});
+    const onLint = (event: { issues: Record<string, LintReport[]> }) => {
+      setIssues(event.issues ?? {});
+      // Lint runs after every change; the entered values are read again with it, from the live model.
+      try {
+        setValues(readDiagramAnnotations(modeler.getDefinitions() as unknown as ModdleElement).issues);
+      } catch {
+        setValues([]);
+      }
+    };
     modeler.on('linting.completed', onLint);
     // The first lint may have finished before this panel subscribed: ask for a fresh one.
     modeler.get<LintingLike>('linting').update();
@@ -43,8 +55,8 @@ export function ProblemsPanel({ modeler, open, onToggle }: { modeler: Modeler | 
       // A process is not on the canvas; its participant carries it.
       return registry.filter((e) => (e.businessObject?.processRef as Bo | undefined)?.id === id)[0]?.businessObject?.processRef as Bo | undefined;
     };
-    return problemRows(issues, lookup);
-  }, [modeler, issues]);
+    return problemRows(issues, lookup, values);
+  }, [modeler, issues, values]);
 
   const errors = rows.filter((r) => r.severity === 'error').length;
   const warnings = rows.length - errors;

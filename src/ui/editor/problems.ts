@@ -52,8 +52,25 @@ export function messageWithoutId(message: string, id: string, bo: Bo | undefined
   return message.split(unnamed).join(elementTitle(bo)).split(label).join(elementTitle(bo));
 }
 
-export function problemRows(issues: Record<string, LintReport[] | undefined>, lookup: LookupElement): ProblemRow[] {
+/** An entered value that fails its schema (e.g. 最小値 above 最大値): the same check that blocks a run. */
+export interface ValueIssue {
+  elementId: string;
+  message: string;
+}
+
+/**
+ * Lint findings and invalid entered values in one list; a value issue the lint also reports (same
+ * element, same sentence) is listed once.
+ */
+export function problemRows(issues: Record<string, LintReport[] | undefined>, lookup: LookupElement, values: ValueIssue[] = []): ProblemRow[] {
   const rows: ProblemRow[] = [];
+  const seen = new Set<string>();
+  for (const list of Object.values(issues)) for (const r of list ?? []) seen.add(`${r.actualElementId ?? r.id}\u0000${r.message}`);
+  values.forEach((v, i) => {
+    if (seen.has(`${v.elementId}\u0000${v.message}`)) return;
+    const bo = lookup(v.elementId);
+    rows.push({ key: `value:${v.elementId}:${i}`, severity: 'error', element: elementTitle(bo), message: messageWithoutId(v.message, v.elementId, bo), targetId: v.elementId });
+  });
   for (const [shownOn, reports] of Object.entries(issues)) {
     for (const [i, r] of (reports ?? []).entries()) {
       const id = r.actualElementId ?? r.id ?? shownOn;
