@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { runSimulation } from '../src/domain/sim/runSimulation';
 import { runBaseline } from './baseline';
 import { BENCH_CASES, benchModel } from './model';
@@ -8,7 +10,8 @@ import { benchRpa } from './rpaBench';
  * `npm run bench`: events per second of the engine's fast and actor modes and of the plain-JS baseline on
  * the generated 20-task model, and the wall time of 30 replications × 10,000 cases in fast mode.
  * Events = discrete events taken off the event heap (arrivals, service ends, lags, timers).
- * Then the RPA candidate ranking of 200 processes × 30 tasks. The last line is one JSON object for scripts.
+ * Then the RPA candidate ranking of 200 processes × 30 tasks, and the peak memory of 1,000,000 cases × 30
+ * replications (bench/memory.ts). The last line is one JSON object for scripts.
  * The 30 replications are one run: the model is prepared (calendars, samplers, case machine) once.
  */
 const model = benchModel();
@@ -63,6 +66,11 @@ console.log(`actor モード:       ${Math.round(actorEventsPerSec).toLocaleStri
 
 const rpa = await benchRpa();
 
+// Peak memory of 1,000,000 cases × 30 replications, in a process of its own so that only that run counts.
+const memoryRun = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./memory.ts', import.meta.url))], { encoding: 'utf8' });
+const memory = JSON.parse(memoryRun.stdout.trim().split('\n').at(-1) ?? '{}') as { peakRssMB?: number; peakHeapMB?: number; seconds?: number };
+console.log(`メモリ (1,000,000 件 × 30 反復): 最大常駐 ${memory.peakRssMB} MB, ヒープ最大 ${memory.peakHeapMB} MB (${memory.seconds} 秒; 目標 400 MB 未満)`);
+
 console.log(
   JSON.stringify({
     fastEventsPerSec: Math.round(fastEventsPerSec),
@@ -71,5 +79,6 @@ console.log(
     fastVsBaseline: Number((fastEventsPerSec / baselineEventsPerSec).toFixed(3)),
     thirtyReplicationsSeconds: Number(thirtySec.toFixed(3)),
     rpaRankSeconds: Number(rpa.rankSeconds.toFixed(3)),
+    memoryPeakRssMB1Mx30: memory.peakRssMB ?? null,
   }),
 );

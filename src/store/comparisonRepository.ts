@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { comparisonResultSchema, type ComparisonResult } from '../domain/analysis/compare';
 import { sensitivityResultSchema, type SensitivityResult } from '../domain/analysis/sensitivity';
 import type { BprDatabase, StoredRow } from './db';
-import { isQuotaExceeded } from './quota';
-import { StorageFullError, type WorkspaceStore } from './types';
+import { writeOrStorageFull } from './quota';
+import type { WorkspaceStore } from './types';
 
 /**
  * The latest As-Is/To-Be comparison of each pair, with the hash of its inputs (both diagrams and the
@@ -77,12 +77,7 @@ export class ComparisonRepository {
       result,
       sensitivity: extras.sensitivity ?? null,
     });
-    try {
-      await this.db.comparisons.put(record as unknown as StoredRow);
-    } catch (err) {
-      if (isQuotaExceeded(err)) throw new StorageFullError();
-      throw err;
-    }
+    await writeOrStorageFull(() => this.db.comparisons.put(record as unknown as StoredRow));
     return record;
   }
 

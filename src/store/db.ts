@@ -32,6 +32,8 @@ export class BprDatabase extends Dexie {
   declare initiatives: Table<StoredRow, string>;
   /** Latest As-Is/To-Be comparison per pair (src/store/comparisonRepository.ts); parsed with zod on load. */
   declare comparisons: Table<StoredRow, string>;
+  /** Latest simulation result per process (src/store/simulationResultRepository.ts); parsed with zod on load. */
+  declare simulations: Table<StoredRow, string>;
 
   constructor(options: BprDatabaseOptions = {}) {
     super(options.name ?? DB_NAME, {
@@ -53,6 +55,10 @@ export class BprDatabase extends Dexie {
     // v3 (compare) adds the latest comparison per As-Is/To-Be pair; earlier tables stay untouched.
     this.version(3).stores({
       comparisons: 'id, asIsId, toBeId',
+    });
+    // v4 keeps the latest simulation result per process, so a reload shows it again while the inputs are unchanged.
+    this.version(4).stores({
+      simulations: 'id',
     });
   }
 }

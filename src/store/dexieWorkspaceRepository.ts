@@ -261,7 +261,7 @@ export class DexieWorkspaceRepository implements WorkspaceStore {
 
   async deleteProcess(id: string): Promise<void> {
     const { db } = this;
-    await this.write([db.processes, db.versions], async () => {
+    await this.write([db.processes, db.versions, db.simulations], async () => {
       const row = await db.processes.get(id);
       if (!row) return;
       const stamp = this.stamp();
@@ -273,6 +273,7 @@ export class DexieWorkspaceRepository implements WorkspaceStore {
         if (partner?.linkedProcessId === id) await db.processes.put(withoutLink(partner, stamp));
       }
       await db.versions.where('processId').equals(id).delete();
+      await db.simulations.delete(id);
       await db.processes.delete(id);
     });
   }

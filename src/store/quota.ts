@@ -1,3 +1,5 @@
+import { StorageFullError } from './types';
+
 /**
  * True when an IndexedDB failure comes from the storage quota. Browsers report it as a
  * DOMException named QuotaExceededError (legacy code 22), and Dexie may pass it on as its own
@@ -11,4 +13,14 @@ export function isQuotaExceeded(err: unknown, depth = 0): boolean {
   if (isQuotaExceeded(e.inner, depth + 1) || isQuotaExceeded(e.cause, depth + 1)) return true;
   const failures = Array.isArray(e.failures) ? e.failures : e.failures && typeof e.failures === 'object' ? Object.values(e.failures) : [];
   return failures.some((f) => isQuotaExceeded(f, depth + 1));
+}
+
+/** Runs one IndexedDB write and turns a quota failure into the store's StorageFullError (message for the user). */
+export async function writeOrStorageFull<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (err) {
+    if (isQuotaExceeded(err)) throw new StorageFullError();
+    throw err;
+  }
 }

@@ -3,6 +3,7 @@ import { useI18n, type Lang } from '../i18n';
 import type { ProcessRecord } from '../store/types';
 import { APP_TABS, appMachine, type AppTab } from './appMachine';
 import { useMachineActor } from './common/useMachineActor';
+import { recallNavigation, rememberNavigation } from './navigationMemory';
 import { EditorView } from './editor/EditorView';
 // exchange: header menu
 import { WorkspaceMenu } from './exchange/WorkspaceMenu';
@@ -27,6 +28,19 @@ export function App() {
 
   const activeTab = snapshot.value as AppTab;
   const openProcessId = snapshot.context.openProcessId;
+  const comparePair = snapshot.context.comparePair;
+  const restored = useRef(false);
+
+  // A reload comes back to the tab, process and pair the user was on; from then on every move is remembered.
+  useEffect(() => {
+    if (restored.current) return;
+    restored.current = true;
+    const remembered = recallNavigation();
+    if (remembered) send({ type: 'nav.restore', ...remembered });
+  }, [send]);
+  useEffect(() => {
+    if (restored.current) rememberNavigation(activeTab, { openProcessId, comparePair });
+  }, [activeTab, openProcessId, comparePair]);
 
   const refresh = useCallback(async () => {
     if (!session) return;
@@ -49,6 +63,12 @@ export function App() {
   useEffect(() => {
     void refresh();
   }, [refresh]);
+
+  // A remembered process that no longer exists (deleted in another tab, workspace replaced) is let go.
+  useEffect(() => {
+    if (!session || processes.length === 0 || !openProcessId) return;
+    if (!processes.some((p) => p.id === openProcessId)) send({ type: 'process.closed', processId: openProcessId });
+  }, [session, processes, openProcessId, send]);
 
   const onTabKeyDown = (event: KeyboardEvent, tab: AppTab) => {
     const index = APP_TABS.indexOf(tab);

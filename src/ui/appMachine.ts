@@ -15,12 +15,19 @@ export type AppEvent =
   | { type: 'nav.tab'; tab: AppTab }
   | { type: 'process.open'; processId: string }
   | { type: 'process.closed'; processId: string }
+  /** Back to where the user was before a reload (see navigationMemory.ts). */
+  | { type: 'nav.restore'; tab: AppTab; openProcessId: string | null; comparePair: AppContext['comparePair'] }
   /* compare */
   | { type: 'compare.open'; asIsId: string; toBeId: string };
 
 /** Navigation between the main tabs and which process is open in the editor. */
 export const appMachine = setup({
   types: { context: {} as AppContext, events: {} as AppEvent },
+  actions: {
+    restoreContext: assign(({ event }) =>
+      event.type === 'nav.restore' ? { openProcessId: event.openProcessId, comparePair: event.comparePair } : {},
+    ),
+  },
 }).createMachine({
   id: 'app',
   initial: 'workspace',
@@ -33,6 +40,14 @@ export const appMachine = setup({
       /* compare */ { guard: ({ event }) => event.tab === 'compare', target: '.compare' },
       { guard: ({ event }) => event.tab === 'rpa', target: '.rpa' },
       { guard: ({ event }) => event.tab === 'initiatives', target: '.initiatives' },
+    ],
+    'nav.restore': [
+      { guard: ({ event }) => event.tab === 'workspace', target: '.workspace', actions: 'restoreContext' },
+      { guard: ({ event }) => event.tab === 'editor', target: '.editor', actions: 'restoreContext' },
+      { guard: ({ event }) => event.tab === 'simulation', target: '.simulation', actions: 'restoreContext' },
+      { guard: ({ event }) => event.tab === 'compare', target: '.compare', actions: 'restoreContext' },
+      { guard: ({ event }) => event.tab === 'rpa', target: '.rpa', actions: 'restoreContext' },
+      { guard: ({ event }) => event.tab === 'initiatives', target: '.initiatives', actions: 'restoreContext' },
     ],
     'process.open': {
       target: '.editor',

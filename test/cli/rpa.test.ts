@@ -37,7 +37,12 @@ describe('bpr rpa', () => {
     expect(c.length).toBeGreaterThan(10);
     for (const k of ['processName', 'taskId', 'taskName', 'score', 'automationPotential', 'hoursSavedPerYear', 'yenSavedPerYear', 'paybackMonths'])
       expect(c[0]).toHaveProperty(k);
-    for (let i = 1; i < c.length; i++) expect(c[i - 1].netAnnualYen as number).toBeGreaterThanOrEqual(c[i].netAnnualYen as number);
+    // Unscreened samples: ordinary steps first, face-to-face and judgement after; net ¥ descending within each group.
+    const tier = (x: Record<string, unknown>) => ((x.needsAnswers as unknown[]).length === 0 ? 0 : x.caution ? 2 : 1);
+    for (let i = 1; i < c.length; i++) {
+      expect(tier(c[i - 1])).toBeLessThanOrEqual(tier(c[i]));
+      if (tier(c[i - 1]) === tier(c[i])) expect(c[i - 1].netAnnualYen as number).toBeGreaterThanOrEqual(c[i].netAnnualYen as number);
+    }
     expect(c.some((x) => String(x.processId).includes('tobe'))).toBe(false);
     const idx = (file: string, task: string) => c.findIndex((x) => String(x.processId).endsWith(file) && x.taskId === task);
     expect(idx('kyuyo-shiharai-asis.bpmn', 'Task_Entry')).toBeLessThan(idx('tennyu-asis.bpmn', 'Task_Receive'));

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openApp, processCardLabels, screenshot, useBrowser, waitForDiagram, waitForWorkspace } from './support/browser';
+import { openApp, processCardLabels, japanToday, screenshot, useBrowser, waitForDiagram, waitForWorkspace } from './support/browser';
 
 const session = useBrowser();
 
@@ -85,11 +85,11 @@ describe('exchange: 業務量調査 and workspace files in a real browser', () =
 
     // The same diagram for BIMP: its bpr: annotations as a QBP simulation block.
     const [bimp] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^BIMP形式で書き出す/ }).click()]);
-    expect(bimp.suggestedFilename()).toBe('住民票の写し交付_BIMP.bpmn');
+    expect(bimp.suggestedFilename()).toBe(`住民票の写し交付_As-Is_BIMP_${japanToday()}.bpmn`);
     const qbp = readFileSync((await bimp.path())!, 'utf8');
     expect(qbp).toContain('processSimulationInfo');
     expect(qbp).toContain('name="本人確認をして交付する"');
-    await page.getByRole('status').filter({ hasText: '「住民票の写し交付_BIMP.bpmn」を BIMP 形式で書き出しました' }).waitFor();
+    await page.getByRole('status').filter({ hasText: `「住民票の写し交付_As-Is_BIMP_${japanToday()}.bpmn」を BIMP 形式で書き出しました` }).waitFor();
 
     await page.getByRole('tab', { name: 'シミュレーション' }).click();
     await expect.poll(() => page.locator('.bpr-sim-process').textContent()).toContain('住民票の写し交付');
@@ -129,7 +129,7 @@ describe('exchange: 業務量調査 and workspace files in a real browser', () =
     expect(exportedLabels).toContain('書き出し確認申請 As-Is');
 
     const { fileName, json } = await exportWorkspace(page);
-    expect(fileName).toMatch(/^bpr-studio_マイワークスペース_\d{4}-\d{2}-\d{2}\.json$/);
+    expect(fileName).toBe(`bpr-studio_マイワークスペース_${japanToday()}.json`);
     expect(JSON.parse(json).processes).toHaveLength(exportedLabels.length);
     await page.getByRole('status').filter({ hasText: `ワークスペースを「${fileName}」に書き出しました` }).waitFor();
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openApp, openProcess, processCardLabels, screenshot, useBrowser, waitForWorkspace } from './support/browser';
+import { openApp, openProcess, processCardLabels, japanToday, screenshot, useBrowser, waitForWorkspace } from './support/browser';
 import { findSample, kindLabel, namedTasks, pngBytes, readManifest, readSampleXml } from './support/samples';
 
 const session = useBrowser();
@@ -87,7 +87,7 @@ describe('foundation: workspace and editor in a real browser', () => {
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'BPMN ファイル (.bpmn) としてエクスポート' }).click(),
     ]);
-    expect(download.suggestedFilename()).toBe(`${tennyu.name}.bpmn`);
+    expect(download.suggestedFilename()).toBe(`${tennyu.name}_As-Is_${japanToday()}.bpmn`);
     const xml = readFileSync((await download.path())!, 'utf8');
     expect(xml).toContain(`id="${tennyuTask.id}"`);
     expect(xml).toContain('name="本人確認（改）"');
@@ -105,7 +105,7 @@ describe('foundation: workspace and editor in a real browser', () => {
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'PNG 画像としてエクスポート' }).click(),
     ]);
-    expect(pngDownload.suggestedFilename()).toBe(`${tennyu.name}.png`);
+    expect(pngDownload.suggestedFilename()).toBe(`${tennyu.name}_As-Is_${japanToday()}.png`);
     const png = readFileSync((await pngDownload.path())!);
     expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     // Width and height from the IHDR chunk: scale 2 of a diagram several hundred pixels wide.

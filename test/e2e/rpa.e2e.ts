@@ -62,6 +62,69 @@ describe('RPA候補: ranking, cost-effectiveness and trying RPA', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('given unscreened seeded steps, when a person answers the few questions for one of them, then it moves above every unanswered step, the answers survive a reload, and its trial ¥ is reconciled with the ranking ¥ on screen', async () => {
+    const { page, pageErrors } = session();
+    await openApp(page);
+    await openRpaTab(page);
+
+    // No sample step has been screened: each is marked and offers the questions.
+    const check = rankingRow(page, kyuyo.name, 'Task_Check');
+    await check.waitFor();
+    const score = check.locator('td[data-col="score"]');
+    expect(await score.textContent()).toContain('未評価');
+    expect(await score.textContent()).toContain('回答待ち');
+    const rankBefore = Number(await check.getAttribute('data-rank'));
+    expect(rankBefore).toBeGreaterThan(1);
+    // Face-to-face steps are not first by default: 転入届 受付 has the resident at the counter.
+    const receive = rankingRow(page, tennyu.name, 'Task_Receive');
+    expect(await receive.locator('td[data-col="score"]').textContent()).toContain('対面の作業');
+    const first = page.getByTestId('rpa-ranking').locator('tbody tr').first();
+    expect(await first.locator('.bpr-rpa-caution-tag').count()).toBe(0);
+
+    await check.getByRole('button', { name: /の質問に答える$/ }).click();
+    const dialog = page.getByRole('dialog', { name: /^RPA適性の質問: / });
+    await dialog.waitFor();
+    // A bad exception rate is refused naming the field; nothing is saved.
+    await dialog.getByLabel('判断を伴いますか（判断の定型性）').selectOption({ label: '5: 決まったルールどおりに処理できる' });
+    await dialog.getByLabel('入力するデータはデジタルですか（入力の電子化）').selectOption({ label: '5: システム・Excel などのデータ' });
+    await dialog.getByLabel('入力項目は決まっていますか（定型性・構造化）').selectOption({ label: '5: すべて決まった項目' });
+    const rate = dialog.getByLabel('人が対応しないといけない件の割合（例外率）');
+    await rate.fill('たくさん');
+    await dialog.getByRole('button', { name: '保存して順位を更新' }).click();
+    expect(await dialog.getByRole('alert').textContent()).toContain('人が対応しないといけない件の割合（例外率）「たくさん」は数値ではありません');
+    await rate.fill('5');
+    await screenshot(page, 'rpa-questions');
+    await dialog.getByRole('button', { name: '保存して順位を更新' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    // The only screened step now ranks first, ahead of every unanswered one.
+    await expect.poll(async () => Number(await check.getAttribute('data-rank')), { timeout: 90_000 }).toBe(1);
+    expect(await score.textContent()).not.toContain('回答待ち');
+    await screenshot(page, 'rpa-ranking-answered', true);
+
+    // The answers are in the stored diagram: after a reload the order is the same.
+    await page.reload();
+    await openRpaTab(page);
+    await expect.poll(async () => Number(await check.getAttribute('data-rank')), { timeout: 90_000 }).toBe(1);
+
+    // The trial's ¥ is shown next to the ranking's ¥, with the licence share between them.
+    const rankingYen = ((await check.locator('td[data-col="yenSaved"] .bpr-rpa-value').textContent()) ?? '').trim();
+    expect(rankingYen).toMatch(/^¥[\d,]+\/年$/);
+    await check.getByRole('button', { name: /RPA化した To-Be を作成して比較/ }).click();
+    const reconcile = page.getByTestId('rpa-trial-reconcile');
+    await reconcile.waitFor({ timeout: 90_000 });
+    expect(await reconcile.locator('tr[data-line="ranking"] td').textContent()).toBe(rankingYen);
+    // Default settings: licence ¥600,000 per robot shared by 3 steps = ¥200,000 per step per year.
+    expect(await reconcile.locator('tr[data-line="licence"] td').textContent()).toBe('−¥200,000/年');
+    const yenOf = (t: string) => Number(t.replace(/[^\d−-]/g, '').replace('−', '-'));
+    const expected = yenOf((await reconcile.locator('tr[data-line="expected"] td').textContent()) ?? '');
+    expect(expected).toBe(yenOf(rankingYen) - 200_000);
+    expect(await reconcile.locator('tr[data-line="trial"] td').textContent()).toMatch(/¥[-\d,]+\/年（95%CI/);
+    expect(await reconcile.locator('[data-line="verdict"]').textContent()).toMatch(/95%信頼区間に入っています|別々のシミュレーション/);
+    await screenshot(page, 'rpa-trial-reconcile', true);
+    expect(pageErrors).toEqual([]);
+  });
+
   it('given a task in the editor, when an RPA assessment answer is set in the properties panel, then the score shown changes and undo restores it', async () => {
     const { page, pageErrors } = session();
     await openApp(page);

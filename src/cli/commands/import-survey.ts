@@ -1,6 +1,7 @@
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { CsvError } from '../../domain/exchange/csv';
+import { fileNamePart } from '../../domain/exchange/fileName';
 import { importSurvey, SurveyImportError } from '../../domain/exchange/survey';
 import { XlsxError } from '../../domain/exchange/xlsx';
 
@@ -9,7 +10,7 @@ export const summary =
 
 const USAGE = '使い方: npm run bpr -- import-survey <調査.csv|調査.xlsx> [-o <出力.bpmn または フォルダ/>]';
 
-const safeFileName = (name: string) => name.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 80) || 'process';
+const safeFileName = (name: string) => fileNamePart(name) || 'process';
 
 async function isDirectory(path: string): Promise<boolean> {
   try {

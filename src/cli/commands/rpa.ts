@@ -141,6 +141,8 @@ export function toCliCandidate(c: RpaCandidate) {
     assessmentLabel: c.assessmentLabel,
     assessment: c.assessment,
     estimatedFields: c.estimatedFields,
+    needsAnswers: c.needsAnswers,
+    caution: c.caution,
     annualVolume: c.annualVolume,
     visitsPerCase: c.visitsPerCase,
     staffHoursPerYear: c.staffHoursPerYear?.mean ?? null,
@@ -160,7 +162,7 @@ export function toCliCandidate(c: RpaCandidate) {
 }
 
 function printTable(candidates: RpaCandidate[], excludedCount: number, args: Args): void {
-  console.log(`RPA候補の順位（年間の純削減額の大きい順、シミュレーション 反復 ${args.replications} 回・シード ${args.seed}）`);
+  console.log(`RPA候補の順位（評価済みの作業が先、未評価のうち対面・判断の作業は後。その中で年間の純削減額の大きい順、シミュレーション 反復 ${args.replications} 回・シード ${args.seed}）`);
   console.log('順位 | 業務 | 担当課 | 作業 | 適合度 | 自動化可能率 | 職員時間 | 削減時間（95%信頼区間） | 削減額 | 投資回収 | 3年ROI | 評価');
   for (const c of candidates) {
     const h = c.hoursSavedPerYear;

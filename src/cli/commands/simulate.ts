@@ -8,7 +8,7 @@ import type { Estimate } from '../../domain/sim/stats';
 export const summary = 'BPMN をシミュレーションし、職員時間・リードタイム・待ち時間などを95%信頼区間付きで表示する';
 
 const USAGE =
-  '使い方: npm run bpr -- simulate <file.bpmn> [--replications N] [--seed S] [--cases N | --years Y] [--mode fast|actor] [--json]';
+  '使い方: npm run bpr -- simulate <file.bpmn> [--replications N] [--seed S] [--cases N | --years Y] [--start YYYY-MM-DD] [--mode fast|actor] [--json]\n  --start: 到着の開始日（省略時はファイルの開始日、なければ次の4月1日。結果に表示します）';
 
 interface Args { file?: string; json: boolean; options: SimulationOptions }
 
@@ -27,6 +27,12 @@ function parseArgs(args: string[]): Args | string {
       case '--seed': out.options.seed = Number(args[++i]); if (!Number.isFinite(out.options.seed)) return `--seed には数値を指定してください`; break;
       case '--cases': out.options.cases = Math.floor(num(a)); break;
       case '--years': out.options.years = num(a); break;
+      case '--start': {
+        const d = args[++i];
+        if (!d || !/^\d{4}-\d{2}-\d{2}$/.test(d)) return `--start は YYYY-MM-DD 形式で指定してください: ${d ?? '(なし)'}`;
+        out.options.startDate = d;
+        break;
+      }
       case '--warmup': out.options.warmupCases = Math.floor(num(a)); break;
       case '--mode': {
         const m = args[++i];
@@ -54,6 +60,7 @@ export function toCliJson(r: SimulationResult) {
     seed: r.seed,
     mode: r.mode,
     simulatedYears: r.simulatedYears,
+    startDate: r.startDate,
     staffHoursPerYear: r.kpis.staffHoursPerYear,
     staffMinutesPerCase: r.kpis.staffMinutesPerCase,
     ...(r.kpis.robotHoursPerYear ? { robotHoursPerYear: r.kpis.robotHoursPerYear } : {}),
@@ -73,7 +80,10 @@ export function toCliJson(r: SimulationResult) {
       meanProcessingSeconds: (t.processingMinutes?.mean ?? 0) * 60,
       processingHoursPerYear: t.staffHoursPerYear.mean,
     })),
-    roles: r.roles.map((x) => ({ name: x.name, robot: x.robot === true, servers: x.servers, utilisation: x.utilisation?.mean ?? null, staffHoursPerYear: x.staffHoursPerYear.mean, fte: x.fte.mean })),
+    roles: r.roles.map((x) => ({
+      name: x.name, robot: x.robot === true, servers: x.servers, utilisation: x.utilisation?.mean ?? null,
+      load: x.load?.mean ?? null, staffHoursPerYear: x.staffHoursPerYear.mean, overtimeHoursPerYear: x.overtimeHoursPerYear?.mean ?? 0, fte: x.fte.mean,
+    })),
     warnings: r.warnings,
     result: r,
   };
@@ -90,7 +100,7 @@ function printSummary(file: string, r: SimulationResult): void {
   const hasRobots = r.roles.some((x) => x.robot);
   const lines = [
     `シミュレーション結果: ${file}`,
-    `  反復 ${r.replications} 回 × 平均 ${f1(r.cases)} 件（${f1(r.simulatedYears)} 年分, シード ${r.seed}, ${r.mode} モード）`,
+    `  反復 ${r.replications} 回 × 平均 ${f1(r.cases)} 件（${r.startDate} から ${f1(r.simulatedYears)} 年分, シード ${r.seed}, ${r.mode} モード）`,
     hasRobots
       ? `  年間職員時間（ロボットを除く）: ${ci(k.staffHoursPerYear, '時間/年')}`
       : `  年間職員時間:       ${ci(k.staffHoursPerYear, '時間/年')}`,
@@ -103,7 +113,7 @@ function printSummary(file: string, r: SimulationResult): void {
     `  年間人件費:         ${ci(k.costYenPerYear, '円/年')}`,
     `  年間紙枚数:         ${ci(k.paperSheetsPerYear, '枚/年')}`,
     '  役割:',
-    ...r.roles.map((x) => `    ${roleLabel(x)}: ${f1(x.staffHoursPerYear.mean)} 時間/年${x.robot ? '（稼働時間）' : ''}, 稼働率 ${x.utilisation ? `${f1(x.utilisation.mean * 100)} %` : '―（人数無制限）'}`),
+    ...r.roles.map((x) => `    ${roleLabel(x)}: ${f1(x.staffHoursPerYear.mean)} 時間/年${x.robot ? '（稼働時間）' : ''}, 稼働率 ${x.utilisation ? `${f1(x.utilisation.mean * 100)} %` : '―（人数無制限）'}${x.overtimeHoursPerYear && x.overtimeHoursPerYear.mean > 0 ? `, うち時間外 ${f1(x.overtimeHoursPerYear.mean)} 時間/年` : ''}`),
     '  タスク:',
     ...r.tasks.map((t) => `    ${t.name} (${t.id}): ${f1(t.count.mean)} 回, 待ち ${f1(t.waitMinutes?.mean ?? 0)} 分, 処理 ${f1(t.processingMinutes?.mean ?? 0)} 分, ${f1(t.staffHoursPerYear.mean)} 時間/年`),
     ...r.warnings.map((w) => `  注意: ${w}`),
@@ -141,6 +151,11 @@ export async function run(args: string[]): Promise<number> {
     }
     if (e instanceof RunawayError) {
       console.error(`シミュレーションを中断しました: ${e.message}`);
+      return 1;
+    }
+    // Impossible settings (a start date that does not exist, a run past the holiday tables) are refused before the run.
+    if (e instanceof RangeError) {
+      console.error(`シミュレーションできません: ${e.message}`);
       return 1;
     }
     throw e;

@@ -36,9 +36,14 @@ export interface RoiResult {
   totalCost3yYen: number;
 }
 
-export function automationRoi(yenSavedPerYear: number, c: AutomationCostSettings): RoiResult {
+/** One automated step's share of a robot licence per year: the licence is shared by tasksPerRobot steps. */
+export function licenceSharePerTask(c: Pick<AutomationCostSettings, 'licenceYenPerRobotYear' | 'tasksPerRobot'>): number {
   if (c.tasksPerRobot <= 0) throw new RangeError('1ライセンスあたりの業務数は1以上にしてください');
-  const annualCostYen = c.licenceYenPerRobotYear / c.tasksPerRobot + c.developmentYenPerTask * c.maintenanceRatePerYear;
+  return c.licenceYenPerRobotYear / c.tasksPerRobot;
+}
+
+export function automationRoi(yenSavedPerYear: number, c: AutomationCostSettings): RoiResult {
+  const annualCostYen = licenceSharePerTask(c) + c.developmentYenPerTask * c.maintenanceRatePerYear;
   const netAnnualYen = yenSavedPerYear - annualCostYen;
   const paybackMonths = netAnnualYen > 0 ? c.developmentYenPerTask / (netAnnualYen / 12) : null;
   const totalCost3yYen = c.developmentYenPerTask + 3 * annualCostYen;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseInitiative, RecordError, type Initiative } from '../model/initiative';
 import { RECORD_FIELD_LABELS } from '../model/fieldLabels';
+import { exportFileName } from './fileName';
 
 /**
  * The workspace as ONE JSON file (backup, hand-over to another PC or another 課). Pure: the store
@@ -221,8 +222,7 @@ export function serializeWorkspaceFile(file: WorkspaceFile): string {
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
-/** e.g. bpr-studio_マイワークスペース_2025-04-01.json */
+/** e.g. bpr-studio_マイワークスペース_2025-04-01.json, dated by the Japanese calendar day of the export. */
 export function workspaceFileName(file: Pick<WorkspaceFile, 'workspace' | 'exportedAt'>): string {
-  const safe = file.workspace.name.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 60);
-  return `bpr-studio_${safe}_${file.exportedAt.slice(0, 10)}.json`;
+  return exportFileName({ parts: ['bpr-studio', file.workspace.name], date: new Date(file.exportedAt), ext: 'json' });
 }

@@ -40,3 +40,15 @@ export function fiscalYearRange(from: number, to: number): number[] {
   for (let y = from; y <= to; y++) out.push(y);
   return out;
 }
+
+/**
+ * The first day of the next fiscal year as 'YYYY-MM-DD': the next 1 April on or after the day after
+ * `today` in Japan (JST, UTC+9, no daylight saving). Simulations start there unless told otherwise, so
+ * an estimate describes the coming 年度 rather than a past one.
+ */
+export function nextFiscalYearStart(today: Date): string {
+  const jst = new Date(today.getTime() + 9 * 3_600_000);
+  const y = jst.getUTCFullYear();
+  const beforeApril = jst.getUTCMonth() < 3;
+  return `${beforeApril ? y : y + 1}-04-01`;
+}

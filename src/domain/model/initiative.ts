@@ -159,6 +159,8 @@ const FIGURE_OF_KIND: Record<(typeof LINKED_INDICATOR_KINDS)[number], keyof Comp
 /**
  * Fill the estimated value of linked indicators for one fiscal year from a comparison.
  * Measured values and targets are carried over untouched: an estimate never overwrites a measurement.
+ * The same comparison's estimate in another year is moved, not copied: it says what the attached
+ * maps predict once, for the year chosen; estimates of earlier comparisons elsewhere stay as history.
  */
 export function applyComparisonEstimates(initiative: Initiative, fiscalYear: number, figures: ComparisonFigures): Initiative {
   const indicators = initiative.indicators.map((ind) => {
@@ -166,11 +168,34 @@ export function applyComparisonEstimates(initiative: Initiative, fiscalYear: num
     const fig = figures[FIGURE_OF_KIND[ind.kind as (typeof LINKED_INDICATOR_KINDS)[number]]] as ComparisonFigures['hoursSavedPerYear'];
     if (!fig) return ind;
     const estimated: EstimateValue = { mean: fig.mean, ci95: fig.ci95, comparisonKey: figures.comparisonKey, computedAt: figures.computedAt };
-    const has = ind.years.some((y) => y.fiscalYear === fiscalYear);
-    const years = has
-      ? ind.years.map((y) => (y.fiscalYear === fiscalYear ? { ...y, estimated } : y))
-      : [...ind.years, { fiscalYear, estimated }].sort((a, b) => a.fiscalYear - b.fiscalYear);
+    const moved: Indicator['years'] = ind.years.map((y) => {
+      if (y.fiscalYear === fiscalYear || y.estimated?.comparisonKey !== figures.comparisonKey) return y;
+      const { estimated: _e, ...rest } = y;
+      return rest;
+    });
+    const has = moved.some((y) => y.fiscalYear === fiscalYear);
+    const years = (has ? moved.map((y) => (y.fiscalYear === fiscalYear ? { ...y, estimated } : y)) : [...moved, { fiscalYear, estimated }])
+      // A year left with nothing in it is dropped, as when a value is cleared by hand.
+      .filter((y) => y.target !== undefined || y.measured !== undefined || y.estimated !== undefined)
+      .sort((a, b) => a.fiscalYear - b.fiscalYear);
     return { ...ind, years };
   });
   return { ...initiative, indicators };
+}
+
+/**
+ * The fiscal year the newest simulated estimate of a linked indicator is stored in, so the editor's
+ * 「推計値を入れる年度」 opens on the year the record holds; undefined when there is none.
+ */
+export function storedEstimateYear(initiative: Pick<Initiative, 'indicators'>): number | undefined {
+  let best: { fiscalYear: number; computedAt: string } | undefined;
+  for (const ind of initiative.indicators) {
+    if (!(LINKED_INDICATOR_KINDS as readonly string[]).includes(ind.kind)) continue;
+    for (const y of ind.years) {
+      if (!y.estimated) continue;
+      const at = y.estimated.computedAt;
+      if (!best || at > best.computedAt || (at === best.computedAt && y.fiscalYear > best.fiscalYear)) best = { fiscalYear: y.fiscalYear, computedAt: at };
+    }
+  }
+  return best?.fiscalYear;
 }

@@ -33,6 +33,13 @@ export interface WorkCalendar {
 }
 
 export const MINUTES_PER_DAY = 1440;
+
+/** Minutes from the start date to the same date `years` later (fractional years as 365-day parts). */
+export function minutesAfterYears(start: { y: number; m: number; d: number }, years: number): number {
+  const whole = Math.floor(years);
+  const end = Date.UTC(start.y + whole, start.m - 1, start.d) + (years - whole) * 365 * 86_400_000;
+  return (end - Date.UTC(start.y, start.m - 1, start.d)) / 60_000;
+}
 const DAY_MS = 86_400_000;
 /** Lags at the end of the horizon need open days after it; a year covers any realistic lag. */
 const MARGIN_DAYS = 400;

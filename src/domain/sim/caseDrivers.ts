@@ -26,6 +26,8 @@ export interface CaseStep {
 export interface CaseDriver {
   /** Prepare storage for case ids below `n`. */
   reset(): void;
+  /** The case in this slot has ended and the slot goes to a new case: forget its state. */
+  release(caseId: number): void;
   apply(caseId: number, type: number, node: number, choice: number): CaseStep;
   /** Distinct machine states seen (fast mode), for diagnostics. */
   readonly stateCount: number;
@@ -116,6 +118,10 @@ export class FastCaseDriver implements CaseDriver {
     return this.steps.length;
   }
 
+  release(caseId: number): void {
+    if (caseId < this.caseState.length) this.caseState[caseId] = this.initialId;
+  }
+
   apply(caseId: number, type: number, node: number, choice: number): CaseStep {
     if (caseId >= this.caseState.length) {
       const grown = new Int32Array(Math.max(caseId + 1, this.caseState.length * 2)).fill(this.initialId);
@@ -163,6 +169,11 @@ export class ActorCaseDriver implements CaseDriver {
   reset(): void {
     for (const a of this.actors.values()) a.stop();
     this.actors.clear();
+  }
+
+  release(caseId: number): void {
+    this.actors.get(caseId)?.stop();
+    this.actors.delete(caseId);
   }
 
   apply(caseId: number, type: number, node: number, choice: number): CaseStep {

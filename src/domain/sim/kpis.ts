@@ -1,6 +1,6 @@
 import type { PreparedModel, ReplicationRaw } from './scheduler';
 import type { ReplicationValues, SimulationResult } from './result';
-import { estimate, histogram, mean, nonNegative, type Estimate } from './stats';
+import { estimate, FineHistogram, mean, nonNegative, type Estimate } from './stats';
 
 /**
  * Replication sums → KPIs. Per-year figures scale the replication's totals by `annualFactor`
@@ -63,8 +63,8 @@ export function computeKpis(prepared: PreparedModel, outcomes: ReplicationOutcom
   const staffMinutesPerCase = (o: ReplicationOutcome) => ratio(o.raw.staffMinutesCountedSum, o.raw.casesCounted);
   const robotMinutesPerCase = (o: ReplicationOutcome) => ratio(o.raw.robotMinutesCountedSum, o.raw.casesCounted);
   const residentMinutesPerVisit = (o: ReplicationOutcome) => ratio(o.raw.residentMinutesSum, o.raw.residentVisits);
-  const leadTimeMinutes = (o: ReplicationOutcome) => mean(o.raw.leadTimes);
-  const leadTimeBusinessDays = (o: ReplicationOutcome) => mean(o.raw.leadBusinessDays);
+  const leadTimeMinutes = (o: ReplicationOutcome) => ratio(o.raw.leadTimeMinutesSum, o.raw.casesCounted);
+  const leadTimeBusinessDays = (o: ReplicationOutcome) => ratio(o.raw.leadBusinessDaysSum, o.raw.casesCounted);
   const waitingMinutesPerCase = (o: ReplicationOutcome) => ratio(o.raw.waitMinutesSum, o.raw.casesCounted);
   const casesPerYear = (o: ReplicationOutcome) => o.raw.casesStarted * o.annualFactor;
 
@@ -76,7 +76,7 @@ export function computeKpis(prepared: PreparedModel, outcomes: ReplicationOutcom
     lane: n.lane ?? null,
     count: per((o) => o.raw.taskCount[n.index]),
     countPerYear: per((o) => o.raw.taskCount[n.index] * o.annualFactor),
-    waitMinutes: perOrNull((o) => ratio(o.raw.taskWaitSum[n.index], o.raw.taskCountCounted[n.index])),
+    waitMinutes: perOrNull((o) => ratio(o.raw.taskWaitSum[n.index], o.raw.taskWaitCount[n.index])),
     processingMinutes: perOrNull((o) => ratio(o.raw.taskStaffSum[n.index], o.raw.taskCount[n.index])),
     staffHoursPerYear: per((o) => (o.raw.taskStaffSum[n.index] / 60) * o.annualFactor),
     residentFacing: n.residentTime !== undefined,
@@ -95,6 +95,8 @@ export function computeKpis(prepared: PreparedModel, outcomes: ReplicationOutcom
       robot: prepared.robot[r] === 1,
       utilisation: Number.isFinite(servers) ? perOrNull((o) => ratio(o.raw.roleBusyMinutes[r], o.raw.roleAvailableMinutes[r])) : null,
       staffHoursPerYear: per(hours),
+      overtimeHoursPerYear: per((o) => (o.raw.roleOvertimeMinutes[r] / 60) * o.annualFactor),
+      load: Number.isFinite(servers) ? perOrNull((o) => ratio(o.raw.roleStaffMinutes[r], o.raw.roleAvailableMinutes[r])) : null,
       fte: per((o) => hours(o) / m.hoursPerFte),
       costYenPerYear: per((o) => hours(o) * hourlyCost(r)),
     };
@@ -114,9 +116,9 @@ export function computeKpis(prepared: PreparedModel, outcomes: ReplicationOutcom
     .filter((n) => n.kind === 'end' || n.kind === 'terminate')
     .map((n) => ({ id: n.id, name: n.name ?? n.id, count: per((o) => o.raw.endCount[n.index]) }));
 
-  const allDays: number[] = [];
-  for (const o of outcomes) for (const d of o.raw.leadBusinessDays) allDays.push(d);
-  const hist = histogram(allDays, HISTOGRAM_BINS);
+  const pooled = new FineHistogram();
+  for (const o of outcomes) pooled.merge(o.raw.leadBusinessDayBins);
+  const hist = pooled.toBins(HISTOGRAM_BINS);
 
   const kpis = {
     casesStarted: per((o) => o.raw.casesStarted),

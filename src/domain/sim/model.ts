@@ -94,6 +94,8 @@ export interface SimArrivalStream {
   /** Jan … Dec weights. */
   seasonality: number[];
   calendar: Calendar;
+  /** Gaps between cases in open minutes of `calendar` (a renewal stream, e.g. BIMP FIXED); absent: Poisson from the volume. */
+  interarrival?: Distribution;
 }
 
 export interface SimProcess {
@@ -122,6 +124,8 @@ export interface SimModel {
   /** Yen per year whatever the volume (bpr:settings fixedCostPerYear: licences, fees). */
   fixedCostPerYear: number;
   issues: SimIssue[];
+  /** From BIMP `startDateTime` ('YYYY-MM-DD'): the first day of a run when none is requested. */
+  startDate?: string;
   /** From BIMP `processInstances`: the number of cases to simulate when none is requested. */
   processInstances?: number;
 }

@@ -1,4 +1,4 @@
-import { defaultOfficeCalendar, DEFAULT_HOURS_PER_FTE, type Calendar } from '../model/annotations';
+import { defaultOfficeCalendar, DEFAULT_HOURS_PER_FTE, type Calendar, type Distribution } from '../model/annotations';
 import { makeNode, type SimArrivalStream, type SimIssue, type SimModel, type SimNode, type SimRole, type SplitMode } from './model';
 
 /**
@@ -39,6 +39,7 @@ export interface ArrivalSpec {
   annualVolume: number;
   seasonality?: number[];
   calendar?: Calendar;
+  interarrival?: Distribution;
 }
 
 export interface SimModelSpec {
@@ -148,6 +149,7 @@ export function buildSimModel(spec: SimModelSpec): SimModel {
     annualVolume: a.annualVolume,
     seasonality: a.seasonality ?? FLAT,
     calendar: a.calendar ?? defaultCalendar,
+    ...(a.interarrival ? { interarrival: a.interarrival } : {}),
   }));
 
   return {

@@ -35,6 +35,10 @@ export const roleResultSchema = z.object({
   robot: z.boolean().optional(),
   utilisation: nullableEstimate,
   staffHoursPerYear: estimateSchema,
+  /** 時間外: hours per year worked outside the role's calendar on steps the resident attends. Optional for older results. */
+  overtimeHoursPerYear: estimateSchema.optional(),
+  /** Work demanded ÷ hours available in the role's calendar; above 1 the queue grows. Optional for older results. */
+  load: nullableEstimate.optional(),
   fte: estimateSchema,
   costYenPerYear: estimateSchema,
 });

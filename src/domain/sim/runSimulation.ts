@@ -1,3 +1,5 @@
+import { nextFiscalYearStart } from '../model/fiscalYear';
+import { minutesAfterYears } from './calendar';
 import { buildCaseMachine, DEFAULT_CASE_LIMITS, type CaseMachine } from './caseMachine';
 import { ActorCaseDriver, FastCaseDriver, type CaseDriver } from './caseDrivers';
 import { SimCancelledError, SimValidationError, RunawayError } from './errors';
@@ -5,7 +7,8 @@ import { computeKpis, type ReplicationOutcome } from './kpis';
 import type { SimModel } from './model';
 import { replicationSeed } from './prng';
 import type { SimulationResult } from './result';
-import { prepareModel, runReplication, type StartDate } from './scheduler';
+import { HOLIDAY_YEAR_MAX } from './jpHolidays';
+import { prepareModel, runReplication, type PreparedModel, type StartDate } from './scheduler';
 
 export interface SimulationOptions {
   seed?: number;
@@ -18,8 +21,10 @@ export interface SimulationOptions {
   /** First cases of each replication left out of per-case figures (empty-system start). */
   warmupCases?: number;
   mode?: 'fast' | 'actor';
-  /** 'YYYY-MM-DD'; default 2025-04-01, the start of a 年度. */
+  /** 'YYYY-MM-DD'; default: the file's own start date (BIMP startDateTime), else the next 1 April after `today`. */
   startDate?: string;
+  /** The day the default start date is counted from (the clock's today when absent). */
+  today?: Date;
   /** Runaway guard: machine events for one case. Default 10,000. */
   maxEventsPerCase?: number;
   /** Runaway guard: tokens alive in one case. Default 1,000. */
@@ -35,22 +40,19 @@ export interface SimulationOptions {
   keepReplications?: boolean;
 }
 
-export const DEFAULT_START_DATE = '2025-04-01';
 export const DEFAULT_REPLICATIONS = 10;
 export const DEFAULT_MAX_EVENTS_PER_CASE = 10_000;
 
 function parseDate(s: string): StartDate {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   if (!m) throw new RangeError(`開始日は YYYY-MM-DD 形式で指定してください: ${s}`);
-  return { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) };
+  const date = { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) };
+  const back = new Date(Date.UTC(date.y, date.m - 1, date.d));
+  if (back.getUTCFullYear() !== date.y || back.getUTCMonth() !== date.m - 1 || back.getUTCDate() !== date.d)
+    throw new RangeError(`開始日 ${s} は存在しない日付です`);
+  return date;
 }
 
-/** Minutes from the start date to the same date `years` later (fractional years as 365-day parts). */
-function minutesAfterYears(start: StartDate, years: number): number {
-  const whole = Math.floor(years);
-  const end = Date.UTC(start.y + whole, start.m - 1, start.d) + (years - whole) * 365 * 86_400_000;
-  return (end - Date.UTC(start.y, start.m - 1, start.d)) / 60_000;
-}
 
 const machines = new WeakMap<SimModel, Map<number, CaseMachine>>();
 function machineFor(model: SimModel, maxTokens: number): CaseMachine {
@@ -78,7 +80,7 @@ function* simulate(model: SimModel, options: SimulationOptions): Generator<numbe
   const seed = options.seed ?? 1;
   const replications = Math.max(1, Math.floor(options.replications ?? DEFAULT_REPLICATIONS));
   const mode = options.mode ?? 'fast';
-  const startText = options.startDate ?? DEFAULT_START_DATE;
+  const startText = options.startDate ?? model.startDate ?? nextFiscalYearStart(options.today ?? new Date());
   const start = parseDate(startText);
   const totalVolume = model.arrivals.reduce((s, a) => s + a.annualVolume, 0);
   const cases = options.cases ?? model.processInstances;
@@ -86,6 +88,7 @@ function* simulate(model: SimModel, options: SimulationOptions): Generator<numbe
   const years = byCases ? Math.max(cases / Math.max(totalVolume, 1e-9), 1 / 365) : options.years ?? 1;
   if (!(years > 0) || !Number.isFinite(years)) throw new RangeError(`シミュレーション期間（年）が不正です: ${options.years}`);
   const arrivalEnd = byCases ? Infinity : minutesAfterYears(start, years);
+  assertHolidaysCover(model, start, years);
   const prepared = prepareModel(model, start, Math.ceil(years * 366) + 30);
   const machine = machineFor(model, options.maxTokensPerCase ?? DEFAULT_CASE_LIMITS.maxTokens);
   const driver: CaseDriver = mode === 'actor' ? new ActorCaseDriver(machine, model.nodes.length) : new FastCaseDriver(machine, model.nodes.length);
@@ -112,6 +115,7 @@ function* simulate(model: SimModel, options: SimulationOptions): Generator<numbe
     yield (r + 1) / replications;
   }
   const warnings = model.issues.filter((i) => i.severity === 'warning').map((i) => i.message);
+  warnings.push(...overloadWarnings(prepared, outcomes));
   const unfinished = mean(outcomes.map((o) => o.raw.casesStarted - o.raw.casesCompleted));
   if (unfinished > 0)
     warnings.push(`反復1回あたり平均 ${Math.round(unfinished * 10) / 10} 件の案件が終了しませんでした（並列合流で来ない流れを待っている等）。これらはリードタイムに含まれません`);
@@ -123,6 +127,42 @@ function* simulate(model: SimModel, options: SimulationOptions): Generator<numbe
     warnings,
     keepReplications: options.keepReplications,
   });
+}
+
+/** Lags of business days may reach beyond the arrival period: the calendar table keeps this margin. */
+const LAG_MARGIN_YEARS = 1.2;
+
+/**
+ * Public holidays are known up to HOLIDAY_YEAR_MAX; a run that would need a later year is refused before
+ * it starts (naming the years), rather than failing part-way or guessing future holidays.
+ */
+function assertHolidaysCover(model: SimModel, start: StartDate, years: number): void {
+  const calendars = [model.defaultCalendar, ...model.roles.map((r) => r.calendar), ...model.arrivals.map((a) => a.calendar)];
+  if (!calendars.some((c) => c.publicHolidays)) return;
+  const lastYear = start.y + Math.ceil(years + LAG_MARGIN_YEARS);
+  if (lastYear > HOLIDAY_YEAR_MAX)
+    throw new RangeError(
+      `シミュレーション期間が祝日を計算できる ${HOLIDAY_YEAR_MAX} 年を超えます（開始 ${start.y} 年、到着期間 約 ${Math.round(years * 10) / 10} 年と処理の余裕 約 1 年）。件数か年数を減らすか、開始日を早めてください`,
+    );
+}
+
+/**
+ * Roles whose demanded work exceeds the hours their calendar offers: utilisation stops at 100 % there and
+ * the queue grows, so the figures describe a backlog, not a steady state.
+ */
+function overloadWarnings(prepared: PreparedModel, outcomes: ReplicationOutcome[]): string[] {
+  const out: string[] = [];
+  const roles = prepared.model.roles;
+  for (let r = 0; r < roles.length; r++) {
+    if (!Number.isFinite(prepared.servers[r]) || prepared.robot[r]) continue;
+    const load = mean(outcomes.map((o) => (o.raw.roleAvailableMinutes[r] > 0 ? o.raw.roleStaffMinutes[r] / o.raw.roleAvailableMinutes[r] : 0)));
+    if (!(load > 1)) continue;
+    const queue = mean(outcomes.map((o) => o.raw.roleQueueAtHorizon[r]));
+    out.push(
+      `役割「${roles[r].name}」の作業量が勤務可能時間を超えています（負荷 ${Math.round(load * 100)}%、到着期間の終わりに平均 ${Math.round(queue * 10) / 10} 件が順番待ち）。待ち行列が伸び続けるため、人数・勤務時間・作業時間を見直してください`,
+    );
+  }
+  return out;
 }
 
 function mean(xs: number[]): number {

@@ -1,11 +1,12 @@
 import type { Calendar } from '../model/annotations';
-import { buildWorkCalendar, type WorkCalendar } from './calendar';
+import { buildWorkCalendar, minutesAfterYears, type WorkCalendar } from './calendar';
 import * as cm from './caseMachine';
 import * as drv from './caseDrivers';
 import type { CaseDriver } from './caseDrivers';
 import { compileDistribution, type Sampler } from './distributions';
 import { RunawayError, SimCancelledError } from './errors';
 import { EventHeap } from './heap';
+import { FineHistogram } from './stats';
 import { isRobotRole, nodeLabel, type SimModel } from './model';
 import * as prng from './prng';
 import type { KeyedRng, Rng } from './prng';
@@ -31,7 +32,13 @@ const { createRng, hashString, mixKey, seedKey } = prng;
  *   (working minutes of the role's calendar, pausing outside office hours) → lag (business days of that
  *   calendar, or clock minutes) → completed.
  * - Queue wait = start of service (the moment the role's calendar is open and a server is free) − arrival
- *   in the queue, so waiting overnight for the office to open counts as waiting.
+ *   in the queue, so waiting overnight for the office to open counts as waiting. A task cancelled while
+ *   queued (a boundary timer, a race) has waited until the cancel: that wait counts for the case and the task.
+ * - Office hours bind every step except those the resident attends: a step with resident time, or a step
+ *   the resident waits for in the building (a later resident step is reachable without a lag of business
+ *   days). Those run on to the end even past closing; the part outside the role's calendar is 時間外
+ *   (overtime), reported per role. Utilisation counts busy minutes inside the role's calendar and the
+ *   arrival period only, so it never exceeds 100 %.
  * - Random numbers (common random numbers across scenarios): arrivals draw from their own stream per start
  *   event; every other draw is keyed by (replication, element id, purpose, case index, the case's visit to
  *   the element) — see KeyedRng. An As-Is and its To-Be run on one seed therefore give the same case the
@@ -55,11 +62,18 @@ export interface PreparedModel {
   /** Role index per node, roles.length for "no role". */
   roleOf: Int32Array;
   roleCalendars: WorkCalendar[];
+  /**
+   * The role's opening hours without the lunch break: work outside them is 時間外. A resident served over
+   * lunch is normal counter work (staff take turns), one served after closing is overtime.
+   */
+  roleOfficeHours: WorkCalendar[];
   servers: number[];
   /** 1 for robot roles (24-hour robot calendar): their time is run time, not staff time. */
   robot: Uint8Array;
   defaultCalendar: WorkCalendar;
   arrivalCalendars: WorkCalendar[];
+  /** Per arrival stream: the interarrival sampler (open minutes) of a renewal stream, null for Poisson. */
+  interarrival: (Sampler | null)[];
   /** Cumulative branch probabilities for 'one' splits. */
   cumulative: Float64Array[];
   defaultBranch: Int32Array;
@@ -73,6 +87,37 @@ export interface PreparedModel {
   elementKeys: Int32Array;
   /** Whether any element can cancel a timer or a task (timers, boundary events, terminate, races). */
   hasCancels: boolean;
+  /**
+   * Per node: 1 when the resident attends the step (it has resident time), 2 when the resident waits in the
+   * building for it (a resident step follows without a lag of business days in between), 0 otherwise.
+   */
+  attended: Uint8Array;
+}
+
+/**
+ * Which steps the resident attends or waits for (see PreparedModel.attended). A search backwards from
+ * every resident step marks the steps before it, stopping at steps whose lag is in business days: after
+ * such a lag the resident has gone home and comes back another day.
+ */
+function attendedSteps(model: SimModel): Uint8Array {
+  const nodes = model.nodes;
+  const out = new Uint8Array(nodes.length);
+  const pred: number[][] = nodes.map(() => []);
+  for (const f of model.flows) pred[f.target].push(f.source);
+  const leavesBuilding = (i: number) => nodes[i].lag !== undefined && nodes[i].lag!.unit !== 'minutes';
+  const stack: number[] = [];
+  for (const n of nodes) if (n.residentTime) { out[n.index] = 1; stack.push(n.index); }
+  const seen = new Uint8Array(nodes.length);
+  while (stack.length) {
+    const k = stack.pop()!;
+    for (const p of pred[k]) {
+      if (seen[p] || leavesBuilding(p)) continue;
+      seen[p] = 1;
+      if (out[p] === 0) out[p] = 2;
+      stack.push(p);
+    }
+  }
+  return out;
 }
 
 export const PURPOSE_STAFF = 0;
@@ -141,10 +186,15 @@ export function prepareModel(model: SimModel, startDate: StartDate, horizonDays:
     lag,
     roleOf: Int32Array.from(model.nodes.map((n) => (n.role >= 0 ? n.role : R))),
     roleCalendars: [...model.roles.map((r) => cal(r.calendar)), defaultCalendar],
+    roleOfficeHours: [...model.roles.map((r) => r.calendar), model.defaultCalendar].map((c) => {
+      const { lunchStart: _s, lunchEnd: _e, ...withoutLunch } = c;
+      return cal(withoutLunch);
+    }),
     servers: [...model.roles.map((r) => r.servers), Infinity],
     robot: Uint8Array.from([...model.roles.map((r) => (isRobotRole(r) ? 1 : 0)), 0]),
     defaultCalendar,
     arrivalCalendars: model.arrivals.map((a) => cal(a.calendar)),
+    interarrival: model.arrivals.map((a) => sampler(a.interarrival)),
     cumulative: model.nodes.map((n) => {
       const c = new Float64Array(n.outgoing.length);
       let s = 0;
@@ -162,6 +212,7 @@ export function prepareModel(model: SimModel, startDate: StartDate, horizonDays:
     drawNodes,
     elementKeys,
     hasCancels: model.nodes.some((n) => n.kind === 'timer' || n.kind === 'boundaryTimer' || n.kind === 'terminate' || n.kind === 'eventBased'),
+    attended: attendedSteps(model),
   };
 }
 
@@ -195,8 +246,11 @@ export interface ReplicationRaw {
   /** Robot run minutes (roles on the 24-hour robot calendar). */
   robotMinutesTotal: number;
   paperSheetsTotal: number;
-  leadTimes: number[];
-  leadBusinessDays: number[];
+  /** Sums over counted cases (memory stays flat however many cases run). */
+  leadTimeMinutesSum: number;
+  leadBusinessDaysSum: number;
+  /** Lead times in business days of counted cases, binned finely for the pooled histogram. */
+  leadBusinessDayBins: FineHistogram;
   waitMinutesSum: number;
   staffMinutesCountedSum: number;
   robotMinutesCountedSum: number;
@@ -206,11 +260,18 @@ export interface ReplicationRaw {
   wipArea: number;
   taskCount: Float64Array;
   taskWaitSum: Float64Array;
+  /** Task instances whose queue wait ended (service started or cancelled while queued), after the warm-up. */
+  taskWaitCount: Float64Array;
   taskStaffSum: Float64Array;
   taskCountCounted: Float64Array;
   roleStaffMinutes: Float64Array;
+  /** Busy minutes inside the role's calendar and the arrival period (the numerator of utilisation). */
   roleBusyMinutes: Float64Array;
   roleAvailableMinutes: Float64Array;
+  /** Minutes worked outside the role's calendar on steps the resident attends (時間外), all run long. */
+  roleOvertimeMinutes: Float64Array;
+  /** Tasks waiting in the role's queue when the arrival period ended (a growing queue means overload). */
+  roleQueueAtHorizon: Float64Array;
   endCount: Float64Array;
   traces: CaseTrace[];
 }
@@ -223,52 +284,77 @@ function growF64(a: Float64Array, n: number): Float64Array<ArrayBuffer> { const 
 function growI32(a: Int32Array, n: number, fill = 0): Int32Array<ArrayBuffer> { const b = new Int32Array(n); if (fill) b.fill(fill); b.set(a); return b; }
 function growU8(a: Uint8Array, n: number): Uint8Array<ArrayBuffer> { const b = new Uint8Array(n); b.set(a); return b; }
 
-/** Piecewise-constant Poisson arrivals: volume × month weight spread over the open minutes of each month. */
+/**
+ * Arrivals of one start event, in the open time of its arrival calendar.
+ *
+ * Poisson (the default): the annual volume is spread in proportion to open time, so every open minute of
+ * a year has the same rate under flat seasonality (a 31-day month with 21 open days gets 21/243 of the
+ * year, not 1/12). Seasonality weights scale that rate month by month: in calendar month m the rate is
+ * V·w(m) / Σ w(k)·open(k), the sum over the months of the current year window [start + j years,
+ * start + j+1 years), so each simulated year receives V cases on average whatever its holidays.
+ *
+ * Renewal (an interarrival distribution, e.g. BIMP's FIXED or NORMAL): the gaps are drawn from it and
+ * counted in open minutes; volume and seasonality are then not used.
+ */
 class ArrivalStream {
-  private segEnd = 0;
   private pos = 0;
+  private segEnd = 0;
   private rate = 0;
-  private month: number;
-  private year: number;
-  private readonly epoch: number;
-  private readonly weightSum: number;
+  private windowIndex = -1;
+  private windowEnd = 0;
+  /** Σ w(month)·open minutes over the current year window. */
+  private windowWeight = 0;
 
   constructor(
     private readonly annualVolume: number,
     private readonly seasonality: number[],
     private readonly cal: WorkCalendar,
-    start: StartDate,
+    private readonly start: StartDate,
     private readonly rng: Rng,
+    private readonly interarrival: Sampler | null = null,
   ) {
-    this.epoch = Date.UTC(start.y, start.m - 1, start.d);
-    this.weightSum = seasonality.reduce((a, b) => a + b, 0);
-    this.year = start.y;
-    this.month = start.m; // 1-based
-    this.pos = 0;
-    this.openSegment(0);
+    if (!interarrival) this.openSegment(0);
   }
 
-  private minutesTo(y: number, m: number): number {
-    return (Date.UTC(y, m - 1, 1) - this.epoch) / 60000;
+  /** Calendar month (1-based) of simulated minute t, and the minute its next month begins. */
+  private monthAt(t: number): { month: number; nextMonth: number } {
+    const at = new Date(Date.UTC(this.start.y, this.start.m - 1, this.start.d) + t * 60_000);
+    const next = Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + 1, 1);
+    return { month: at.getUTCMonth() + 1, nextMonth: (next - Date.UTC(this.start.y, this.start.m - 1, this.start.d)) / 60_000 };
   }
 
-  /** Segment [from, first day of next month): rate per open minute for this month's share of the volume. */
+  private enterWindow(j: number): void {
+    this.windowIndex = j;
+    const from = minutesAfterYears(this.start, j);
+    this.windowEnd = minutesAfterYears(this.start, j + 1);
+    let weight = 0;
+    for (let t = from; t < this.windowEnd; ) {
+      const { month, nextMonth } = this.monthAt(t);
+      const end = Math.min(nextMonth, this.windowEnd);
+      weight += this.seasonality[month - 1] * this.cal.workingMinutesBetween(t, end);
+      t = end;
+    }
+    this.windowWeight = weight;
+  }
+
+  /** The segment from `from` to the next month start or year-window end, with its rate per open minute. */
   private openSegment(from: number): void {
-    let ny = this.year, nm = this.month + 1;
-    if (nm > 12) { nm = 1; ny++; }
-    const monthStart = this.minutesTo(this.year, this.month);
-    const end = this.minutesTo(ny, nm);
-    const share = (end - from) / (end - monthStart);
-    const volume = this.weightSum > 0 ? (this.annualVolume * this.seasonality[this.month - 1] * share) / this.weightSum : 0;
-    const open = this.cal.workingMinutesBetween(from, end);
-    this.rate = open > 0 ? volume / open : 0;
+    if (this.windowIndex < 0 || from >= this.windowEnd) this.enterWindow(this.windowIndex + 1);
+    const { month, nextMonth } = this.monthAt(from);
     this.pos = from;
-    this.segEnd = end;
+    this.segEnd = Math.min(nextMonth, this.windowEnd);
+    this.rate = this.windowWeight > 0 ? (this.annualVolume * this.seasonality[month - 1]) / this.windowWeight : 0;
   }
 
   next(): number {
+    if (this.interarrival) {
+      const gap = Math.max(0, this.interarrival(this.rng));
+      this.pos = this.cal.addWorkingMinutes(this.cal.nextOpen(this.pos), gap);
+      return this.pos;
+    }
     let need = -Math.log(1 - this.rng.next());
-    for (let guard = 0; guard < 1200; guard++) {
+    // 100 years of monthly segments: a calendar that never opens gives no arrivals rather than a hang.
+    for (let guard = 0; guard < 1400; guard++) {
       if (this.rate > 0) {
         const remaining = this.rate * this.cal.workingMinutesBetween(this.pos, this.segEnd);
         if (need <= remaining) {
@@ -277,8 +363,6 @@ class ArrivalStream {
         }
         need -= remaining;
       }
-      this.month++;
-      if (this.month > 12) { this.month = 1; this.year++; }
       this.openSegment(this.segEnd);
     }
     return Infinity;
@@ -335,6 +419,10 @@ class Replication {
   private recQueuedAt = new Float64Array(this.cap);
   private recStart = new Float64Array(this.cap);
   private recStaff = new Float64Array(this.cap);
+  /** Service end of the record (clock minutes), for busy time inside the arrival period. */
+  private recEnd = new Float64Array(this.cap);
+  /** 1 when the service runs in clock time because the resident attends it (see startService). */
+  private recAttended = new Uint8Array(this.cap);
   private recNextInCase = new Int32Array(this.cap);
   /** The case's visit to the element that started the job: the key of its lag draw. */
   private recVisit = new Int32Array(this.cap);
@@ -358,12 +446,24 @@ class Replication {
   private caseKey = new Int32Array(this.caseCap);
   /** Per case × drawing element: visits so far, the last part of a draw's key (rework loops). */
   private caseVisits: Uint16Array<ArrayBuffer>;
+  /** Cases started so far: the case number (draw keys, warm-up, traces); slots are reused once a case ends. */
   private cases = 0;
+  /** Slots in use or freed; a freed slot is reused by the next arrival, so memory follows the cases in the system. */
+  private slotsUsed = 0;
+  private freeSlots: number[] = [];
+  /** Per slot: the number of the case in it. */
+  private caseNo = new Int32Array(this.caseCap);
   private inSystem = 0;
   private lastWipTime = 0;
 
   // roles (last = no role)
   private readonly busy: Int32Array;
+  /** Tasks in each role's queue (cancelled ones still in it included until they are pulled). */
+  private readonly qLen: Int32Array;
+  /** End of the arrival period once known: arrivalEnd, or the last arrival of a run bounded by cases. */
+  private horizon = Infinity;
+  private horizonMarked = false;
+  private readonly attended: Uint8Array;
   private readonly qHead: Int32Array;
   private readonly qTail: Int32Array;
 
@@ -402,20 +502,24 @@ class Replication {
     [this.repKey0, this.repKey1] = seedKey(cfg.seed);
     // Arrivals keep their own stream per start event, so both scenarios of a comparison see the same cases.
     this.streams = this.m.arrivals.map(
-      (a, i) => new ArrivalStream(a.annualVolume, a.seasonality, this.p.arrivalCalendars[i], cfg.startDate, rng.fork(100 + i)),
+      (a, i) => new ArrivalStream(a.annualVolume, a.seasonality, this.p.arrivalCalendars[i], cfg.startDate, rng.fork(100 + i), this.p.interarrival[i]),
     );
     const R = this.m.roles.length + 1;
     this.busy = new Int32Array(R);
+    this.qLen = new Int32Array(R);
+    this.attended = this.p.attended;
+    this.horizon = cfg.arrivalEnd;
     this.qHead = new Int32Array(R).fill(-1);
     this.qTail = new Int32Array(R).fill(-1);
     const N = this.N;
     this.raw = {
       casesStarted: 0, casesCompleted: 0, casesCounted: 0, events: 0, horizonMinutes: 0, endTime: 0,
-      staffMinutesTotal: 0, robotMinutesTotal: 0, paperSheetsTotal: 0, leadTimes: [], leadBusinessDays: [], waitMinutesSum: 0,
+      staffMinutesTotal: 0, robotMinutesTotal: 0, paperSheetsTotal: 0, leadTimeMinutesSum: 0, leadBusinessDaysSum: 0, leadBusinessDayBins: new FineHistogram(), waitMinutesSum: 0,
       staffMinutesCountedSum: 0, robotMinutesCountedSum: 0, residentMinutesSum: 0, residentVisits: 0, wipArea: 0,
-      taskCount: new Float64Array(N), taskWaitSum: new Float64Array(N), taskStaffSum: new Float64Array(N),
+      taskCount: new Float64Array(N), taskWaitSum: new Float64Array(N), taskWaitCount: new Float64Array(N), taskStaffSum: new Float64Array(N),
       taskCountCounted: new Float64Array(N),
       roleStaffMinutes: new Float64Array(R), roleBusyMinutes: new Float64Array(R), roleAvailableMinutes: new Float64Array(R),
+      roleOvertimeMinutes: new Float64Array(R), roleQueueAtHorizon: new Float64Array(R),
       endCount: new Float64Array(N), traces: [],
     };
     this.taskCount = this.raw.taskCount;
@@ -439,6 +543,7 @@ class Replication {
     while (heap.size > 0) {
       const item = heap.popItem()!;
       const t = heap.lastTime;
+      if (t >= this.horizon && !this.horizonMarked) this.markHorizon();
       this.now = t;
       events++;
       if ((events & 0xffff) === 0 && cfg.isCancelled?.()) throw new SimCancelledError();
@@ -449,6 +554,12 @@ class Replication {
           if (this.raw.casesStarted < cfg.maxCases) {
             lastArrival = t;
             this.arrive(id, t);
+            if (this.raw.casesStarted >= cfg.maxCases) {
+              // A run bounded by cases: its arrival period ends with the last case.
+              this.horizon = t;
+              if (this.immLen > 0) this.flushImmediate();
+              this.markHorizon();
+            }
             const next = this.streams[id].next();
             if (next < cfg.arrivalEnd && this.raw.casesStarted < cfg.maxCases) heap.push(next, id * 8 + K_ARRIVAL);
           }
@@ -477,6 +588,7 @@ class Replication {
       }
       if (this.immLen > 0) this.flushImmediate();
     }
+    if (!this.horizonMarked) this.markHorizon();
     const raw = this.raw;
     raw.events = events;
     raw.endTime = this.now;
@@ -493,6 +605,23 @@ class Replication {
     return raw;
   }
 
+  /** Queue lengths when the arrival period ends: what is still waiting then is the backlog of overload. */
+  private markHorizon(): void {
+    this.horizonMarked = true;
+    for (let r = 0; r < this.qLen.length; r++) this.raw.roleQueueAtHorizon[r] = this.qLen[r];
+  }
+
+  /**
+   * Accounts a service of role r on [start, end): its busy minutes inside the calendar and the arrival
+   * period (utilisation), and for a step the resident attends, the minutes outside opening hours (時間外).
+   */
+  private accountService(r: number, start: number, end: number, attended: boolean): void {
+    const cal = this.roleCalendars[r];
+    const inHorizonEnd = Math.min(end, this.horizon);
+    if (inHorizonEnd > start) this.roleBusyMinutes[r] += Math.max(0, cal.workingMinutesBetween(start, inHorizonEnd));
+    if (attended && end > start) this.raw.roleOvertimeMinutes[r] += Math.max(0, end - start - this.p.roleOfficeHours[r].workingMinutesBetween(start, end));
+  }
+
   // ---- cases -----------------------------------------------------------------------------------------
 
   private accountWip(t: number): void {
@@ -501,8 +630,17 @@ class Replication {
   }
 
   private arrive(stream: number, t: number): void {
-    const c = this.cases++;
-    if (c >= this.caseCap) this.growCases();
+    const no = this.cases++;
+    let c: number;
+    if (this.freeSlots.length > 0) {
+      c = this.freeSlots.pop()!;
+      if (this.drawNodes > 0) this.caseVisits.fill(0, c * this.drawNodes, (c + 1) * this.drawNodes);
+      this.driver.release(c);
+    } else {
+      c = this.slotsUsed++;
+      if (c >= this.caseCap) this.growCases();
+    }
+    this.caseNo[c] = no;
     this.caseArrive[c] = t;
     this.caseStaff[c] = 0;
     this.caseRobot[c] = 0;
@@ -512,11 +650,11 @@ class Replication {
     this.casePresent[c] = 0;
     this.caseEvents[c] = 0;
     this.caseHead[c] = -1;
-    this.caseKey[c] = mixKey(this.repKey1, c);
+    this.caseKey[c] = mixKey(this.repKey1, no);
     this.raw.casesStarted++;
     this.accountWip(t);
     this.inSystem++;
-    if (c < this.cfg.traceCases) this.traceOf[c] = { case: c, entries: [] };
+    if (no < this.cfg.traceCases) this.traceOf[no] = { case: no, entries: [] };
     this.dispatch(c, EV_START, this.m.arrivals[stream].startNode, 0);
   }
 
@@ -532,6 +670,7 @@ class Replication {
     this.caseEvents = growI32(this.caseEvents, n);
     this.caseHead = growI32(this.caseHead, n, -1);
     this.caseKey = growI32(this.caseKey, n);
+    this.caseNo = growI32(this.caseNo, n);
     const visits = new Uint16Array(n * this.drawNodes);
     visits.set(this.caseVisits);
     this.caseVisits = visits;
@@ -544,11 +683,13 @@ class Replication {
     raw.casesCompleted++;
     this.accountWip(t);
     this.inSystem--;
-    if (c >= this.cfg.warmupCases) {
+    const no = this.caseNo[c];
+    if (no >= this.cfg.warmupCases) {
       raw.casesCounted++;
-      const lead = t - this.caseArrive[c];
-      raw.leadTimes.push(lead);
-      raw.leadBusinessDays.push(this.p.defaultCalendar.businessDaysBetween(this.caseArrive[c], t));
+      raw.leadTimeMinutesSum += t - this.caseArrive[c];
+      const days = this.p.defaultCalendar.businessDaysBetween(this.caseArrive[c], t);
+      raw.leadBusinessDaysSum += days;
+      raw.leadBusinessDayBins.add(days);
       raw.waitMinutesSum += this.caseWait[c];
       raw.staffMinutesCountedSum += this.caseStaff[c];
       raw.robotMinutesCountedSum += this.caseRobot[c];
@@ -557,8 +698,9 @@ class Replication {
         raw.residentMinutesSum += this.caseResident[c];
       }
     }
-    const tr = c < this.traceOf.length ? this.traceOf[c] : undefined;
+    const tr = no < this.traceOf.length ? this.traceOf[no] : undefined;
     if (tr) tr.entries.push([round6(t), 'case.done', '']);
+    this.freeSlots.push(c);
   }
 
   // ---- random numbers --------------------------------------------------------------------------------
@@ -625,7 +767,8 @@ class Replication {
     this.dispatching++;
     const step = this.driver.apply(c, type, node, choice);
     // Reading past the end of a JS array is slow in V8; only traced cases are stored.
-    const tr = c < this.traceCases ? this.traceOf[c] : undefined;
+    const no = this.caseNo[c];
+    const tr = no < this.traceCases ? this.traceOf[no] : undefined;
     const nodes = this.m.nodes;
     if (tr) tr.entries.push(type === EV_DECIDED ? [round6(this.now), EVENT_TYPES[type], nodes[node].id, choice] : [round6(this.now), EVENT_TYPES[type], nodes[node].id]);
     const kinds = step.workKind, ns = step.workNode;
@@ -662,9 +805,17 @@ class Replication {
     const out = node.outgoing;
     const rng = this.rngFor(c, n, PURPOSE_DECIDE, this.drawSlot[n] >= 0 ? this.nextVisit(c, n) : 0);
     if (node.split === 'some') {
-      let mask = 0;
-      for (let i = 0; i < out.length; i++) if (rng.next() < this.m.flows[out[i]].probability) mask |= 1 << i;
-      return mask === 0 ? 1 << this.p.defaultBranch[n] : mask;
+      // Inclusive split: each branch is taken with its own probability. With a default flow, "none
+      // chosen" takes the default; without one, the draw is repeated, so the odds are those of the branches
+      // given that at least one is taken (50/50 stays symmetric, it does not become 75/50).
+      const hasDefault = out.some((f) => this.m.flows[f].isDefault);
+      for (let attempt = 0; attempt < 10_000; attempt++) {
+        let mask = 0;
+        for (let i = 0; i < out.length; i++) if (!this.m.flows[out[i]].isDefault && rng.next() < this.m.flows[out[i]].probability) mask |= 1 << i;
+        if (mask !== 0) return mask;
+        if (hasDefault) break;
+      }
+      return 1 << this.p.defaultBranch[n];
     }
     const cum = this.p.cumulative[n];
     const u = rng.next() * cum[cum.length - 1];
@@ -703,6 +854,8 @@ class Replication {
     this.recQueuedAt = growF64(this.recQueuedAt, n);
     this.recStart = growF64(this.recStart, n);
     this.recStaff = growF64(this.recStaff, n);
+    this.recEnd = growF64(this.recEnd, n);
+    this.recAttended = growU8(this.recAttended, n);
     this.recNextInCase = growI32(this.recNextInCase, n);
     this.recVisit = growI32(this.recVisit, n);
     this.recLink = growI32(this.recLink, n);
@@ -738,12 +891,23 @@ class Replication {
     if (found < 0) return;
     this.unlinkFromCase(found);
     this.recCancelled[found] = 1;
-    if (this.recStage[found] === ST_SERVICE) {
+    if (this.recStage[found] === ST_QUEUED) {
+      // It waited in the queue until now: that is waiting time of the case and of the task.
+      const wait = this.now - this.recQueuedAt[found];
+      this.caseWait[c] += wait;
+      if (this.caseNo[c] >= this.warmupCases) {
+        this.taskWaitSum[n] += wait;
+        this.raw.taskWaitCount[n]++;
+      }
+    } else if (this.recStage[found] === ST_SERVICE) {
       // The server stops now; only the work actually done counts.
       const r = this.p.roleOf[n];
-      const done = Math.max(0, this.p.roleCalendars[r].workingMinutesBetween(this.recStart[found], this.now));
-      const worked = Math.min(done, this.recStaff[found]);
-      this.raw.roleBusyMinutes[r] += worked;
+      const start = this.recStart[found];
+      const attended = this.recAttended[found] === 1;
+      const worked = attended
+        ? Math.max(0, Math.min(this.now - start, this.recStaff[found]))
+        : Math.min(Math.max(0, this.p.roleCalendars[r].workingMinutesBetween(start, this.now)), this.recStaff[found]);
+      this.accountService(r, start, Math.max(start, this.now), attended);
       this.raw.roleStaffMinutes[r] += worked;
       this.addWork(c, r, worked);
       this.busy[r]--;
@@ -803,23 +967,31 @@ class Replication {
       if (this.qTail[r] < 0) this.qHead[r] = rec;
       else this.recLink[this.qTail[r]] = rec;
       this.qTail[r] = rec;
+      this.qLen[r]++;
     }
   }
 
   private startService(rec: number, r: number): void {
     const cal = this.roleCalendars[r];
     const c = this.recCase[rec];
-    // While the resident is in the building their case is finished even past closing time or over
-    // lunch: counters rotate staff and do not send people home. Back-office work waits for the calendar.
-    const present = this.casePresent[c] === 1;
-    const start = present ? this.now : cal.nextOpen(this.now);
-    const end = present ? start + this.recStaff[rec] : cal.addWorkingMinutes(start, this.recStaff[rec]);
+    const n = this.recNode[rec];
+    // A resident in front of the counter (or waiting in the building for this step) is finished even past
+    // closing time or over lunch: counters rotate staff and do not send people home. The time outside the
+    // calendar is 時間外. Every other step waits for the role's calendar.
+    const attended = this.attended[n] === 1 || (this.attended[n] === 2 && this.casePresent[c] === 1);
+    const start = attended ? this.now : cal.nextOpen(this.now);
+    const end = attended ? start + this.recStaff[rec] : cal.addWorkingMinutes(start, this.recStaff[rec]);
     this.recStage[rec] = ST_SERVICE;
     this.recStart[rec] = start;
+    this.recEnd[rec] = end;
+    this.recAttended[rec] = attended ? 1 : 0;
     const wait = start - this.recQueuedAt[rec];
     this.caseWait[c] += wait;
-    if (this.caseVisit[c] && this.residentOf[this.recNode[rec]] !== null) this.caseResident[c] += wait + (end - start);
-    if (c >= this.warmupCases) this.taskWaitSum[this.recNode[rec]] += wait;
+    if (this.caseVisit[c] && this.residentOf[n] !== null) this.caseResident[c] += wait + (end - start);
+    if (this.caseNo[c] >= this.warmupCases) {
+      this.taskWaitSum[n] += wait;
+      this.raw.taskWaitCount[n]++;
+    }
     this.heap.push(end, rec * 8 + K_SERVICE);
   }
 
@@ -828,6 +1000,7 @@ class Replication {
       const next = this.qHead[r];
       this.qHead[r] = this.recLink[next];
       if (this.qHead[r] < 0) this.qTail[r] = -1;
+      this.qLen[r]--;
       if (this.recCancelled[next]) { this.freeRec(next); continue; }
       this.busy[r]++;
       this.startService(next, r);
@@ -837,8 +1010,10 @@ class Replication {
 
   private serviceDone(rec: number): void {
     if (this.recCancelled[rec]) { this.freeRec(rec); return; }
-    const r = this.roleOf[this.recNode[rec]];
-    this.roleBusyMinutes[r] += this.recStaff[rec];
+    const n = this.recNode[rec];
+    const r = this.roleOf[n];
+    const start = this.recStart[rec], end = this.recEnd[rec];
+    this.accountService(r, start, end, this.recAttended[rec] === 1);
     this.busy[r]--;
     this.pullNext(r);
     this.afterService(rec);
@@ -854,7 +1029,7 @@ class Replication {
     this.roleStaffMinutes[r] += staff;
     this.addWork(c, r, staff);
     this.raw.paperSheetsTotal += this.paper[n];
-    if (c >= this.warmupCases) this.taskCountCounted[n]++;
+    if (this.caseNo[c] >= this.warmupCases) this.taskCountCounted[n]++;
     const lag = this.lagOf[n];
     if (lag !== null) {
       const amount = Math.max(0, lag(this.rngFor(c, n, PURPOSE_LAG, this.recVisit[rec])));

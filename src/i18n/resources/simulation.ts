@@ -41,6 +41,7 @@ const simulation: FeatureResources = {
     'state.cancelled': 'シミュレーションをキャンセルしました。',
     progressLabel: 'シミュレーションの進み具合',
     previousResult: '以下は前回の結果です（{time}の実行）。',
+    restoredResult: '保存されていた前回の結果です（{time}の実行）。図と実行設定はその時から変わっていません。',
     staleResult: 'プロセス図が前回の実行後に変更されています。再実行すると最新の図で計算します。',
 
     blockingTitle: '実行前に修正が必要な問題（{count}件）',
@@ -175,6 +176,7 @@ const simulation: FeatureResources = {
     'state.cancelled': 'Simulation cancelled.',
     progressLabel: 'Simulation progress',
     previousResult: 'Below is the previous result (run at {time}).',
+    restoredResult: 'This is the stored result of the last run (at {time}); the diagram and the run settings have not changed since.',
     staleResult: 'The diagram changed since this run. Run again to use the latest diagram.',
 
     blockingTitle: 'Problems to fix before running ({count})',

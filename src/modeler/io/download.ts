@@ -12,8 +12,3 @@ export function downloadBlob(name: string, blob: Blob): void {
   // Revoking at once can cancel the download in some browsers.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
-
-/** A file name without characters that Windows or macOS refuse. */
-export function safeFileName(name: string): string {
-  return name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim() || 'process';
-}

@@ -3,6 +3,7 @@ import type { ComparisonResult } from '../../domain/analysis/compare';
 import { comparisonToCsv, comparisonToXlsx } from '../../domain/analysis/comparisonExport';
 import type { SensitivityResult } from '../../domain/analysis/sensitivity';
 import { useI18n } from '../../i18n';
+import { exportFileName } from '../../domain/exchange/fileName';
 import { downloadBlob } from '../../modeler/io/download';
 import { comparisonRepositoryOf, type ComparisonInputOptions, type ComparisonRecord } from '../../store/comparisonRepository';
 import type { ProcessRecord, WorkspaceStore } from '../../store/types';
@@ -17,7 +18,7 @@ import { comparisonInputHash } from './inputHash';
 import { defaultPair, linkedPairs, type ComparePair } from './pairs';
 import { PrintSummary } from './PrintSummary';
 import { Tornado } from './Tornado';
-import { beforeAfterRows, diagramMarks, exportFileName, keyFigures, roleHourBars, sourcesFor, taskDeltaItems } from './viewModel';
+import { beforeAfterRows, diagramMarks, keyFigures, roleHourBars, sourcesFor, taskDeltaItems } from './viewModel';
 import { WaterfallChart } from './WaterfallChart';
 import './compare.css';
 
@@ -152,14 +153,14 @@ export function CompareView({ repo, hoursPerFte, processes, requestedPair, openP
   };
 
   const result = shown?.record.result ?? null;
-  const pairName = asIs?.name ?? '';
   const download = (kind: 'csv' | 'xlsx') => {
     if (!result) return;
-    const now = new Date();
-    if (kind === 'csv') downloadBlob(exportFileName(pairName, now, 'csv'), new Blob([comparisonToCsv(result)], { type: 'text/csv;charset=utf-8' }));
+    // Both maps are named: an As-Is can be compared with more than one To-Be.
+    const name = exportFileName({ parts: [asIs?.name, toBe?.name, '比較'], date: new Date(), ext: kind });
+    if (kind === 'csv') downloadBlob(name, new Blob([comparisonToCsv(result)], { type: 'text/csv;charset=utf-8' }));
     else
       downloadBlob(
-        exportFileName(pairName, now, 'xlsx'),
+        name,
         new Blob([comparisonToXlsx(result) as Uint8Array<ArrayBuffer>], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
       );
   };

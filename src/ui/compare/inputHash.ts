@@ -16,8 +16,17 @@ const hex = (bytes: ArrayBuffer) => [...new Uint8Array(bytes)].map((b) => b.toSt
  * SHA-256 of both diagrams and the options. Lengths prefix each part so moving text from one diagram
  * to the other can never give the same input string.
  */
-export async function comparisonInputHash(asIsXml: string, toBeXml: string, options: ComparisonInputOptions): Promise<string> {
-  const text = `bpr-compare-v1\n${asIsXml.length}\n${asIsXml}\n${toBeXml.length}\n${toBeXml}\n${canonicalJson(options)}`;
+export function comparisonInputHash(asIsXml: string, toBeXml: string, options: ComparisonInputOptions): Promise<string> {
+  return hashInputs('bpr-compare-v1', [asIsXml, toBeXml], options);
+}
+
+/** The same for one diagram and its run settings: a stored simulation result is shown again only while this matches. */
+export function simulationInputHash(xml: string, settings: object): Promise<string> {
+  return hashInputs('bpr-simulate-v1', [xml], settings);
+}
+
+async function hashInputs(tag: string, texts: string[], options: object): Promise<string> {
+  const text = `${tag}\n${texts.map((x) => `${x.length}\n${x}\n`).join('')}${canonicalJson(options)}`;
   const bytes = new TextEncoder().encode(text);
   const subtle = globalThis.crypto?.subtle;
   // crypto.subtle exists only in secure contexts; an intranet server on plain http still gets a hash.

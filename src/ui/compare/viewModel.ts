@@ -199,10 +199,3 @@ export function sourcesFor(automationKinds: Iterable<string>): PublishedSource[]
   return ordered.map((id) => SOURCES[id]);
 }
 
-/** 「転入届（現行）_比較_2025-04-01.csv」: the As-Is name, what it is, and the local date. */
-export function exportFileName(processName: string, date: Date, ext: 'csv' | 'xlsx'): string {
-  const safe = processName.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').trim() || 'process';
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const day = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-  return `${safe}_比較_${day}.${ext}`;
-}

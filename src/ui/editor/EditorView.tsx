@@ -2,7 +2,8 @@ import Modeler from 'bpmn-js/lib/Modeler';
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { moddleExtensions } from '../../domain/bpmn/moddle';
 import { useI18n } from '../../i18n';
-import { downloadBlob, safeFileName } from '../../modeler/io/download';
+import { exportFileName, scenarioLabel } from '../../domain/exchange/fileName';
+import { downloadBlob } from '../../modeler/io/download';
 import { exportBpmn, exportPng, exportSvg } from '../../modeler/io/exportImage';
 import { bprModelerModules, bprModelerOptions } from '../../modeler/modules';
 import type { ProcessRecord, VersionRecord, WorkspaceRepository } from '../../store/types';
@@ -223,11 +224,11 @@ export function EditorView({ repo, processId, processes, onChanged, onOpenProces
 
   const exportAs = async (format: 'bpmn' | 'svg' | 'png') => {
     if (!modeler || !record) return;
-    const base = safeFileName(record.name);
+    const name = exportFileName({ parts: [record.name, scenarioLabel(record.kind)], date: new Date(), ext: format });
     try {
-      if (format === 'bpmn') downloadBlob(`${base}.bpmn`, new Blob([await exportBpmn(modeler)], { type: 'application/xml' }));
-      if (format === 'svg') downloadBlob(`${base}.svg`, new Blob([await exportSvg(modeler)], { type: 'image/svg+xml' }));
-      if (format === 'png') downloadBlob(`${base}.png`, await exportPng(modeler, 2));
+      if (format === 'bpmn') downloadBlob(name, new Blob([await exportBpmn(modeler)], { type: 'application/xml' }));
+      if (format === 'svg') downloadBlob(name, new Blob([await exportSvg(modeler)], { type: 'image/svg+xml' }));
+      if (format === 'png') downloadBlob(name, await exportPng(modeler, 2));
     } catch (error) {
       setNotice({ kind: 'error', text: t('editor.exportFailed', { message: (error as Error).message }) });
     }
@@ -396,6 +397,7 @@ export function EditorView({ repo, processId, processes, onChanged, onOpenProces
           <BimpExportButton
             getXml={async () => (modeler ? exportBpmn(modeler) : '')}
             processName={record?.name ?? ''}
+            scenario={record ? scenarioLabel(record.kind) : ''}
             disabled={!ready}
             onNotice={setNotice}
           />

@@ -1,5 +1,6 @@
 import { useI18n } from '../../i18n';
-import { downloadBlob, safeFileName } from '../../modeler/io/download';
+import { exportFileName } from '../../domain/exchange/fileName';
+import { downloadBlob } from '../../modeler/io/download';
 import type { Notice } from '../common/useNotice';
 import { bimpFile } from './bimpExport';
 
@@ -7,16 +8,18 @@ export interface BimpExportButtonProps {
   /** The diagram as the editor shows it now (unsaved edits included). */
   getXml(): Promise<string>;
   processName: string;
+  /** As-Is / To-Be (or the To-Be scenario's name), named in the file. */
+  scenario: string;
   disabled: boolean;
   onNotice(notice: Notice): void;
 }
 
 /** 「BIMP形式で書き出す」 in the editor's export group. */
-export function BimpExportButton({ getXml, processName, disabled, onNotice }: BimpExportButtonProps) {
+export function BimpExportButton({ getXml, processName, scenario, disabled, onNotice }: BimpExportButtonProps) {
   const { t } = useI18n();
   const run = async () => {
     try {
-      const out = await bimpFile(await getXml(), safeFileName(processName));
+      const out = await bimpFile(await getXml(), exportFileName({ parts: [processName, scenario, 'BIMP'], date: new Date(), ext: 'bpmn' }));
       downloadBlob(out.fileName, new Blob([out.xml], { type: 'application/xml' }));
       onNotice(
         out.warnings.length

@@ -9,9 +9,9 @@ export interface BimpFile {
 
 /**
  * The diagram as BIMP (QBP) reads it: the same BPMN with a qbp:processSimulationInfo block built from
- * the bpr: annotations. The name says what it is so it is not mistaken for the working file.
+ * the bpr: annotations. The caller's file name says 「BIMP」 so it is not mistaken for the working file.
  */
-export async function bimpFile(xml: string, baseName: string): Promise<BimpFile> {
+export async function bimpFile(xml: string, fileName: string): Promise<BimpFile> {
   const out = await exportQbp(xml);
-  return { fileName: `${baseName}_BIMP.bpmn`, xml: out.xml, warnings: out.warnings };
+  return { fileName, xml: out.xml, warnings: out.warnings };
 }

@@ -1,20 +1,24 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { ACHIEVEMENTS, NEXT_STEPS, STAGES, type Initiative, type Stage } from '../../domain/model/initiative';
 import { fiscalYearLabel, fiscalYearOf } from '../../domain/model/fiscalYear';
 import { useI18n } from '../../i18n';
-import { InitiativeConflictError, type InitiativeRecord, type InitiativeRepository } from '../../store/initiativeRepository';
+import type { InitiativeRecord, InitiativeRepository } from '../../store/initiativeRepository';
 import type { ProcessRecord, WorkspaceStore } from '../../store/types';
 import { ConfirmDialog, Dialog } from '../common/Dialog';
 import { useNotice } from '../common/useNotice';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { measureSuggestions, parseDepartments, policySuggestions } from './categories';
-import { comparablePairs, comparisonKeyOf, refreshEstimates } from './comparisonFigures';
-import { defaultEstimateYear, editablePatch, editorYears, isDirty } from './editorState';
+import { comparablePairs, comparisonKeyOf, estimatesFromPairs } from './comparisonFigures';
+import { browserStorage } from '../editor/drafts';
+import { editablePatch, editorYears, initialEstimateYear } from './editorState';
+import { isLinkedKind } from './indicatorRows';
+import { clearInitiativeDraft, readInitiativeDraft, restoredDraft, writeInitiativeDraft } from './initiativeDrafts';
+import { InitiativeSession, type InitiativeSaveStatus } from './initiativeSession';
 import { IndicatorsEditor } from './IndicatorsEditor';
 import { NumberField } from './NumberField';
 import { ProgressSheet } from './ProgressSheet';
 import { usePairComparisons } from './usePairComparisons';
-import { validateInitiative, type FieldIssue } from './validation';
+import type { FieldIssue } from './validation';
 import { ColumnHeads } from '../common/ColumnHeads';
 
 export interface InitiativeEditorProps {
@@ -39,92 +43,171 @@ export function InitiativeEditor(props: InitiativeEditorProps) {
   const { t, lang } = useI18n();
   const id = useId();
   const [saved, setSaved] = useState<InitiativeRecord>(record);
-  const [draft, setDraft] = useState<Initiative>(() => stripRevision(record));
+  const [draft, setDraftState] = useState<Initiative>(() => stripRevision(record));
   const [issues, setIssues] = useState<FieldIssue[]>([]);
   const [notice, setNotice] = useNotice();
   const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState<InitiativeSaveStatus>('saved');
   const [conflict, setConflict] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const [confirmLeave, setConfirmLeave] = useState(false);
   const [printing, setPrinting] = useState(false);
   const [extraYears, setExtraYears] = useState({ before: 0, after: 0 });
   const currentFy = fiscalYearOf(new Date());
-  const [estimateYear, setEstimateYear] = useState(() => defaultEstimateYear(stripRevision(record), currentFy));
+  const [estimateYear, setEstimateYear] = useState(() => initialEstimateYear(stripRevision(record), currentFy));
   const years = editorYears(draft, currentFy, extraYears);
-  const dirty = isDirty(draft, saved);
   const t2 = (key: string, params?: Record<string, string | number>) => t(`initiatives.${key}`, params);
 
   const pairs = useMemo(() => comparablePairs(saved), [saved]);
-  const { states, comparisons, recalc, cancel } = usePairComparisons(props.store, pairs, processes, props.hoursPerFte);
+  const { states, comparisons, comparisonOf, recalc, computeIfMissing, cancel } = usePairComparisons(props.store, pairs, processes, props.hoursPerFte);
   const currentKey = comparisons.length ? comparisonKeyOf(comparisons) : undefined;
 
   const savedRef = useRef(saved);
   savedRef.current = saved;
   const onSavedRef = useRef(props.onSaved);
   onSavedRef.current = props.onSaved;
+  const tRef = useRef(t);
+  tRef.current = t;
+  // The form as last changed, read by the session when it writes (a render may not have happened yet).
+  const draftRef = useRef(draft);
+  const sessionRef = useRef<InitiativeSession | null>(null);
 
-  const adopt = (next: InitiativeRecord, replaceDraft: boolean) => {
-    setSaved(next);
-    if (replaceDraft) setDraft(stripRevision(next));
-    onSavedRef.current(next);
+  /** Every edit of the form: kept for the next write and autosaved a moment after typing stops. */
+  const update = useCallback((change: (d: Initiative) => Initiative) => {
+    const next = change(draftRef.current);
+    if (next === draftRef.current) return;
+    draftRef.current = next;
+    setDraftState(next);
+    sessionRef.current?.markChanged();
+  }, []);
+  const replaceDraft = (next: Initiative) => {
+    draftRef.current = next;
+    setDraftState(next);
   };
 
-  // An estimate follows the attached maps' latest comparison: written into the stored record at once
-  // (only the estimates, so unsaved edits in the form stay unsaved) and into the form.
+  useEffect(() => {
+    const storage = browserStorage();
+    const initiativeId = record.id;
+    // A StrictMode remount keeps the session (and its write queue): a second one would write with the
+    // revision the first had before its flush and conflict with ourselves.
+    let session = sessionRef.current;
+    if (!session) {
+      const created = new InitiativeSession(repo, savedRef.current, () => draftRef.current, {
+        onRecord: (rec) => {
+          if (!created.isDirty) clearInitiativeDraft(storage, initiativeId);
+          setSaved(rec);
+          onSavedRef.current(rec);
+        },
+        onStatus: setStatus,
+        onConflict: () => setConflict(true),
+        onError: (error) => setNotice({ kind: 'error', text: tRef.current('initiatives.saveFailed', { message: error.message }) }),
+        onIssues: setIssues,
+      });
+      session = sessionRef.current = created;
+      const restored = restoredDraft(readInitiativeDraft(storage, initiativeId), savedRef.current);
+      if (restored) {
+        draftRef.current = restored;
+        setDraftState(restored);
+        created.markChanged();
+        setNotice({ kind: 'info', text: tRef.current('initiatives.draftRecovered') });
+      } else clearInitiativeDraft(storage, initiativeId);
+    }
+    const live = session;
+
+    // Closing, reloading or hiding the tab must not lose the last edits: park them synchronously,
+    // then try the normal (asynchronous) write, which clears the parked copy when it gets through.
+    const park = () => {
+      if (!live.isDirty) return;
+      writeInitiativeDraft(storage, { initiativeId, revision: live.current.revision, patch: editablePatch(draftRef.current), savedAt: new Date().toISOString() });
+      void live.flush();
+    };
+    const onVisibility = () => document.visibilityState === 'hidden' && park();
+    document.addEventListener('visibilitychange', onVisibility);
+    window.addEventListener('pagehide', park);
+    window.addEventListener('beforeunload', park);
+    return () => {
+      document.removeEventListener('visibilitychange', onVisibility);
+      window.removeEventListener('pagehide', park);
+      window.removeEventListener('beforeunload', park);
+      // Switching tab or 取組 unmounts the editor: the same as the page going away.
+      park();
+    };
+    // One session per 取組; the record prop changes with every save of this same 取組.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [repo, record.id]);
+
+  // A linked indicator's estimate follows the attached maps' latest comparison, in the year the
+  // selector shows; it is filled as soon as a comparison, another year or a new linked indicator
+  // appears, and autosaved like any edit.
+  const linkedKey = draft.indicators
+    .filter((i) => isLinkedKind(i.kind))
+    .map((i) => `${i.id}:${i.kind}`)
+    .join(',');
   useEffect(() => {
     if (comparisons.length === 0) return;
-    setDraft((d) => refreshEstimates(d, estimateYear, comparisons).initiative);
-    const base = savedRef.current;
-    const { initiative, changed } = refreshEstimates(stripRevision(base), estimateYear, comparisons);
-    if (!changed) return;
-    repo.update(base.id, { indicators: initiative.indicators }, { expectedRevision: base.revision }).then(
-      (next) => {
-        setSaved(next);
-        onSavedRef.current(next);
-      },
-      // A conflict here is reported by the next 保存; the estimate is re-applied after reloading.
-      () => undefined,
-    );
-  }, [currentKey, estimateYear, repo]);
+    update((d) => {
+      const { initiative, changed } = estimatesFromPairs(d, estimateYear, pairs, comparisonOf);
+      return changed ? initiative : d;
+    });
+    // `comparisons` is identified by currentKey.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [currentKey, estimateYear, linkedKey, update]);
 
-  const set = <K extends keyof Initiative>(key: K, value: Initiative[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const set = <K extends keyof Initiative>(key: K, value: Initiative[K]) => update((d) => ({ ...d, [key]: value }));
 
-  const save = async (overwrite = false) => {
-    const found = validateInitiative({ ...draft, ...editablePatch(draft) });
-    setIssues(found);
-    if (found.length) return;
+  const save = async () => {
+    const session = sessionRef.current;
+    if (!session) return;
     setBusy(true);
     try {
-      let expected = saved.revision;
-      if (overwrite) expected = (await repo.get(saved.id))?.revision ?? expected;
-      const next = await repo.update(saved.id, editablePatch(draft), { expectedRevision: expected });
-      adopt(next, true);
-      setConflict(false);
-      setNotice({ kind: 'info', text: t2('saved') });
-    } catch (err) {
-      if (err instanceof InitiativeConflictError) setConflict(true);
-      else setNotice({ kind: 'error', text: (err as Error).message });
+      await session.flush();
+      if (!session.isDirty) setNotice({ kind: 'info', text: t2('saved') });
     } finally {
       setBusy(false);
     }
   };
 
+  const back = async () => {
+    const session = sessionRef.current;
+    await session?.flush();
+    // What cannot be stored (a field the schema refuses, a conflict) is not dropped without asking.
+    if (session?.isDirty) setConfirmLeave(true);
+    else props.onBack();
+  };
+
+  const leaveDiscarding = () => {
+    setConfirmLeave(false);
+    sessionRef.current?.close();
+    clearInitiativeDraft(browserStorage(), saved.id);
+    props.onBack();
+  };
+
   const reloadLatest = async () => {
     const latest = await repo.get(saved.id);
     setConflict(false);
-    if (latest) adopt(latest, true);
-    else setNotice({ kind: 'error', text: t2('goneElsewhere') });
+    if (latest) {
+      sessionRef.current?.reset(latest);
+      clearInitiativeDraft(browserStorage(), latest.id);
+      setSaved(latest);
+      replaceDraft(stripRevision(latest));
+      onSavedRef.current(latest);
+    } else setNotice({ kind: 'error', text: t2('goneElsewhere') });
   };
 
-  const attachmentChange = async (change: () => Promise<InitiativeRecord>) => {
+  const overwrite = async () => {
+    setConflict(false);
+    await sessionRef.current?.overwrite();
+  };
+
+  const attachmentChange = async (change: (expectedRevision: number) => Promise<InitiativeRecord>) => {
+    const session = sessionRef.current;
+    if (!session) return;
     setBusy(true);
     try {
-      const next = await change();
-      setSaved(next);
-      setDraft((d) => ({ ...d, attachments: next.attachments }));
-      props.onSaved(next);
-    } catch (err) {
-      if (err instanceof InitiativeConflictError) setConflict(true);
-      else setNotice({ kind: 'error', text: (err as Error).message });
+      const next = await session.run(change);
+      // Attachments are not part of what autosave writes, so taking them over leaves the form as dirty as it was.
+      if (next) replaceDraft({ ...draftRef.current, attachments: next.attachments });
+      return next;
     } finally {
       setBusy(false);
     }
@@ -133,7 +216,9 @@ export function InitiativeEditor(props: InitiativeEditorProps) {
   const remove = async () => {
     setConfirmDelete(false);
     try {
+      sessionRef.current?.close();
       await repo.delete(saved.id);
+      clearInitiativeDraft(browserStorage(), saved.id);
       props.onDeleted(saved.id);
     } catch (err) {
       setNotice({ kind: 'error', text: (err as Error).message });
@@ -168,12 +253,12 @@ export function InitiativeEditor(props: InitiativeEditorProps) {
   return (
     <section className="bpr-init-editor" aria-labelledby={`${id}-heading`}>
       <header className="bpr-init-editor-header">
-        <button type="button" onClick={props.onBack}>
+        <button type="button" onClick={() => void back()}>
           {t2('backToList')}
         </button>
         <h2 id={`${id}-heading`}>{draft.title || t2('untitled')}</h2>
-        <span className="bpr-save-status" role="status" data-dirty={dirty}>
-          {dirty ? t2('unsaved') : t2('allSaved')}
+        <span className="bpr-save-status" role="status" data-status={status} data-dirty={status !== 'saved'}>
+          {t2(`saveStatus.${status}`)}
         </span>
         <button type="button" className="bpr-button-primary" disabled={busy} onClick={() => void save()}>
           {t2('save')}
@@ -351,8 +436,12 @@ export function InitiativeEditor(props: InitiativeEditorProps) {
           processes={processes}
           states={states}
           busy={busy}
-          onAttach={(pair) => void attachmentChange(() => repo.attach(saved.id, pair, { expectedRevision: saved.revision }))}
-          onDetach={(asIsId) => void attachmentChange(() => repo.detach(saved.id, asIsId, { expectedRevision: saved.revision }))}
+          onAttach={(pair) =>
+            void attachmentChange((expectedRevision) => repo.attach(saved.id, pair, { expectedRevision })).then((next) => {
+              if (next && pair.toBeProcessId) return computeIfMissing({ asIsId: pair.asIsProcessId, toBeId: pair.toBeProcessId }, { missing: t2('pairMissing') });
+            })
+          }
+          onDetach={(asIsId) => void attachmentChange((expectedRevision) => repo.detach(saved.id, asIsId, { expectedRevision }))}
           onRecalc={(pair) => void recalc(pair, { missing: t2('pairMissing') })}
           onRecalcAll={() =>
             void (async () => {
@@ -367,7 +456,7 @@ export function InitiativeEditor(props: InitiativeEditorProps) {
 
       <fieldset className="bpr-init-section">
         <legend>{t2('field.indicators')}</legend>
-        <IndicatorsEditor draft={draft} years={years} currentKey={currentKey} estimateYear={estimateYear} onChange={setDraft} />
+        <IndicatorsEditor draft={draft} years={years} currentKey={currentKey} estimateYear={estimateYear} onChange={(next) => update(() => next)} />
       </fieldset>
 
       <fieldset className="bpr-init-section">
@@ -472,23 +561,32 @@ export function InitiativeEditor(props: InitiativeEditorProps) {
       {conflict && (
         <Dialog
           title={t2('conflictTitle')}
-          onCancel={() => setConflict(false)}
+          // Autosave stays paused until one is chosen (as in the process editor), so there is no way out without a choice.
+          onCancel={() => undefined}
           actions={
             <div className="bpr-conflict-actions">
               <button type="button" onClick={() => void reloadLatest()}>
                 {t2('conflictReload')}
               </button>
-              <button type="button" className="bpr-button-primary" onClick={() => void save(true)}>
+              <button type="button" className="bpr-button-primary" onClick={() => void overwrite()}>
                 {t2('conflictOverwrite')}
-              </button>
-              <button type="button" onClick={() => setConflict(false)}>
-                {t2('cancel')}
               </button>
             </div>
           }
         >
           <p>{t2('conflictMessage')}</p>
         </Dialog>
+      )}
+      {confirmLeave && (
+        <ConfirmDialog
+          title={t2('leaveTitle')}
+          message={t2(status === 'conflict' ? 'leaveConflictMessage' : 'leaveInvalidMessage')}
+          confirmLabel={t2('leaveDiscard')}
+          cancelLabel={t2('leaveStay')}
+          danger
+          onConfirm={leaveDiscarding}
+          onCancel={() => setConfirmLeave(false)}
+        />
       )}
       {confirmDelete && (
         <ConfirmDialog

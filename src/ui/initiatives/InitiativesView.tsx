@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { initiativesToCsv, initiativesToXlsx } from '../../domain/exchange/initiativeExport';
 import { fiscalYearOf } from '../../domain/model/fiscalYear';
 import { useI18n } from '../../i18n';
+import { exportFileName } from '../../domain/exchange/fileName';
 import { downloadBlob } from '../../modeler/io/download';
 import type { BprDatabase } from '../../store/db';
 import { InitiativeRepository, type InitiativeRecord } from '../../store/initiativeRepository';
@@ -27,7 +28,27 @@ export interface InitiativesViewProps {
 
 type Mode = { kind: 'list' } | { kind: 'schedule' } | { kind: 'edit'; id: string };
 
-const stamp = (d: Date) => `${d.getFullYear()}${String(d.getMonth() + 1).padStart(2, '0')}${String(d.getDate()).padStart(2, '0')}`;
+/**
+ * The 取組 open in the editor, per workspace, for this browser tab: switching to another tab of the
+ * app or reloading comes back to the same 取組 instead of the list.
+ */
+const openKey = (workspaceId: string) => `bpr-studio.initiatives.open.${workspaceId}`;
+function readOpenInitiative(workspaceId: string): Mode {
+  try {
+    const id = sessionStorage.getItem(openKey(workspaceId));
+    return id ? { kind: 'edit', id } : { kind: 'list' };
+  } catch {
+    return { kind: 'list' };
+  }
+}
+function rememberMode(workspaceId: string, mode: Mode): void {
+  try {
+    if (mode.kind === 'edit') sessionStorage.setItem(openKey(workspaceId), mode.id);
+    else sessionStorage.removeItem(openKey(workspaceId));
+  } catch {
+    // Without sessionStorage the list is shown next time; nothing is lost.
+  }
+}
 
 /** The 取組 tab: list and schedule of the workspace's 取組, and the editor / 進捗管理票 of one. */
 export function InitiativesView(props: InitiativesViewProps) {
@@ -40,7 +61,14 @@ export function InitiativesView(props: InitiativesViewProps) {
   }, [store]);
   const [items, setItems] = useState<InitiativeRecord[] | null>(null);
   const [unreadable, setUnreadable] = useState<string[]>([]);
-  const [mode, setMode] = useState<Mode>({ kind: 'list' });
+  const [mode, setModeState] = useState<Mode>(() => readOpenInitiative(workspaceId));
+  const setMode = useCallback(
+    (next: Mode) => {
+      rememberMode(workspaceId, next);
+      setModeState(next);
+    },
+    [workspaceId],
+  );
   const [filter, setFilter] = useState<InitiativeFilter>({});
   const [creating, setCreating] = useState(false);
   const [notice, setNotice] = useNotice();
@@ -70,7 +98,7 @@ export function InitiativesView(props: InitiativesViewProps) {
 
   const processNames = Object.fromEntries(processes.map((p) => [p.id, p.name]));
   const exportList = (kind: 'csv' | 'xlsx') => {
-    const name = `取組一覧_${stamp(new Date())}.${kind}`;
+    const name = exportFileName({ parts: ['取組一覧'], date: new Date(), ext: kind });
     if (kind === 'csv') downloadBlob(name, new Blob([initiativesToCsv(shown, { processNames })], { type: 'text/csv;charset=utf-8' }));
     else
       downloadBlob(
@@ -81,6 +109,11 @@ export function InitiativesView(props: InitiativesViewProps) {
 
   if (mode.kind === 'edit') {
     const record = items?.find((i) => i.id === mode.id);
+    if (!record && items !== null) {
+      // Deleted meanwhile (or unreadable): back to the list rather than waiting for it forever.
+      setMode({ kind: 'list' });
+      return null;
+    }
     if (!record) return <p role="status">{t2('loading')}</p>;
     return (
       <InitiativeEditor

@@ -78,3 +78,22 @@ export function refreshEstimates(initiative: Initiative, fiscalYear: number, com
 export function comparablePairs(initiative: Pick<Initiative, 'attachments'>): { asIsId: string; toBeId: string }[] {
   return initiative.attachments.flatMap((a) => (a.toBeProcessId ? [{ asIsId: a.asIsProcessId, toBeId: a.toBeProcessId }] : []));
 }
+
+/** Where the latest comparison of one As-Is / To-Be pair is looked up (undefined: not computed yet). */
+export type ComparisonLookup = (asIsProcessId: string, toBeProcessId: string) => PairComparison | undefined;
+
+/**
+ * The linked indicators' estimates for `fiscalYear` from the given pairs, each looked up by its
+ * (As-Is id, To-Be id). Which pairs count is the caller's (today every attached As-Is with its
+ * To-Be, see comparablePairs); with several To-Be scenarios per As-Is the chosen one is passed.
+ */
+export function estimatesFromPairs(
+  initiative: Initiative,
+  fiscalYear: number,
+  pairs: readonly { asIsId: string; toBeId: string }[],
+  comparisonOf: ComparisonLookup,
+): { initiative: Initiative; changed: boolean; comparisonKey?: string } {
+  const comparisons = pairs.flatMap((p) => comparisonOf(p.asIsId, p.toBeId) ?? []);
+  const out = refreshEstimates(initiative, fiscalYear, comparisons);
+  return comparisons.length ? { ...out, comparisonKey: comparisonKeyOf(comparisons) } : out;
+}

@@ -1,4 +1,4 @@
-import type { Initiative } from '../../domain/model/initiative';
+import { storedEstimateYear, type Initiative } from '../../domain/model/initiative';
 import type { InitiativePatch } from '../../store/initiativeRepository';
 
 /** The fields the editor writes with 保存; attachments are written by attach/detach at once. */
@@ -38,4 +38,9 @@ export function editorYears(d: Initiative, currentFiscalYear: number, extra: { b
 export function defaultEstimateYear(d: Initiative, currentFiscalYear: number): number {
   const running = d.schedule.filter((s) => s.stages.includes('運用') || s.stages.includes('継続実施')).map((s) => s.fiscalYear);
   return running.length ? Math.min(...running) : currentFiscalYear;
+}
+
+/** The year 「推計値を入れる年度」 opens on: where the record already holds its estimates, else the default. */
+export function initialEstimateYear(d: Initiative, currentFiscalYear: number): number {
+  return storedEstimateYear(d) ?? defaultEstimateYear(d, currentFiscalYear);
 }

@@ -3,7 +3,7 @@ import { comparisonRepositoryOf, type ComparisonInputOptions, type ComparisonRec
 import type { ProcessRecord, WorkspaceStore } from '../../store/types';
 import { ComparisonCancelledError, runComparison } from '../compare/compareClient';
 import { comparisonInputHash } from '../compare/inputHash';
-import type { PairComparison } from './comparisonFigures';
+import type { ComparisonLookup, PairComparison } from './comparisonFigures';
 
 /** Same settings as the 比較 tab's defaults, so a result computed here is the one that tab shows and vice versa. */
 export const INITIATIVE_COMPARE_REPLICATIONS = 20;
@@ -90,15 +90,31 @@ export function usePairComparisons(store: WorkspaceStore, pairs: readonly { asIs
 
   const cancel = useCallback((p: { asIsId: string; toBeId: string }) => aborts.current.get(pairId(p))?.abort(), []);
 
-  const comparisons: PairComparison[] = useMemo(
-    () =>
-      pairs.flatMap((p) => {
-        const rec = states[pairId(p)]?.record;
-        return rec ? [{ asIsId: rec.asIsId, toBeId: rec.toBeId, inputHash: rec.inputHash, computedAt: rec.computedAt, result: rec.result }] : [];
-      }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [states, pairsKey],
+  /**
+   * Right after a pair is attached: its comparison is computed unless one is already stored (from the
+   * 比較 tab or an earlier attachment), so the linked indicators get their estimate without a click.
+   */
+  const computeIfMissing = useCallback(
+    async (p: { asIsId: string; toBeId: string }, messages: { missing: string }) => {
+      const stored = await repo?.getLatest(p.asIsId, p.toBeId).catch(() => undefined);
+      if (!stored && !aborts.current.has(pairId(p))) await recalc(p, messages);
+    },
+    [repo, recalc],
   );
 
-  return { states, comparisons, recalc, cancel };
+  const comparisonOf: ComparisonLookup = useCallback(
+    (asIsId, toBeId) => {
+      const rec = states[pairId({ asIsId, toBeId })]?.record;
+      return rec ? { asIsId: rec.asIsId, toBeId: rec.toBeId, inputHash: rec.inputHash, computedAt: rec.computedAt, result: rec.result } : undefined;
+    },
+    [states],
+  );
+
+  const comparisons: PairComparison[] = useMemo(
+    () => pairs.flatMap((p) => comparisonOf(p.asIsId, p.toBeId) ?? []),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [comparisonOf, pairsKey],
+  );
+
+  return { states, comparisons, comparisonOf, recalc, computeIfMissing, cancel };
 }

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { departmentsOf, defaultRpaRankingSettings, type RpaCandidate, type RpaRanking, type RpaRankingSettings } from '../../domain/analysis/rpaCandidates';
+import { departmentsOf, defaultRpaRankingSettings, reconcileTrialYen, type RpaCandidate, type RpaRanking, type RpaRankingSettings } from '../../domain/analysis/rpaCandidates';
 import { RPA_FORMULA_JA } from '../../domain/analysis/rpaScore';
 import { toCsv } from '../../domain/exchange/csv';
 import { writeXlsx } from '../../domain/exchange/xlsx';
 import { useI18n } from '../../i18n';
+import { exportFileName } from '../../domain/exchange/fileName';
 import { downloadBlob } from '../../modeler/io/download';
 import { settingsRepositoryOf } from '../../store/settingsRepository';
 import type { ProcessRecord, WorkspaceStore } from '../../store/types';
@@ -11,6 +12,7 @@ import { runComparison } from '../compare/compareClient';
 import { formatNumber } from '../simulation/format';
 import { requestStepSelection } from './pendingSelection';
 import { RankingCancelledError, rpaRankingClient, type RankingProgress } from './rankingClient';
+import { RpaQuestions } from './RpaQuestions';
 import { RpaSettingsPanel } from './RpaSettingsPanel';
 import { ScatterChart } from './ScatterChart';
 import { tryRpa, type CreatedRpaToBe, type TryRpaOutcome } from './tryRpa';
@@ -56,6 +58,8 @@ export function RpaView({ repo, workspaceId, processes, onChanged, onOpenProcess
   const [trial, setTrial] = useState<TryState | null>(null);
   const [exportNote, setExportNote] = useState<string | null>(null);
   const [rerunToken, setRerunToken] = useState(0);
+  const [asking, setAsking] = useState<RpaCandidate | null>(null);
+  const [answeredNote, setAnsweredNote] = useState<string | null>(null);
   const trialAbort = useRef<AbortController | null>(null);
   const resultRef = useRef<HTMLDivElement>(null);
 
@@ -136,10 +140,10 @@ export function RpaView({ repo, workspaceId, processes, onChanged, onOpenProcess
 
   const exportAs = (format: 'csv' | 'xlsx') => {
     const table = exportTable(filtered);
-    const base = t('rpa.exportFile');
+    const name = exportFileName({ parts: [t('rpa.exportFile')], date: new Date(), ext: format });
     if (format === 'csv') {
-      downloadBlob(`${base}.csv`, new Blob([toCsv(table)], { type: 'text/csv;charset=utf-8' }));
-      setExportNote(t('rpa.exported', { file: `${base}.csv` }));
+      downloadBlob(name, new Blob([toCsv(table)], { type: 'text/csv;charset=utf-8' }));
+      setExportNote(t('rpa.exported', { file: name }));
       return;
     }
     const excluded = [['プロセス', '担当課', '工程', '工程ID', '理由'], ...(ranking?.excluded ?? []).map((e) => [e.processName, e.department, e.taskName, e.taskId, e.message])];
@@ -159,8 +163,8 @@ export function RpaView({ repo, workspaceId, processes, onChanged, onOpenProcess
       { name: '対象外', rows: excluded },
       { name: '設定', rows: settingRows },
     ]);
-    downloadBlob(`${base}.xlsx`, new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
-    setExportNote(t('rpa.exported', { file: `${base}.xlsx` }));
+    downloadBlob(name, new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+    setExportNote(t('rpa.exported', { file: name }));
   };
 
   const startTry = async (candidate: RpaCandidate) => {
@@ -240,6 +244,23 @@ export function RpaView({ repo, workspaceId, processes, onChanged, onOpenProcess
         )}
       </div>
 
+      {answeredNote && (
+        <p role="status" className="bpr-rpa-info">
+          {answeredNote}
+        </p>
+      )}
+      {asking && (
+        <RpaQuestions
+          repo={repo}
+          candidate={asking}
+          onClose={() => setAsking(null)}
+          onSaved={async () => {
+            setAnsweredNote(t('rpa.q.saved', { task: asking.taskName }));
+            setAsking(null);
+            await onChanged();
+          }}
+        />
+      )}
       {ranking && ranking.warnings.length > 0 && (
         <details className="bpr-rpa-warnings">
           <summary>
@@ -257,6 +278,7 @@ export function RpaView({ repo, workspaceId, processes, onChanged, onOpenProcess
         <div ref={resultRef} className="bpr-rpa-trial" role="region" aria-label={t('rpa.resultHeading', { task: trial.candidate.taskName, process: trial.candidate.processName })}>
           <TrialPanel
             trial={trial}
+            settings={settings}
             onClose={() => {
               trialAbort.current?.abort();
               setTrial(null);
@@ -349,6 +371,20 @@ export function RpaView({ repo, workspaceId, processes, onChanged, onOpenProcess
                           <span className="bpr-rpa-badge is-assessed" title={r.notes || undefined}>
                             {t('rpa.assessedBadge')}
                           </span>
+                        )}
+                        {c.caution && c.needsAnswers.length > 0 && <span className="bpr-rpa-caution-tag">{t(`rpa.caution.${c.caution}`)}</span>}
+                        {c.needsAnswers.length > 0 && (
+                          <>
+                            <span className="bpr-rpa-muted bpr-rpa-needs">{t('rpa.needsAnswers')}</span>
+                            <button
+                              type="button"
+                              className="bpr-rpa-link bpr-rpa-answer"
+                              aria-label={t('rpa.answerLabel', { task: c.taskName, process: c.processName })}
+                              onClick={() => setAsking(c)}
+                            >
+                              {t('rpa.answer', { count: c.needsAnswers.length })}
+                            </button>
+                          </>
                         )}
                       </td>
                       <td data-col="volume">{r.volume}</td>
@@ -447,11 +483,13 @@ function Figure({ value, ci }: { value: string; ci: string }) {
 
 function TrialPanel({
   trial,
+  settings,
   onClose,
   onOpenProcess,
   onCompare,
 }: {
   trial: TryState;
+  settings: RpaRankingSettings | null;
   onClose(): void;
   onOpenProcess(id: string): void;
   onCompare?(asIsId: string, toBeId: string): void;
@@ -504,6 +542,7 @@ function TrialPanel({
           <p className="bpr-rpa-muted">{t('rpa.resultPredicted', { hours: `${predicted.value}（${predicted.ci}）` })}</p>
         </dl>
       )}
+      {trial.phase === 'done' && settings && <YenReconciliation candidate={c} settings={settings} trialYen={trial.outcome.comparison.yenSavedPerYear} />}
       <div className="bpr-rpa-actions">
         {created && (
           <button type="button" onClick={() => onOpenProcess(created.toBe.id)}>
@@ -520,5 +559,51 @@ function TrialPanel({
         </button>
       </div>
     </>
+  );
+}
+
+/** The ranking's ¥ and the trial's ¥ side by side, with each step between them (domain reconcileTrialYen). */
+function YenReconciliation({ candidate, settings, trialYen }: { candidate: RpaCandidate; settings: RpaRankingSettings; trialYen: TryRpaOutcome['comparison']['yenSavedPerYear'] }) {
+  const { t, lang } = useI18n();
+  const r = reconcileTrialYen(candidate, settings, trialYen);
+  const yen = (v: number) => t('rpa.unit.yenPerYear', { value: formatNumber(Math.round(v), lang, 0) });
+  const signed = (v: number) => (v < 0 ? `−${yen(-v)}` : yen(v));
+  const trial = formatYenPerYear(trialYen, lang);
+  return (
+    <section className="bpr-rpa-reconcile" data-testid="rpa-trial-reconcile" aria-label={t('rpa.reconcileHeading')}>
+      <h4>{t('rpa.reconcileHeading')}</h4>
+      <table>
+        <tbody>
+          <tr data-line="ranking">
+            <th scope="row">{t('rpa.reconcileRanking')}</th>
+            <td>{yen(r.rankingYen)}</td>
+          </tr>
+          {!r.staffPricedInTrial && (
+            <tr data-line="unpriced">
+              <th scope="row">{t('rpa.reconcileUnpriced')}</th>
+              <td>{signed(-r.rankingYen)}</td>
+            </tr>
+          )}
+          <tr data-line="licence">
+            <th scope="row">{t('rpa.reconcileLicence')}</th>
+            <td>{signed(-r.licenceShareYen)}</td>
+          </tr>
+          <tr data-line="expected" className="bpr-rpa-reconcile-sum">
+            <th scope="row">{t('rpa.reconcileExpected')}</th>
+            <td>{signed(r.expectedTrialYen)}</td>
+          </tr>
+          <tr data-line="trial">
+            <th scope="row">{t('rpa.reconcileTrial')}</th>
+            <td>
+              {trial.value}（{trial.ci}）
+            </td>
+          </tr>
+        </tbody>
+      </table>
+      <p className="bpr-rpa-muted" data-line="verdict">
+        {r.withinInterval ? t('rpa.reconcileWithin') : t('rpa.reconcileOutside', { diff: signed(trialYen.mean - r.expectedTrialYen) })}
+      </p>
+      <p className="bpr-rpa-muted">{t('rpa.reconcileNotIncluded')}</p>
+    </section>
   );
 }

@@ -35,11 +35,8 @@ export async function createRpaToBe(
 ): Promise<CreatedRpaToBe> {
   const asIs = await repo.getProcess(candidate.processId);
   if (!asIs) throw new TryRpaError(`プロセス「${candidate.processName}」が見つかりません。別のタブで削除された可能性があります。`);
-  const params = {
-    ...rpaTemplateParamsFor(candidate),
-    // One step shares a robot with others: its share of the licence, as the ranking counts it.
-    licenceYenPerRobotYear: settings.licenceYenPerRobotYear / settings.tasksPerRobot,
-  };
+  // One step shares a robot with others: its share of the licence, the same figure the ranking counts.
+  const params = rpaTemplateParamsFor(candidate, settings);
   const result = await applyTemplate(asIs.xml, 'rpa', [candidate.taskId], params);
   if (!result.changes.some((c) => c.applied)) {
     const why = result.warnings.join('／') || '変更できる箇所がありません';

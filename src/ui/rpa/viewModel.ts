@@ -1,4 +1,5 @@
 import {
+  ASSESSMENT_FIELD_LABELS,
   filterByDepartment,
   filterByMinScore,
   type RpaCandidate,
@@ -139,7 +140,7 @@ export function exportTable(candidates: readonly RpaCandidate[]): Array<Array<st
     '年間件数 (件/年)', '年間職員時間 (h/年)', '年間職員時間 95%CI 下限', '年間職員時間 95%CI 上限',
     '削減見込み時間 (h/年)', '削減時間 95%CI 下限', '削減時間 95%CI 上限',
     '時間単価 (円/時間)', '時間単価の出所', '削減額 (円/年)', '削減額 95%CI 下限', '削減額 95%CI 上限',
-    '開発費 (円)', '年間費用 (円/年)', '純削減額 (円/年)', '回収期間 (か月)', '3年ROI (%)', '評価', '推定の根拠・注意',
+    '開発費 (円)', '年間費用 (円/年)', '純削減額 (円/年)', '回収期間 (か月)', '3年ROI (%)', '評価', '未回答の質問', '対面・判断', '推定の根拠・注意',
   ];
   const rows = candidates.map((c) => [
     c.rank, c.processName, c.department, c.taskName, c.taskId, c.role ?? '',
@@ -155,6 +156,8 @@ export function exportTable(candidates: readonly RpaCandidate[]): Array<Array<st
     c.paybackMonths === null ? '回収不能' : r1(c.paybackMonths),
     r1(c.roi3y * 100),
     c.assessmentLabel || '評価済み',
+    c.needsAnswers.map((f) => ASSESSMENT_FIELD_LABELS[f]).join('・'),
+    c.caution === 'face-to-face' ? '対面' : c.caution === 'judgement' ? '判断' : '',
     [...c.derivationNotes, ...c.notes].join(' ／ '),
   ]);
   return [header, ...rows];

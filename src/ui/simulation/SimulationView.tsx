@@ -1,7 +1,9 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useI18n } from '../../i18n';
+import { simulationResultRepositoryOf } from '../../store/simulationResultRepository';
 import type { ProcessRecord, WorkspaceRepository } from '../../store/types';
 import { formatDateTime } from '../common/format';
+import { simulationInputHash } from '../compare/inputHash';
 import { DiagramPreview } from './DiagramPreview';
 import { IssueList } from './IssueList';
 import { ResultsView } from './ResultsView';
@@ -75,6 +77,31 @@ function ProcessSimulation({ repo, processId }: { repo: WorkspaceRepository; pro
     };
     // Not keyed on `t`: switching the language must not reload the process.
   }, [repo, processId]);
+
+  // Every result a run completes is stored; after a reload it is shown again while the diagram and the
+  // settings are the ones it was computed from (a changed diagram simply shows no stored result).
+  const stored = useMemo(() => simulationResultRepositoryOf(repo), [repo]);
+  useEffect(() => {
+    if (!stored) return;
+    controller.onResult = (xml, settings, result) => {
+      void simulationInputHash(xml, settings)
+        .then((hash) => stored.save(processId, hash, settings, result))
+        .catch(() => undefined); // Not storing a cache entry loses nothing: the run's result is on screen.
+    };
+  }, [controller, stored, processId]);
+  useEffect(() => {
+    if (!stored || !record || context.result || !controller.actor.getSnapshot().matches('idle')) return;
+    let live = true;
+    (async () => {
+      const cached = await stored.getLatest(processId);
+      if (!cached || !live) return;
+      if ((await simulationInputHash(record.xml, cached.settings)) !== cached.inputHash || !live) return;
+      if (controller.restore(record.xml, cached.settings, cached.result, new Date(cached.computedAt))) setDraft(draftOf(cached.settings));
+    })().catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [stored, record, controller, processId]);
 
   const parsed = parseDraft(draft);
   const result = context.result;
@@ -174,6 +201,11 @@ function ProcessSimulation({ repo, processId }: { repo: WorkspaceRepository; pro
 
       {result && (
         <>
+          {state === 'done' && controller.restored && controller.resultAt && (
+            <p className="bpr-info" role="note">
+              {t('simulation.restoredResult', { time: formatDateTime(controller.resultAt.toISOString(), lang, true) })}
+            </p>
+          )}
           {state !== 'done' && controller.resultAt && (
             <p className="bpr-info">{t('simulation.previousResult', { time: formatDateTime(controller.resultAt.toISOString(), lang, true) })}</p>
           )}

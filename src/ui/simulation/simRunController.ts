@@ -1,5 +1,6 @@
 import { createActor, type Actor } from 'xstate';
 import { simResponseSchema, type SimOptions, type SimRequest, type SimResponse } from '../../workers/simProtocol';
+import type { SimulationResult } from '../../domain/sim/result';
 import { preflight, type Preflight } from './preflight';
 import { simRunMachine, type RunIssue, type SimRunSettings } from './simRunMachine';
 
@@ -28,6 +29,10 @@ export class SimRunController {
   /** The diagram text the shown result was computed from, to tell when the diagram changed since. */
   resultXml: string | null = null;
   resultAt: Date | null = null;
+  /** True while the shown result came from the store (a previous session) rather than a run in this page. */
+  restored = false;
+  /** Called with every result a run in this page completes (the view stores it for the next reload). */
+  onResult: ((xml: string, settings: SimRunSettings, result: SimulationResult) => void) | null = null;
 
   constructor(
     private readonly createWorker: () => WorkerLike,
@@ -36,16 +41,32 @@ export class SimRunController {
     let wasDone = false;
     this.actor.subscribe((snapshot) => {
       const isDone = snapshot.matches('done');
-      if (isDone && !wasDone) {
+      if (isDone && !wasDone && !this.restored) {
         this.resultXml = this.runXml;
         this.resultAt = new Date();
+        const { result, resultSettings } = snapshot.context;
+        if (this.runXml !== null && result && resultSettings) this.onResult?.(this.runXml, resultSettings, result);
       }
       wasDone = isDone;
     });
     this.actor.start();
   }
 
+  /**
+   * Shows a stored result whose inputs match `xml` and `settings`, if nothing has run in this page yet.
+   * Returns false (and changes nothing) otherwise.
+   */
+  restore(xml: string, settings: SimRunSettings, result: SimulationResult, computedAt: Date): boolean {
+    if (!this.actor.getSnapshot().matches('idle')) return false;
+    this.restored = true;
+    this.resultXml = xml;
+    this.resultAt = computedAt;
+    this.actor.send({ type: 'sim.restored', settings, result });
+    return true;
+  }
+
   async start(xml: string, settings: SimRunSettings): Promise<void> {
+    this.restored = false;
     this.actor.send({ type: 'sim.start', settings });
     this.runXml = xml;
     const runId = this.actor.getSnapshot().context.runId;

@@ -41,6 +41,8 @@ export type SimRunEvent =
   | { type: 'sim.validated'; runId: number; notes: RunIssue[] }
   | { type: 'sim.progress'; runId: number; fraction: number }
   | { type: 'sim.done'; runId: number; result: SimulationResult }
+  /** A stored result of unchanged inputs, shown again after a reload without running anything. */
+  | { type: 'sim.restored'; settings: SimRunSettings; result: SimulationResult }
   | { type: 'sim.error'; runId: number; message: string; issues: RunIssue[] }
   | { type: 'sim.cancel' }
   | { type: 'sim.cancelled'; runId: number };
@@ -81,7 +83,15 @@ export const simRunMachine = setup({
     notes: [],
   },
   states: {
-    idle: { on: { 'sim.start': { target: 'validating', actions: 'begin' } } },
+    idle: {
+      on: {
+        'sim.start': { target: 'validating', actions: 'begin' },
+        'sim.restored': {
+          target: 'done',
+          actions: assign(({ event }) => ({ settings: event.settings, result: event.result, resultSettings: event.settings, progress: 1 })),
+        },
+      },
+    },
     validating: {
       tags: ['busy'],
       on: {

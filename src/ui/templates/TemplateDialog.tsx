@@ -5,7 +5,8 @@ import { SOURCES } from '../../domain/analysis/sources';
 import { useI18n } from '../../i18n';
 import type { ProcessRecord, WorkspaceRepository } from '../../store/types';
 import { Dialog } from '../common/Dialog';
-import { initialDrafts, isNumeric, parseDrafts, toBeProcessName, type ParamDraft } from './templateDraft';
+import { initialDrafts, parseDrafts, tidyDraft, toBeProcessName, type ParamDraft } from './templateDraft';
+import { defaultText, ParamField, UsedParameters, problemText } from './ParamField';
 import './templates.css';
 import { ColumnHeads } from '../common/ColumnHeads';
 
@@ -88,7 +89,7 @@ export function TemplateDialog({ repo, asIs, asIsXml, processes, onClose, onCrea
 
   const valuesKey = JSON.stringify(parsed.values);
   useEffect(() => {
-    if (!selection || parsed.invalid.length > 0) return;
+    if (!selection || parsed.problems.length > 0) return;
     let live = true;
     applyTemplate(xml, templateId, selection, parsed.values, { exclude }).then(
       (res) => {
@@ -102,7 +103,7 @@ export function TemplateDialog({ repo, asIs, asIsXml, processes, onClose, onCrea
       live = false;
     };
     // parsed.values is compared by content so typing the same number does not re-apply.
-  }, [xml, templateId, selection, valuesKey, exclude, parsed.invalid.length]);
+  }, [xml, templateId, selection, valuesKey, exclude, parsed.problems.length]);
 
   const toggleStep = (stepId: string, on: boolean) =>
     setSelection((s) => {
@@ -112,7 +113,7 @@ export function TemplateDialog({ repo, asIs, asIsXml, processes, onClose, onCrea
   const toggleChange = (changeId: string, on: boolean) => setExclude((ex) => (on ? ex.filter((x) => x !== changeId) : [...ex, changeId]));
 
   const appliedCount = preview?.changes.filter((c) => c.applied).length ?? 0;
-  const canCreate = !!preview && appliedCount > 0 && parsed.invalid.length === 0 && phase.kind === 'edit';
+  const canCreate = !!preview && appliedCount > 0 && parsed.problems.length === 0 && phase.kind === 'edit';
 
   const write = async (mode: 'new' | 'replace') => {
     if (!preview) return;
@@ -245,41 +246,31 @@ export function TemplateDialog({ repo, asIs, asIsXml, processes, onClose, onCrea
           <ColumnHeads labels={[t('compare.tpl.param'), t('compare.tpl.value'), t('compare.tpl.source')]} />
           <tbody>
             {template.params.map((p) => {
-              const d = drafts[p.key];
               const source = SOURCES[p.default.source];
               const assumed = p.default.source === 'assumption';
               const fieldId = `${id}-param-${p.key}`;
-              const bad = parsed.invalid.includes(p.key);
+              const label = t(`templates.p.${templateId}.${p.key}`);
               return (
                 <tr key={p.key} data-param={p.key}>
                   <th scope="row">
-                    <label htmlFor={fieldId}>{p.label}</label>
+                    <label htmlFor={fieldId}>{label}</label>
                   </th>
                   <td>
-                    {typeof d === 'boolean' ? (
-                      <input id={fieldId} type="checkbox" checked={d} onChange={(e) => setDrafts({ ...drafts, [p.key]: e.target.checked })} />
-                    ) : (
-                      <input
-                        id={fieldId}
-                        className="bpr-tpl-input"
-                        value={d ?? ''}
-                        inputMode={isNumeric(p) ? 'decimal' : undefined}
-                        placeholder={p.default.value === 'auto' ? t('compare.tpl.auto') : undefined}
-                        aria-invalid={bad}
-                        onChange={(e) => setDrafts({ ...drafts, [p.key]: e.target.value })}
-                      />
-                    )}
-                    {p.unit && <span className="bpr-tpl-unit">{p.unit}</span>}
-                    {p.range && (
-                      <span className={`bpr-tpl-range ${parsed.outOfRange.includes(p.key) ? 'bpr-tpl-range-out' : ''}`}>
-                        {t('compare.tpl.range', { low: p.range[0], high: p.range[1], unit: p.unit })}
-                      </span>
-                    )}
-                    {bad && <span className="bpr-tpl-error">{t('compare.tpl.notNumber')}</span>}
+                    <ParamField
+                      id={fieldId}
+                      spec={p}
+                      label={label}
+                      draft={drafts[p.key]}
+                      problem={parsed.problems.find((x) => x.key === p.key)}
+                      outOfRange={parsed.outOfRange.includes(p.key)}
+                      auto={preview?.parameters.find((r) => r.key === p.key)?.auto}
+                      onChange={(d) => setDrafts((all) => ({ ...all, [p.key]: d }))}
+                      onBlur={() => setDrafts((all) => ({ ...all, [p.key]: tidyDraft(p, all[p.key]) }))}
+                    />
                   </td>
                   <td className="bpr-tpl-source">
                     <span className={`bpr-tpl-badge ${assumed ? 'bpr-tpl-badge-assumed' : ''}`}>{assumed ? t('compare.tpl.assumed') : t('compare.tpl.estimated')}</span>
-                    {t('compare.tpl.default', { value: String(p.default.value === 'auto' ? t('compare.tpl.auto') : p.default.value), unit: p.unit })}
+                    {t('compare.tpl.default', { value: defaultText(p, t), unit: p.type.kind === 'choice' || p.type.kind === 'boolean' || p.default.value === 'auto' ? '' : p.unit })}
                     <span className="bpr-tpl-source-label">
                       {source.label}
                       {source.figure ? `（${source.figure}）` : ''}
@@ -291,6 +282,16 @@ export function TemplateDialog({ repo, asIs, asIsXml, processes, onClose, onCrea
             })}
           </tbody>
         </table>
+        {parsed.problems.length > 0 && (
+          <div role="alert" className="bpr-tpl-problems">
+            <p>{t('templates.problems')}</p>
+            <ul>
+              {parsed.problems.map((pr) => (
+                <li key={pr.key}>{problemText(pr, t(`templates.p.${templateId}.${pr.key}`), t)}</li>
+              ))}
+            </ul>
+          </div>
+        )}
       </fieldset>
 
       <fieldset className="bpr-tpl-section">
@@ -319,6 +320,7 @@ export function TemplateDialog({ repo, asIs, asIsXml, processes, onClose, onCrea
             ))}
           </ul>
         )}
+        {preview && <UsedParameters templateId={templateId} specs={template.params} resolved={preview.parameters} />}
         {existingToBe && <p className="bpr-tpl-hint">{t('compare.tpl.hasToBe', { name: existingToBe.name })}</p>}
         <p className="bpr-tpl-hint">{t('compare.tpl.asIsUntouched')}</p>
       </fieldset>

@@ -1,62 +1,56 @@
 import type { ParamValues } from '../../domain/analysis/interventions/common';
-import type { TemplateParamSpec } from '../../domain/analysis/interventions';
+import { formatParamValue, isAutoParam, readParamInput, type ParamProblem, type TemplateParamSpec } from '../../domain/analysis/interventions';
 
 /**
  * The parameter form of the templates dialog as plain data: what a field shows, and the values handed
- * to applyTemplate (only what the user changed; blank means the published default).
+ * to applyTemplate (only what the user changed; blank means the published default or 自動). Reading
+ * the text is the domain's (readParamInput), so the dialog and applyTemplate agree on what is valid.
  */
 
 export type ParamDraft = string | boolean;
 
-export function isNumeric(spec: TemplateParamSpec): boolean {
-  return typeof spec.default.value === 'number' || spec.default.value === 'auto';
-}
-
-/** Empty text for a number means "use the default"; 'auto' defaults start empty too. */
+/** Numbers start at their default (¥ with separators); 自動 starts empty; a choice at its default option. */
 export function initialDrafts(specs: readonly TemplateParamSpec[]): Record<string, ParamDraft> {
   const out: Record<string, ParamDraft> = {};
   for (const s of specs) {
     const v = s.default.value;
-    out[s.key] = typeof v === 'boolean' ? v : typeof v === 'number' ? String(v) : v === 'auto' ? '' : v;
+    out[s.key] = typeof v === 'boolean' ? v : isAutoParam(s) ? '' : formatParamValue(s, v);
   }
   return out;
 }
 
 export interface ParsedParams {
   values: ParamValues;
-  /** Keys whose text is not a number. */
-  invalid: string[];
+  /** Fields whose input is not understood, each naming the field. */
+  problems: ParamProblem[];
   /** Keys whose number is outside the published range (allowed, but flagged). */
   outOfRange: string[];
 }
 
 export function parseDrafts(specs: readonly TemplateParamSpec[], drafts: Record<string, ParamDraft>): ParsedParams {
   const values: ParamValues = {};
-  const invalid: string[] = [];
+  const problems: ParamProblem[] = [];
   const outOfRange: string[] = [];
   for (const s of specs) {
     const d = drafts[s.key];
     if (d === undefined) continue;
-    if (typeof d === 'boolean') {
-      if (d !== s.default.value) values[s.key] = d;
+    const r = readParamInput(s, d);
+    if (!r.ok) {
+      problems.push(r.problem);
       continue;
     }
-    if (isNumeric(s)) {
-      const text = d.normalize('NFKC').replace(/,/g, '').trim();
-      if (text === '') continue;
-      const n = Number(text);
-      if (!Number.isFinite(n)) {
-        invalid.push(s.key);
-        continue;
-      }
-      if (s.range && (n < s.range[0] || n > s.range[1])) outOfRange.push(s.key);
-      if (n !== s.default.value) values[s.key] = n;
-      continue;
-    }
-    const text = d.trim();
-    if (text !== '' && text !== s.default.value) values[s.key] = text;
+    if (r.value === undefined) continue;
+    if (typeof r.value === 'number' && s.range && (r.value < s.range[0] || r.value > s.range[1])) outOfRange.push(s.key);
+    if (r.value !== s.default.value) values[s.key] = r.value;
   }
-  return { values, invalid, outOfRange };
+  return { values, problems, outOfRange };
+}
+
+/** The field's text after leaving it: ¥ regrouped with separators once it reads as a number. */
+export function tidyDraft(spec: TemplateParamSpec, draft: ParamDraft): ParamDraft {
+  if (typeof draft === 'boolean' || spec.type.kind !== 'yen') return draft;
+  const r = readParamInput(spec, draft);
+  return r.ok && typeof r.value === 'number' ? formatParamValue(spec, r.value) : draft;
 }
 
 /** 「転入届（現行）（To-Be: 書かない窓口）」 */

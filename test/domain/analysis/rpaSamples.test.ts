@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  screeningTier,
   defaultRpaRankingSettings,
   rankParsedProcesses,
   simulateTaskHours,
@@ -46,7 +47,13 @@ describe('RPA ranking of the sample diagrams', () => {
     expect(candidates[entry].paybackMonths).not.toBeNull();
     expect(candidates.some((c) => c.processId.includes('tobe'))).toBe(false);
     expect(warnings).toEqual([]);
-    for (let i = 1; i < candidates.length; i++) expect(candidates[i - 1].netAnnualYen).toBeGreaterThanOrEqual(candidates[i].netAnnualYen);
+    // Unscreened samples: ordinary steps first, face-to-face and approvals after; net ¥ descending within each group.
+    for (let i = 1; i < candidates.length; i++) {
+      const [a, b] = [candidates[i - 1], candidates[i]];
+      expect(screeningTier(a)).toBeLessThanOrEqual(screeningTier(b));
+      if (screeningTier(a) === screeningTier(b)) expect(a.netAnnualYen).toBeGreaterThanOrEqual(b.netAnnualYen);
+    }
+    expect(screeningTier(candidates[counter])).toBe(2);
   });
 
   it('given the samples, when ranked, then resident steps of 転入届 are excluded and every candidate has simulated hours', async () => {

@@ -22,6 +22,11 @@ export function appUrl(): string {
   return inject('bprE2eUrl') ?? process.env.BPR_E2E_URL ?? 'http://127.0.0.1:4173/';
 }
 
+/** The dev server started like README's `npm run dev` (see globalSetup.ts). */
+export function devServerUrl(): string {
+  return inject('bprE2eDevUrl');
+}
+
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
@@ -75,9 +80,9 @@ export function useBrowser(): () => E2eSession {
   };
 }
 
-/** Opens the app and waits until the seeded workspace list is shown. */
-export async function openApp(page: Page): Promise<void> {
-  await page.goto(appUrl());
+/** Opens the app (the production build unless `url` says otherwise) and waits until the seeded workspace list is shown. */
+export async function openApp(page: Page, url = appUrl()): Promise<void> {
+  await page.goto(url);
   await waitForWorkspace(page);
 }
 
@@ -120,6 +125,11 @@ export async function canvasLabels(page: Page): Promise<string[]> {
 
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Today's date in Japan as YYYY-MM-DD (Swedish locale formats dates that way), the date exported files carry. */
+export function japanToday(): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(new Date());
 }
 
 /** Writes a screenshot into test-results/ (for looking at the layout). */

@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { preview, type PreviewServer } from 'vite';
+import { createServer, preview, type PreviewServer, type ViteDevServer } from 'vite';
 import type { TestProject } from 'vitest/node';
 
 /** Where the e2e tests find the app; read by support/browser.ts. */
@@ -14,7 +14,28 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 declare module 'vitest' {
   export interface ProvidedContext {
     bprE2eUrl: string;
+    /** The dev server as README's `npm run dev` starts it (same vite.config.ts, development mode, StrictMode). */
+    bprE2eDevUrl: string;
   }
+}
+
+/**
+ * Starts what `npm run dev` starts (vite.config.ts, development mode) on a free port. Development
+ * differs from the build in ways that have hidden faults before (StrictMode's double mount, no CSP,
+ * modules served one by one), so the navigation smoke runs against both.
+ */
+async function startDevServer(): Promise<{ url: string; server: ViteDevServer }> {
+  const server = await createServer({
+    root: repoRoot,
+    mode: 'development',
+    logLevel: 'warn',
+    clearScreen: false,
+    server: { host: HOST, port: 0, strictPort: false, open: false },
+  });
+  await server.listen();
+  const address = server.httpServer?.address();
+  if (!address || typeof address === 'string') throw new Error('vite dev server did not report its port');
+  return { url: `http://${HOST}:${address.port}/`, server };
 }
 
 /**
@@ -42,7 +63,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const url = `http://${HOST}:${address.port}/`;
   process.env[E2E_URL_ENV] = url;
   project.provide('bprE2eUrl', url);
+  const dev = await startDevServer();
+  project.provide('bprE2eDevUrl', dev.url);
   return async () => {
+    await dev.server.close();
     await server.close();
     rmSync(snapshot, { recursive: true, force: true });
   };

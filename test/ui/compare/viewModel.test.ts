@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SOURCES } from '../../../src/domain/analysis/sources';
-import { beforeAfterRows, changeDirection, diagramMarks, formatSaving, exportFileName, keyFigures, roleHourBars, sourcesFor, taskDeltaItems } from '../../../src/ui/compare/viewModel';
+import { beforeAfterRows, changeDirection, diagramMarks, formatSaving, keyFigures, roleHourBars, sourcesFor, taskDeltaItems } from '../../../src/ui/compare/viewModel';
 import { sampleResult } from './fixtures';
 
 describe('compare view model', () => {
@@ -92,11 +92,6 @@ describe('compare view model', () => {
     expect(sources.map((s) => s.id)).toEqual(['hamamatsuKakanai', 'assumption']);
     expect(sources[0]).toBe(SOURCES.hamamatsuKakanai);
     expect(sourcesFor([])).toEqual([]);
-  });
-
-  it('given a process name with characters files cannot hold, when the export name is made, then they are replaced and the local date is added', () => {
-    expect(exportFileName('転入届（現行）', new Date(2025, 3, 1, 9, 30), 'csv')).toBe('転入届（現行）_比較_2025-04-01.csv');
-    expect(exportFileName('a/b:c', new Date(2025, 11, 31), 'xlsx')).toBe('a_b_c_比較_2025-12-31.xlsx');
   });
 });
 

@@ -5,10 +5,10 @@ import { bimpFile } from '../../../src/ui/exchange/bimpExport';
 import { repoRoot } from '../../support/paths';
 
 describe('BIMP export (editor menu item)', () => {
-  it('given an annotated sample, when exported for BIMP, then the file is named after the process and carries a qbp:processSimulationInfo block', async () => {
+  it('given an annotated sample, when exported for BIMP, then the file keeps the name it was given and carries a qbp:processSimulationInfo block', async () => {
     const xml = readFileSync(path.join(repoRoot, 'diagrams', 'tennyu-asis.bpmn'), 'utf8');
-    const out = await bimpFile(xml, '転入届（現行）');
-    expect(out.fileName).toBe('転入届（現行）_BIMP.bpmn');
+    const out = await bimpFile(xml, '転入届（現行）_As-Is_BIMP_2026-12-07.bpmn');
+    expect(out.fileName).toBe('転入届（現行）_As-Is_BIMP_2026-12-07.bpmn');
     expect(out.xml).toMatch(/processSimulationInfo/);
     expect(out.xml).toContain('http://www.qbp-simulator.com/Schema201212');
     expect(Array.isArray(out.warnings)).toBe(true);

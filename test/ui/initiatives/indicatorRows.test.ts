@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ComparisonResult } from '../../../src/domain/analysis/compare';
 import { parseInitiative, type Initiative } from '../../../src/domain/model/initiative';
-import { comparisonKeyOf, figuresOf, refreshEstimates, type PairComparison } from '../../../src/ui/initiatives/comparisonFigures';
+import { comparisonKeyOf, estimatesFromPairs, figuresOf, refreshEstimates, type PairComparison } from '../../../src/ui/initiatives/comparisonFigures';
+import { initialEstimateYear } from '../../../src/ui/initiatives/editorState';
 import { indicatorYearRows, setIndicatorValue } from '../../../src/ui/initiatives/indicatorRows';
 
 const est = (mean: number, half: number) => ({ mean, ci95: [mean - half, mean + half] as [number, number] });
@@ -107,5 +108,56 @@ describe('indicator rows of the 取組 editor and sheet', () => {
     const added = setIndicatorValue(initiative(), 'h', 2026, 'target', 300);
     expect(added.indicators[0].years.map((y) => y.fiscalYear)).toEqual([2025, 2026]);
     expect(added.indicators[0].years[0]).toEqual({ fiscalYear: 2025, target: 200, measured: 150 });
+  });
+
+  it('given a pair looked up by its As-Is and To-Be ids, when a 決裁日数 indicator is added after the comparison exists, then it gets the To-Be lead time at once in the chosen year and other kinds are left alone', () => {
+    const r = result(225, 61, 0.2);
+    const lookups: string[] = [];
+    const comparisonOf = (asIsId: string, toBeId: string) => {
+      lookups.push(`${asIsId}→${toBeId}`);
+      return asIsId === 'asis' && toBeId === 'tobe' ? pair('asis', 'tobe', r) : undefined;
+    };
+    const withDays = { ...initiative(), indicators: [...initiative().indicators, { id: 'd', name: '決裁までの日数', unit: '営業日', kind: 'approvalDays' as const, years: [] }] };
+    const out = estimatesFromPairs(withDays, 2026, [{ asIsId: 'asis', toBeId: 'tobe' }], comparisonOf);
+    expect(lookups).toEqual(['asis→tobe']);
+    expect(out.changed).toBe(true);
+    // The To-Be's own figures (hand-set above): 225 h/yr saved, 61 min per visit, 0.2 business days.
+    expect(out.initiative.indicators.find((i) => i.id === 'd')?.years).toEqual([
+      { fiscalYear: 2026, estimated: { mean: 0.2, ci95: [0.2 - 0.1, 0.2 + 0.1], comparisonKey: out.comparisonKey, computedAt: '2025-05-01T00:00:00.000Z' } },
+    ]);
+    expect(out.initiative.indicators.find((i) => i.id === 'h')?.years.find((y) => y.fiscalYear === 2026)?.estimated?.mean).toBe(225);
+    expect(out.initiative.indicators.find((i) => i.id === 'r')?.years.find((y) => y.fiscalYear === 2026)).toMatchObject({ target: 60, estimated: { mean: 61 } });
+    expect(out.initiative.indicators.find((i) => i.id === 'c')).toEqual(initiative().indicators[2]);
+    // No comparison for the pair yet: nothing changes.
+    expect(estimatesFromPairs(withDays, 2026, [{ asIsId: 'asis', toBeId: 'other' }], comparisonOf)).toEqual({ initiative: withDays, changed: false });
+  });
+
+  it('given an estimate in one year and a measured value there, when the estimate year is changed, then the estimate moves, the measured value and target stay, and the stored year is what the selector opens on', () => {
+    const comparisons = [pair('a', 'b', result(225, 61, 0.2))];
+    const in2025 = refreshEstimates(initiative(), 2025, comparisons).initiative;
+    expect(initialEstimateYear(in2025, 2030)).toBe(2025);
+    const moved = refreshEstimates(in2025, 2027, comparisons).initiative;
+    const hours = moved.indicators.find((i) => i.id === 'h')!;
+    expect(hours.years).toEqual([
+      { fiscalYear: 2025, target: 200, measured: 150 },
+      { fiscalYear: 2027, estimated: expect.objectContaining({ mean: 225 }) },
+    ]);
+    // The 2026 row of 来庁者 keeps its target; its 2025 row, which held only the estimate, is gone.
+    expect(moved.indicators.find((i) => i.id === 'r')!.years).toEqual([
+      { fiscalYear: 2026, target: 60 },
+      { fiscalYear: 2027, estimated: expect.objectContaining({ mean: 61 }) },
+    ]);
+    expect(initialEstimateYear(moved, 2030)).toBe(2027);
+    // Nothing stored yet: the first year in operation, else the current year.
+    expect(initialEstimateYear(initiative(), 2030)).toBe(2030);
+  });
+
+  it('given an estimate from an earlier comparison in another year, when a new comparison is applied, then the old one stays there as history', () => {
+    const old = refreshEstimates(initiative(), 2025, [pair('a', 'b', result(200, 61, 0.2), '2025-05-01T00:00:00.000Z')]).initiative;
+    const next = refreshEstimates(old, 2026, [pair('a', 'b', result(300, 55, 0.1), '2025-06-01T00:00:00.000Z')]).initiative;
+    const years = next.indicators.find((i) => i.id === 'h')!.years;
+    expect(years.find((y) => y.fiscalYear === 2025)?.estimated?.mean).toBe(200);
+    expect(years.find((y) => y.fiscalYear === 2026)?.estimated?.mean).toBe(300);
+    expect(initialEstimateYear(next, 2030)).toBe(2026);
   });
 });

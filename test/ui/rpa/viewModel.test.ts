@@ -92,6 +92,10 @@ describe('RPA view model', () => {
     expect(Number(col('削減時間 95%CI 下限'))).toBeLessThan(Number(col('削減見込み時間 (h/年)')));
     expect(col('評価')).toBe('評価済み');
     expect(parsed[2][header.indexOf('時間単価の出所')]).toBe('既定値（仮定値）');
+    // The unscreened counter step lists the questions still open and is marked face-to-face.
+    expect(col('未回答の質問')).toBe('');
+    expect(parsed[2][header.indexOf('未回答の質問')]).toBe('判断の定型性・入力の電子化・入力データの構造化・例外率');
+    expect(parsed[2][header.indexOf('対面・判断')]).toBe('対面');
   });
 
   it('given candidates, when turned into chart points, then x is ease, y the hours saved with CI and the label names the step', async () => {

@@ -119,3 +119,42 @@ describe('SimRunController', () => {
     expect(toSimOptions({ ...DEFAULT_RUN_SETTINGS, years: 2 })).toEqual({ seed: 1, replications: 10, mode: 'fast', years: 2 });
   });
 });
+
+describe('SimRunController: a stored result after a reload', () => {
+  it('given nothing ran yet, when a stored result is restored, then it is shown as done with its settings and nothing reaches a worker', () => {
+    const { controller, worker } = setup();
+    const settings = { ...DEFAULT_RUN_SETTINGS, replications: 3 };
+    const stored: string[] = [];
+    controller.onResult = (xml) => stored.push(xml);
+    expect(controller.restore('<xml/>', settings, minimalResult(), new Date('2026-12-01T00:00:00Z'))).toBe(true);
+    const snap = controller.actor.getSnapshot();
+    expect(snap.value).toBe('done');
+    expect(snap.context.resultSettings).toEqual(settings);
+    expect(snap.context.settings).toEqual(settings);
+    expect(controller.restored).toBe(true);
+    expect(controller.resultXml).toBe('<xml/>');
+    expect(worker()).toBeUndefined();
+    // A restored result is not stored again as if it were new.
+    expect(stored).toEqual([]);
+  });
+
+  it('given a run already finished in this page, when a stored result arrives late, then the newer result stays', async () => {
+    const { controller, worker } = setup();
+    await controller.start('<new/>', DEFAULT_RUN_SETTINGS);
+    worker().reply({ type: 'sim.result', id: worker().posted[0].id, result: { ...minimalResult(), events: 7 } });
+    expect(controller.restore('<old/>', DEFAULT_RUN_SETTINGS, minimalResult(), new Date())).toBe(false);
+    expect(controller.actor.getSnapshot().context.result?.events).toBe(7);
+    expect(controller.resultXml).toBe('<new/>');
+  });
+
+  it('given a restored result, when a new run completes, then that run is handed on for storing with its XML and settings', async () => {
+    const { controller, worker } = setup();
+    const stored: Array<[string, number]> = [];
+    controller.onResult = (xml, settings) => stored.push([xml, settings.replications]);
+    controller.restore('<a/>', DEFAULT_RUN_SETTINGS, minimalResult(), new Date());
+    await controller.start('<b/>', { ...DEFAULT_RUN_SETTINGS, replications: 4 });
+    worker().reply({ type: 'sim.result', id: worker().posted[0].id, result: minimalResult() });
+    expect(stored).toEqual([['<b/>', 4]]);
+    expect(controller.restored).toBe(false);
+  });
+});

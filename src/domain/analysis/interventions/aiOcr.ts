@@ -20,42 +20,50 @@ export const AI_OCR_PARAMS: TemplateParamSpec[] = [
     key: 'reductionPercent',
     label: '入力作業時間の削減率',
     unit: '%',
+    type: { kind: 'percent' },
     default: { value: Math.round(BEPPU_REDUCTION * 1000) / 10, source: 'beppuRpaOcr', derivation: '1 − 1,627 ÷ 7,627 = 78.7%' },
   },
   {
     key: 'accuracyPercent',
     label: '1枚あたりの認識精度（修正不要の割合）',
     unit: '%',
+    type: { kind: 'percent' },
     default: { value: 95, source: 'assumption', derivation: '帳票の様式・手書きの有無で大きく変わるため要確認' },
   },
   {
     key: 'correctionPercent',
     label: '修正1回の時間（元の入力時間に対する割合）',
     unit: '%',
+    type: { kind: 'percent' },
     default: { value: 50, source: 'assumption', derivation: '誤読した項目だけを画面で直す前提' },
   },
   {
     key: 'sheetsPerCase',
     label: '1件あたりの帳票枚数',
     unit: '枚',
+    type: { kind: 'quantity', integer: true },
+    min: 1,
     default: { value: 'auto', source: 'assumption', derivation: '各作業の紙の枚数（未入力なら1枚）' },
   },
   {
     key: 'secondsPerSheet',
     label: 'AI-OCR の読取時間（1枚）',
     unit: '秒',
+    type: { kind: 'quantity' },
     default: { value: 20, source: 'assumption', derivation: 'スキャン・読取の機械時間。職員時間には含まれない' },
   },
   {
     key: 'yenPerSheet',
     label: '読取1枚あたりの費用',
     unit: '円/枚',
+    type: { kind: 'yen' },
     default: { value: 10, source: 'assumption', derivation: '従量課金の概算' },
   },
   {
     key: 'fixedYenPerYear',
     label: 'AI-OCR の年間固定費',
     unit: '円/年',
+    type: { kind: 'yen' },
     default: { value: 1_000_000, source: 'assumption', derivation: 'サービス基本料の概算' },
   },
 ];
@@ -100,7 +108,9 @@ export const aiOcrTemplate: InterventionTemplate = {
       perSheet.push({ elementId: id, changeId: planned[0].id, sheets });
       changes.push(...planned);
     }
+    const autoSheets = typeof values.sheetsPerCase === 'number' ? [] : perSheet.map((p) => `「${nameOf(editor, p.elementId)}」${p.sheets}枚`);
     return {
+      autoValues: autoSheets.length ? { sheetsPerCase: { text: autoSheets.join('、'), source: 'assumption', derivation: '各作業の紙の枚数（未入力なら1枚）' } } : undefined,
       changes,
       costs: (applied) => {
         const used = perSheet.filter((p) => applied.has(p.changeId));

@@ -1,21 +1,27 @@
 import type { StepAnnotation } from '../../model/annotations';
 import type { ModdleElement } from '../../bpmn/bprAccess';
 import { SOURCES } from '../sources';
-import type { DiagramEditor } from './editor';
+import { InterventionError, type DiagramEditor } from './editor';
+import { checkParamValue, paramProblemMessage } from './params';
 import type { ResolvedParameter, TemplateParamSpec } from './types';
 
 export type ParamValues = Record<string, number | boolean | string>;
 
-/** Defaults filled in, each with its source, and user values checked for type. */
+/**
+ * Defaults filled in, each with its source. A given value of the wrong type or outside the bounds is
+ * refused with a message naming the field: falling back to the default would hide the mistake.
+ */
 export function resolveParams(specs: TemplateParamSpec[], given: ParamValues): { values: ParamValues; resolved: ResolvedParameter[] } {
   const values: ParamValues = {};
   const resolved: ResolvedParameter[] = [];
   for (const s of specs) {
     const v = given[s.key];
-    const auto = s.default.value === 'auto' && typeof v === 'number';
-    const ok = v !== undefined && (typeof v === typeof s.default.value || auto) && !(typeof v === 'number' && !Number.isFinite(v));
-    values[s.key] = ok ? v : s.default.value;
-    resolved.push({ key: s.key, label: s.label, unit: s.unit, value: values[s.key], default: s.default, overridden: ok && v !== s.default.value });
+    if (v !== undefined) {
+      const problem = checkParamValue(s, v);
+      if (problem) throw new InterventionError(paramProblemMessage(problem));
+    }
+    values[s.key] = v ?? s.default.value;
+    resolved.push({ key: s.key, label: s.label, unit: s.unit, value: values[s.key], default: s.default, overridden: v !== undefined && v !== s.default.value });
   }
   return { values, resolved };
 }

@@ -20,6 +20,7 @@ export const E_APPROVAL_PARAMS: TemplateParamSpec[] = [
     key: 'electronicLagBusinessDays',
     label: '電子決裁の待ち時間（1段階）',
     unit: '営業日',
+    type: { kind: 'quantity' },
     default: { value: 0.5, source: 'assumption', derivation: '決裁者が当日〜翌日に処理する前提（紙の持ち回り待ちは不要）' },
   },
 ];

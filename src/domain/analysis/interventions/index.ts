@@ -60,7 +60,7 @@ export async function applyTemplate(
     xml: await editor.serialize(),
     changes,
     costs: plan.costs(new Set(changes.filter((c) => c.applied).map((c) => c.id))),
-    parameters: resolved,
+    parameters: resolved.map((p) => (plan.autoValues?.[p.key] && p.value === 'auto' ? { ...p, auto: plan.autoValues[p.key] } : p)),
     warnings,
   };
 }
@@ -73,3 +73,4 @@ export async function suggestSelection(xml: string, template: TemplateId): Promi
 
 export { DiagramEditor, InterventionError } from './editor';
 export type * from './types';
+export * from './params';

@@ -17,23 +17,33 @@ const FACTOR = {
   certificate: { value: (10 / 18) * 100, source: 'iwamizawaKakanai' as const, derivation: '岩見沢市 証明書交付 18分 → 10分（10 ÷ 18）' },
 };
 
+const KIND_OPTIONS = [
+  { value: 'notification', label: '届出' },
+  { value: 'certificate', label: '証明書' },
+] as const;
+const KIND_LABEL: Record<keyof typeof FACTOR, string> = { notification: '届出', certificate: '証明書' };
+
 export const KAKANAI_PARAMS: TemplateParamSpec[] = [
   {
     key: 'counterKind',
-    label: '窓口の種類（notification: 届出 / certificate: 証明書）',
+    label: '窓口の種類',
     unit: '',
+    type: { kind: 'choice', options: KIND_OPTIONS },
     default: { value: 'notification', source: 'hamamatsuKakanai', derivation: '届出は浜松市、証明書は岩見沢市の実績を使う' },
   },
   {
     key: 'counterFactorPercent',
     label: '窓口の処理時間（現行に対する割合）',
     unit: '%',
+    type: { kind: 'percent' },
+    max: 200,
     default: { value: 'auto', source: 'hamamatsuKakanai', derivation: '届出 45 ÷ 54 = 83.33%（浜松市）、証明書 10 ÷ 18 = 55.56%（岩見沢市）' },
   },
   {
     key: 'oneStop',
     label: 'ワンストップ（後の窓口での書き直しもなくす）',
     unit: '',
+    type: { kind: 'boolean' },
     default: { value: false, source: 'assumption', derivation: '関係課の申請書も同じ窓口で作成する場合に選ぶ' },
   },
 ];
@@ -89,7 +99,15 @@ export const kakanaiTemplate: InterventionTemplate = {
         apply: (ed) => ed.setStep(id, { ...ann, staffTime: staff, residentTime: resident, automation: 'kakanai' }),
       });
     }
-    return { changes, costs: () => ({}), warnings };
+    const kindLabel = KIND_LABEL[kind];
+    return {
+      changes,
+      costs: () => ({}),
+      warnings,
+      autoValues: overridden
+        ? undefined
+        : { counterFactorPercent: { text: `${fmt(factorSource.value)}%（${kindLabel}）`, source: factorSource.source, derivation: factorSource.derivation } },
+    };
   },
 };
 

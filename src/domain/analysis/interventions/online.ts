@@ -14,18 +14,21 @@ export const ONLINE_PARAMS: TemplateParamSpec[] = [
     key: 'onlinePercent',
     label: 'オンラインで申請する割合',
     unit: '%',
+    type: { kind: 'percent' },
     default: { value: 30, source: 'assumption', derivation: 'マイナポータル等の利用見込み。自団体の実績で上書きしてください' },
   },
   {
     key: 'reviewMinutes',
     label: 'オンライン申請の審査時間（1件）',
     unit: '分',
+    type: { kind: 'minutes' },
     default: { value: 10, source: 'assumption', derivation: '画面で申請内容を確認し、基幹システムへ取り込む時間' },
   },
   {
     key: 'reviewRole',
     label: '審査する役割',
     unit: '',
+    type: { kind: 'text' },
     default: { value: 'auto', source: 'assumption', derivation: '最初の窓口作業の担当' },
   },
 ];
@@ -64,6 +67,9 @@ export const onlineTemplate: InterventionTemplate = {
       ? values.reviewRole
       : (firstStaff && editor.roleOf(firstStaff)) ?? undefined;
     const review: Distribution = { type: 'fixed', value: minutes };
+    const autoRole = values.reviewRole === 'auto'
+      ? { reviewRole: { text: role ?? '担当未設定', source: 'assumption' as const, derivation: firstStaff ? `最初の窓口作業「${nameOf(editor, firstStaff)}」の担当` : '窓口作業に担当がありません' } }
+      : undefined;
     const startId = start.id as string;
     const b = editor.bounds(startId) ?? { x: 0, y: 0, width: 36, height: 36 };
     const lb = editor.bounds(last) ?? b;
@@ -92,6 +98,7 @@ export const onlineTemplate: InterventionTemplate = {
       ],
       costs: () => ({}),
       warnings,
+      autoValues: autoRole,
     };
   },
 };

@@ -18,6 +18,7 @@ export const RPA_PARAMS: TemplateParamSpec[] = [
     key: 'reductionPercent',
     label: '入力作業時間の削減率',
     unit: '%',
+    type: { kind: 'percent' },
     default: { value: 84.9, source: 'yokohamaRpa', derivation: '横浜市 RPA 実証の平均削減率。自治体事例の幅は 45〜90%' },
     range: [45, 90],
   },
@@ -25,30 +26,36 @@ export const RPA_PARAMS: TemplateParamSpec[] = [
     key: 'exceptionPercent',
     label: '例外で手作業に戻る割合',
     unit: '%',
+    type: { kind: 'percent' },
     default: { value: 10, source: 'assumption', derivation: '読めないデータ・システムエラー等で手作業に戻る件数の見込み' },
   },
   {
     key: 'checkMinutes',
     label: '職員による確認時間（1件）',
     unit: '分',
+    type: { kind: 'minutes' },
     default: { value: 'auto', source: 'yokohamaRpa', derivation: '元の作業時間 ×（1 − 削減率 − 例外率）。例外分の手作業と合わせて削減率どおりになる' },
   },
   {
     key: 'robotTimePercent',
     label: 'ロボットの処理時間（手作業に対する割合）',
     unit: '%',
+    type: { kind: 'percent' },
     default: { value: 30, source: 'assumption', derivation: 'ロボットの処理は手作業より速い前提。職員時間には含まれない' },
   },
   {
     key: 'licenceYenPerRobotYear',
     label: 'ロボット1台の年間ライセンス料',
     unit: '円/年',
+    type: { kind: 'yen' },
     default: DEFAULT_AUTOMATION_COSTS.licenceYenPerRobotYear,
   },
   {
     key: 'robots',
     label: 'ロボット台数',
     unit: '台',
+    type: { kind: 'quantity', integer: true },
+    min: 1,
     default: { value: 1, source: 'assumption', derivation: '選択した作業を1台で時間帯をずらして実行' },
   },
 ];
@@ -81,15 +88,22 @@ export const rpaTemplate: InterventionTemplate = {
       ed.addFixedCostPerYear(licenceYen);
       licenceWritten = true;
     };
+    const autoCheck: string[] = [];
     for (const id of selection) {
       const ann = annotatedTask(editor, id);
       if (!ann?.staffTime) {
         warnings.push(`${nameOf(editor, id)}(${id}) は職員処理時間が入力されたタスクではないため、RPA化の対象から外しました`);
         continue;
       }
+      if (typeof values.checkMinutes !== 'number')
+        autoCheck.push(`「${nameOf(editor, id)}」${fmt(sampledMean(scaleDistribution(ann.staffTime, Math.max(0, 1 - r - e))))}分`);
       changes.push(...planOne(editor, id, ann.staffTime, ann.role, { r, e, robotK, robots, check: values.checkMinutes, overridden, writeLicence }));
     }
+    const checkSpec = RPA_PARAMS.find((p) => p.key === 'checkMinutes')!;
     return {
+      autoValues: autoCheck.length
+        ? { checkMinutes: { text: autoCheck.join('、'), source: checkSpec.default.source, derivation: `元の作業時間 ×（1 − ${fmt(r * 100)}% − ${fmt(e * 100)}%）` } }
+        : undefined,
       changes,
       costs: (applied) => ({
         fixedYenPerYear: changes.some((c) => c.kind === 'modified' && applied.has(c.id)) ? licenceYen : 0,

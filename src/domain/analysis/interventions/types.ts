@@ -1,5 +1,5 @@
 import type { ScenarioCosts } from '../compare';
-import type { SourcedDefault } from '../sources';
+import type { SourcedDefault, SourceId } from '../sources';
 import type { DiagramEditor } from './editor';
 
 /**
@@ -41,7 +41,32 @@ export interface ResolvedParameter {
   unit: string;
   default: SourcedDefault<number | boolean | string>;
   overridden: boolean;
+  /** For an 「自動」 parameter left at 自動: what the template worked out and from which source. */
+  auto?: AutoValue;
 }
+
+/** What an 「自動」 parameter came to on this diagram (Japanese text with its unit, e.g. 「83.33%（届出）」). */
+export interface AutoValue {
+  text: string;
+  source: SourceId;
+  derivation?: string;
+}
+
+/**
+ * The kind of value a parameter takes, so the dialog can render a control per kind and parsing can
+ * refuse what it does not understand. Units and labels live with the spec; bounds are hard limits
+ * (a published `range` is only advice).
+ */
+export type ParamType =
+  | { kind: 'choice'; options: ReadonlyArray<{ value: string; label: string }> }
+  | { kind: 'boolean' }
+  | { kind: 'yen' }
+  | { kind: 'minutes' }
+  | { kind: 'percent' }
+  /** Counts, seconds, business days: a plain number in the spec's unit. */
+  | { kind: 'quantity'; integer?: boolean }
+  /** Free text such as a role name. */
+  | { kind: 'text' };
 
 export interface TemplatePlan {
   changes: PlannedChange[];
@@ -51,15 +76,22 @@ export interface TemplatePlan {
    */
   costs(applied: ReadonlySet<string>): ScenarioCosts;
   warnings: string[];
+  /** What each 「自動」 parameter left at 自動 came to, for the preview. */
+  autoValues?: Record<string, AutoValue>;
 }
 
 export interface TemplateParamSpec {
   key: string;
   label: string;
   unit: string;
+  type: ParamType;
+  /** `default.value === 'auto'`: the template works the value out from the diagram unless the user sets one. */
   default: SourcedDefault<number | boolean | string>;
   /** Published range when the sources give one (e.g. RPA 45–90 %). */
   range?: [number, number];
+  /** Hard bounds for numbers; percent defaults to 0–100, yen and minutes to ≥ 0. */
+  min?: number;
+  max?: number;
 }
 
 export interface InterventionTemplate {

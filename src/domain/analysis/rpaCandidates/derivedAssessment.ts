@@ -76,6 +76,29 @@ export function deriveAnswers(step: StepAnnotation | undefined, ctx: StepContext
   return { answers, notes };
 }
 
+/**
+ * The answers that decide most of the score (judgement 0.3, digital 0.2, structured 0.2 of the weights,
+ * and the exception rate, which scales the potential directly): the questionnaire asks only these, and a
+ * step counts as screened for the ranking once they are entered. Stability and documentation (0.15 each)
+ * stay at their derived value until the workshop goes through the full screening.
+ */
+export const KEY_ASSESSMENT_FIELDS: readonly AssessmentField[] = ['ruleBased', 'digitalInput', 'structuredInput', 'exceptionRate'];
+
+/** Why a step needs a person, as far as the annotations tell: the resident is there, or a superior decides. */
+export type RpaCaution = 'face-to-face' | 'judgement';
+
+export function cautionOf(step: StepAnnotation | undefined, ctx: StepContext): RpaCaution | null {
+  if (meanOf(step?.residentTime) > 0) return 'face-to-face';
+  if (isApprovalStep(ctx)) return 'judgement';
+  return null;
+}
+
+/** Key answers the workshop has not entered yet. */
+export function missingKeyAnswers(step: StepAnnotation | undefined): AssessmentField[] {
+  const entered = step?.assessment ?? {};
+  return KEY_ASSESSMENT_FIELDS.filter((f) => entered[f] === undefined);
+}
+
 export const ASSESSMENT_FIELD_LABELS: Record<AssessmentField, string> = {
   ruleBased: '判断の定型性',
   digitalInput: '入力の電子化',

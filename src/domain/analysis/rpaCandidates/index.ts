@@ -6,3 +6,5 @@ export * from './settings';
 export * from './simulateTaskHours';
 export * from './stepAssessmentView';
 export * from './templateParams';
+export * from './answers';
+export * from './trialYen';

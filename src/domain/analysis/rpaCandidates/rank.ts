@@ -4,9 +4,10 @@ import { describeIssues, stepAnnotationSchema, type StepAnnotation } from '../..
 import { parseDiagram } from '../../bpmn/parseDiagram';
 import { allFlowElements, allLanes } from '../../bpmn/walk';
 import type { Estimate } from '../../sim/stats';
+import { groupDigits } from '../../model/numbers';
 import { automationRoi } from '../roi';
 import { scoreAssessment, type RpaAssessment } from '../rpaScore';
-import { exclusionOf, resolveAssessment, type StepContext } from './derivedAssessment';
+import { cautionOf, exclusionOf, missingKeyAnswers, resolveAssessment, type StepContext } from './derivedAssessment';
 import {
   PARTLY_ASSESSED_LABEL,
   UNASSESSED_LABEL,
@@ -27,17 +28,20 @@ import {
  * one place that knows. Hours saved = automation potential × simulated hours (the CI is the hours'
  * CI scaled by the same factor); ¥ saved = hours saved × the role's hourly cost.
  *
- * Order: net annual benefit in ¥ (¥ saved − running cost), best first. Yen rather than hours because a
- * reviewer's hour costs more than a clerk's, and net rather than gross so that a step that never pays
- * back its running cost sinks. Ties (e.g. several steps saving nothing) fall back to hours saved,
- * then score, then process id, task id and input order, so the same workspace always ranks the same.
+ * Order: first whether the step has been screened. A step whose key questions (judgement, digital
+ * input, fixed fields, exceptions) are unanswered ranks after every screened one: its neutral answers
+ * are a guess, and a guess must not put a step on top before anyone has looked at it. Among the
+ * unscreened, face-to-face steps (the resident is present) and a superior's judgement come last, since
+ * a robot can rarely take those over. Within each group: net annual benefit in ¥ (¥ saved − running
+ * cost), best first. Yen rather than hours because a reviewer's hour costs more than a clerk's, and net
+ * rather than gross so that a step that never pays back its running cost sinks. Ties (e.g. several
+ * steps saving nothing) fall back to hours saved, then score, then process id, task id and input
+ * order, so the same workspace always ranks the same.
  */
 
 const TASK_TYPES = ['bpmn:Task', 'bpmn:CallActivity'];
 const isTask = (el: ModdleElement) => TASK_TYPES.some((t) => isA(el, t));
 
-/** 3500 → "3,500" without Intl, whose first use costs more than ranking a workspace. */
-const groupDigits = (n: number) => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 const ZERO: Estimate = { mean: 0, ci95: [0, 0] };
 const scale = (e: Estimate, k: number): Estimate => ({ mean: e.mean * k, ci95: [e.ci95[0] * k, e.ci95[1] * k] });
@@ -94,8 +98,15 @@ function annualArrivalsOf(elements: ModdleElement[]): number {
  * copying ~30 fields per candidate by rest/spread after the sort made V8 fall back to slow
  * dictionary objects and dominated ranking a 200-process workspace.
  */
+/** 0 = screened, 1 = unscreened, 2 = unscreened and face-to-face or judgement. */
+export function screeningTier(c: Pick<RpaCandidate, 'needsAnswers' | 'caution'>): number {
+  if (c.needsAnswers.length === 0) return 0;
+  return c.caution ? 2 : 1;
+}
+
 function compareRanked(a: RpaCandidate, b: RpaCandidate): number {
   return (
+    screeningTier(a) - screeningTier(b) ||
     b.netAnnualYen - a.netAnnualYen ||
     b.hoursSavedPerYear.mean - a.hoursSavedPerYear.mean ||
     b.score - a.score ||
@@ -177,6 +188,8 @@ export function rankParsedProcesses(
         assessmentLabel: estimatedFields.length === 0 ? '' : estimatedFields.length === 6 ? UNASSESSED_LABEL : PARTLY_ASSESSED_LABEL,
         assessment,
         estimatedFields,
+        needsAnswers: missingKeyAnswers(step),
+        caution: cautionOf(step, ctx),
         derivationNotes,
         score: s.suitability,
         automationPotential: s.automationPotential,

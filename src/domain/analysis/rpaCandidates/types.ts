@@ -53,6 +53,10 @@ export interface RpaCandidate {
   assessment: RpaAssessment;
   /** Answers that were derived, not entered. */
   estimatedFields: AssessmentField[];
+  /** Key questions (KEY_ASSESSMENT_FIELDS) not answered yet: while any is missing the step ranks after screened ones. */
+  needsAnswers: AssessmentField[];
+  /** Face-to-face (the resident is present) or a superior's judgement; such unscreened steps rank last. */
+  caution: 'face-to-face' | 'judgement' | null;
   /** Why each derived answer has its value (Japanese, for a tooltip). */
   derivationNotes: string[];
   /** Suitability 0–100. */

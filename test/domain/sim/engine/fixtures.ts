@@ -33,8 +33,6 @@ export function reworkModel(): SimModel {
   });
 }
 
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
 /** M/M/c on a 24-hour calendar: Poisson arrivals at rate λ per minute, exponential service of mean 1/μ. */
 export function mmcModel(c: number, lambdaPerMinute: number, serviceMean: number): SimModel {
   const always = robotCalendar();
@@ -46,8 +44,9 @@ export function mmcModel(c: number, lambdaPerMinute: number, serviceMean: number
     ],
     flows: [{ from: 'S', to: 'Serve' }, { from: 'Serve', to: 'E' }],
     roles: [{ name: '窓口', headcount: c, calendar: always }],
-    // Weights ∝ days per month give one constant rate all year.
-    arrivals: [{ start: 'S', annualVolume: lambdaPerMinute * 525_600, seasonality: DAYS_IN_MONTH, calendar: always }],
+    // Flat seasonality: one constant rate per open minute. Runs of these models start on 2025-04-01, whose
+    // year windows have 365 days (525,600 minutes) until the one holding 29 February 2028.
+    arrivals: [{ start: 'S', annualVolume: lambdaPerMinute * 525_600, calendar: always }],
     defaultCalendar: always,
   });
 }
