@@ -323,6 +323,8 @@ export function CompareView({ repo, hoursPerFte, processes, requestedPair, openP
           department={asIs.department}
           computedAt={shown.record.computedAt}
           sources={sourcesFor(Object.values(automation))}
+          asIsXml={shown.asIsXml}
+          toBeXml={shown.toBeXml}
         />
       )}
 
