@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openApp, screenshot, useBrowser, waitForWorkspace } from './support/browser';
+import { openApp, screenshot, useBrowser, reloadToWorkspace } from './support/browser';
 import { findSample, readSampleXml } from './support/samples';
 
 const session = useBrowser();
@@ -110,8 +110,7 @@ describe('scenarios: one As-Is, several To-Be scenarios side by side', () => {
     await screenshot(page, 'scenarios-overview', true);
 
     // Reload: the scenarios and their computed rows are still there.
-    await page.reload();
-    await waitForWorkspace(page);
+    await reloadToWorkspace(page);
     expect(await page.getByRole('listitem', { name: `${kian.name} As-Is`, exact: true }).getByRole('list', { name: `「${kian.name}」のシナリオ` }).locator('li').allTextContents()).toEqual([
       kianScenario,
       '電子決裁（テンプレート）',
@@ -193,8 +192,7 @@ describe('scenarios: one As-Is, several To-Be scenarios side by side', () => {
     await scenarioRow(page, 'RPA＋読み合わせ廃止（案）').waitFor();
     expect(await scenarioRow(page, 'RPA＋読み合わせ廃止').count()).toBe(0);
 
-    await page.reload();
-    await waitForWorkspace(page);
+    await reloadToWorkspace(page);
     const card = page.getByRole('listitem', { name: `${kyuyo.name} As-Is`, exact: true });
     expect(await card.getByRole('list', { name: `「${kyuyo.name}」のシナリオ` }).locator('li').allTextContents()).toEqual([kyuyoScenario, rpaScenario, 'RPA＋読み合わせ廃止（案）']);
     const oldCard = page.getByRole('listitem', { name: `${kyuyoToBe.name} To-Be`, exact: true });
