@@ -101,7 +101,7 @@ describe('compare view model', () => {
     expect(row.fte?.text).toBe('0.12 人（95%信頼区間 0.12〜0.13）');
     expect(row.yenSaved?.text).toBe('1,028,620 円/年（95%信頼区間 994,272〜1,062,968）');
     expect(row.resident?.text).toBe('削減 13.0 分/回（95%信頼区間 12.8〜13.2）');
-    expect(row.leadTime?.value).toBe('0.08');
+    expect(row.leadTime?.value).toBe('削減 0.08');
     expect(scenarioFigureHeadings('ja').map((h) => h.heading)).toEqual([
       '削減した業務時間（時間/年）',
       '削減率（%）',
