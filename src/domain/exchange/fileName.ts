@@ -50,6 +50,13 @@ export function exportFileName({ parts, date, ext, timeZone }: ExportFileNameInp
 }
 
 /** The scenario part of a process' files: 「As-Is」 or 「To-Be」 (a named To-Be scenario passes its own name). */
-export function scenarioLabel(kind: 'as-is' | 'to-be'): string {
-  return kind === 'as-is' ? 'As-Is' : 'To-Be';
+export function scenarioLabel(kind: 'as-is' | 'to-be', scenarioName?: string): string {
+  if (kind === 'as-is') return 'As-Is';
+  return scenarioName?.trim() ? `To-Be-${scenarioName.trim()}` : 'To-Be';
+}
+
+/** The parts naming one process's file: its name, and As-Is or the To-Be scenario unless the name already says it. */
+export function processFileParts(process: { name: string; kind: 'as-is' | 'to-be'; scenarioName?: string }): string[] {
+  const scenario = process.scenarioName && process.name.includes(process.scenarioName) ? undefined : process.scenarioName;
+  return [process.name, scenarioLabel(process.kind, scenario)];
 }

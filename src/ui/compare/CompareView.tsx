@@ -168,7 +168,7 @@ export function CompareView({ repo, hoursPerFte, processes, requestedPair, openP
   const download = (kind: 'csv' | 'xlsx') => {
     if (!result) return;
     // Both maps are named: an As-Is can be compared with more than one To-Be.
-    const name = exportFileName({ parts: [asIs?.name, toBe?.name, '比較'], date: new Date(), ext: kind });
+    const name = exportFileName({ parts: [asIs?.name, toBe?.scenarioName ?? toBe?.name, '比較'], date: new Date(), ext: kind });
     if (kind === 'csv') downloadBlob(name, new Blob([comparisonToCsv(result)], { type: 'text/csv;charset=utf-8' }));
     else
       downloadBlob(

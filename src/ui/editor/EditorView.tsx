@@ -2,7 +2,7 @@ import Modeler from 'bpmn-js/lib/Modeler';
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { moddleExtensions } from '../../domain/bpmn/moddle';
 import { useI18n } from '../../i18n';
-import { exportFileName, scenarioLabel } from '../../domain/exchange/fileName';
+import { exportFileName, processFileParts } from '../../domain/exchange/fileName';
 import { downloadBlob } from '../../modeler/io/download';
 import { exportBpmn, exportPng, exportSvg } from '../../modeler/io/exportImage';
 import { bprModelerModules, bprModelerOptions } from '../../modeler/modules';
@@ -224,7 +224,7 @@ export function EditorView({ repo, processId, processes, onChanged, onOpenProces
 
   const exportAs = async (format: 'bpmn' | 'svg' | 'png') => {
     if (!modeler || !record) return;
-    const name = exportFileName({ parts: [record.name, scenarioLabel(record.kind)], date: new Date(), ext: format });
+    const name = exportFileName({ parts: processFileParts(record), date: new Date(), ext: format });
     try {
       if (format === 'bpmn') downloadBlob(name, new Blob([await exportBpmn(modeler)], { type: 'application/xml' }));
       if (format === 'svg') downloadBlob(name, new Blob([await exportSvg(modeler)], { type: 'image/svg+xml' }));
@@ -397,7 +397,7 @@ export function EditorView({ repo, processId, processes, onChanged, onOpenProces
           <BimpExportButton
             getXml={async () => (modeler ? exportBpmn(modeler) : '')}
             processName={record?.name ?? ''}
-            scenario={record ? scenarioLabel(record.kind) : ''}
+            scenario={record ? processFileParts(record)[1] : ''}
             disabled={!ready}
             onNotice={setNotice}
           />

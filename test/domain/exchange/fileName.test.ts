@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exportFileName, fileNamePart, localDateStamp, scenarioLabel } from '../../../src/domain/exchange/fileName';
+import { exportFileName, fileNamePart, localDateStamp, processFileParts, scenarioLabel } from '../../../src/domain/exchange/fileName';
 
 describe('export file names', () => {
   it('given an instant that is still 6 December in UTC but 01:30 on 7 December in Japan, when it is stamped, then the Japanese date is used', () => {
@@ -43,5 +43,13 @@ describe('export file names', () => {
   it('given a very long process name, when a name is made, then the part is cut at 60 characters', () => {
     const long = 'あ'.repeat(100);
     expect(exportFileName({ parts: [long], date: new Date('2026-12-07T03:00:00Z'), ext: 'bpmn' })).toBe(`${'あ'.repeat(60)}_2026-12-07.bpmn`);
+  });
+});
+
+describe('process file parts', () => {
+  it('given a To-Be scenario whose name the process name does not hold, when named, then the scenario is added; otherwise not twice', () => {
+    expect(processFileParts({ name: '転入届', kind: 'to-be', scenarioName: '書かない窓口' })).toEqual(['転入届', 'To-Be-書かない窓口']);
+    expect(processFileParts({ name: '転入届（To-Be: 書かない窓口）', kind: 'to-be', scenarioName: '書かない窓口' })).toEqual(['転入届（To-Be: 書かない窓口）', 'To-Be']);
+    expect(processFileParts({ name: '転入届（現行）', kind: 'as-is' })).toEqual(['転入届（現行）', 'As-Is']);
   });
 });
