@@ -174,7 +174,7 @@ export function App() {
         )}
         {/* simulation tab (owned by src/ui/simulation) */}
         {session && activeTab === 'simulation' && (
-          <SimulationView repo={session.repo} processId={openProcessId} onGoToWorkspace={() => send({ type: 'nav.tab', tab: 'workspace' })} />
+          <SimulationView repo={session.repo} processId={openProcessId} hoursPerFte={session.workspace.hoursPerFte} onGoToWorkspace={() => send({ type: 'nav.tab', tab: 'workspace' })} />
         )}
         {/* end simulation tab */}
         {/* compare tab (owned by src/ui/compare) */}

@@ -16,6 +16,7 @@ export const simOptionsSchema = z.object({
   startDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   maxEventsPerCase: z.number().int().positive().optional(),
   trace: z.union([z.boolean(), z.number().int().min(0)]).optional(),
+  hoursPerFte: z.number().positive().optional(),
 });
 export type SimOptions = z.infer<typeof simOptionsSchema>;
 

@@ -1,5 +1,5 @@
+import { fteOf, hoursPerFteOf } from '../model/fte';
 import { z } from 'zod';
-import { DEFAULT_HOURS_PER_FTE } from '../model/annotations';
 import { isRobotRole, type SimModel } from '../sim/model';
 import type { SimulationResult } from '../sim/result';
 import { runSimulation, type SimulationOptions } from '../sim/runSimulation';
@@ -201,7 +201,7 @@ function runAll(model: SimModel, seed: number, replications: number, o: CompareO
 export function compareScenarios(asIs: SimModel, toBe: SimModel, options: CompareOptions = {}): ComparisonResult {
   const seed = options.seed ?? 1;
   const R = Math.max(2, Math.floor(options.replications ?? DEFAULT_COMPARE_REPLICATIONS));
-  const hoursPerFte = options.hoursPerFte ?? (asIs.hoursPerFte > 0 ? asIs.hoursPerFte : DEFAULT_HOURS_PER_FTE);
+  const hoursPerFte = hoursPerFteOf({ workspace: options.hoursPerFte, diagram: asIs.hoursPerFte });
   const robotsA = robotRoleNames(asIs);
   const robotsB = robotRoleNames(toBe);
   // Replication r of both scenarios runs on the same seed, and the engine keys every draw by element and
@@ -279,7 +279,7 @@ export function compareScenarios(asIs: SimModel, toBe: SimModel, options: Compar
     estimated: true,
     hoursSavedPerYear: hoursSaved,
     percentSaved: percent,
-    fte: scale(hoursSaved, 1 / hoursPerFte),
+    fte: scale(hoursSaved, fteOf(1, hoursPerFte)),
     yenSavedPerYear: diff((x) => x.costYen),
     staffHoursPerYear: pair((x) => x.staffHours),
     robotHoursPerYear: pair((x) => x.robotHours),

@@ -1,3 +1,4 @@
+import { fteOf } from '../model/fte';
 import type { PreparedModel, ReplicationRaw } from './scheduler';
 import type { ReplicationValues, SimulationResult } from './result';
 import { estimate, FineHistogram, mean, nonNegative, type Estimate } from './stats';
@@ -21,6 +22,8 @@ export interface KpiMeta {
   warnings: string[];
   /** Attach the per-replication values (result.replicationValues). */
   keepReplications?: boolean;
+  /** Hours per person-year for 人工 (model/fte.ts decides which). */
+  hoursPerFte: number;
 }
 
 const NO_ROLE = '(担当未設定)';
@@ -97,7 +100,7 @@ export function computeKpis(prepared: PreparedModel, outcomes: ReplicationOutcom
       staffHoursPerYear: per(hours),
       overtimeHoursPerYear: per((o) => (o.raw.roleOvertimeMinutes[r] / 60) * o.annualFactor),
       load: Number.isFinite(servers) ? perOrNull((o) => ratio(o.raw.roleStaffMinutes[r], o.raw.roleAvailableMinutes[r])) : null,
-      fte: per((o) => hours(o) / m.hoursPerFte),
+      fte: per((o) => fteOf(hours(o), meta.hoursPerFte)),
       costYenPerYear: per((o) => hours(o) * hourlyCost(r)),
     };
   });
@@ -134,7 +137,7 @@ export function computeKpis(prepared: PreparedModel, outcomes: ReplicationOutcom
     waitingMinutesPerCase: per(waitingMinutesPerCase),
     costYenPerYear: per(costPerYear),
     paperSheetsPerYear: per((o) => o.raw.paperSheetsTotal * o.annualFactor),
-    fte: per((o) => staffHoursPerYear(o) / m.hoursPerFte),
+    fte: per((o) => fteOf(staffHoursPerYear(o), meta.hoursPerFte)),
     meanCasesInSystem: per((o) => ratio(o.raw.wipArea, o.raw.endTime)),
     arrivalRatePerMinute: per((o) => ratio(o.raw.casesStarted, o.raw.endTime)),
   };

@@ -1,4 +1,5 @@
 import { nextFiscalYearStart } from '../model/fiscalYear';
+import { hoursPerFteOf } from '../model/fte';
 import { minutesAfterYears } from './calendar';
 import { buildCaseMachine, DEFAULT_CASE_LIMITS, type CaseMachine } from './caseMachine';
 import { ActorCaseDriver, FastCaseDriver, type CaseDriver } from './caseDrivers';
@@ -25,6 +26,8 @@ export interface SimulationOptions {
   startDate?: string;
   /** The day the default start date is counted from (the clock's today when absent). */
   today?: Date;
+  /** The workspace's hours per person-year for 人工; the diagram's setting when absent (model/fte.ts). */
+  hoursPerFte?: number;
   /** Runaway guard: machine events for one case. Default 10,000. */
   maxEventsPerCase?: number;
   /** Runaway guard: tokens alive in one case. Default 1,000. */
@@ -126,6 +129,7 @@ function* simulate(model: SimModel, options: SimulationOptions): Generator<numbe
     simulatedYears: byCases ? mean(outcomes.map((o) => o.raw.horizonMinutes)) / 525_600 : years,
     warnings,
     keepReplications: options.keepReplications,
+    hoursPerFte: hoursPerFteOf({ workspace: options.hoursPerFte, diagram: model.hoursPerFte }),
   });
 }
 

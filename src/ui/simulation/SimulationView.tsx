@@ -19,11 +19,13 @@ export interface SimulationViewProps {
   repo: WorkspaceRepository;
   /** The process open in the editor; null when none is. */
   processId: string | null;
+  /** The workspace's hours per person-year (人工), the same the 比較 tab uses. */
+  hoursPerFte?: number;
   onGoToWorkspace(): void;
 }
 
 /** The シミュレーション tab: runs the open process in the worker and shows what came out. */
-export function SimulationView({ repo, processId, onGoToWorkspace }: SimulationViewProps) {
+export function SimulationView({ repo, processId, hoursPerFte, onGoToWorkspace }: SimulationViewProps) {
   const { t } = useI18n();
   if (!processId) {
     return (
@@ -35,7 +37,7 @@ export function SimulationView({ repo, processId, onGoToWorkspace }: SimulationV
       </section>
     );
   }
-  return <ProcessSimulation key={processId} repo={repo} processId={processId} />;
+  return <ProcessSimulation key={processId} repo={repo} processId={processId} hoursPerFte={hoursPerFte} />;
 }
 
 function useRunSnapshot(controller: SimRunController) {
@@ -48,7 +50,7 @@ function useRunSnapshot(controller: SimRunController) {
   );
 }
 
-function ProcessSimulation({ repo, processId }: { repo: WorkspaceRepository; processId: string }) {
+function ProcessSimulation({ repo, processId, hoursPerFte }: { repo: WorkspaceRepository; processId: string; hoursPerFte?: number }) {
   const { t, lang } = useI18n();
   const controller = useMemo(() => runControllerFor(processId), [processId]);
   const snapshot = useRunSnapshot(controller);
@@ -84,18 +86,18 @@ function ProcessSimulation({ repo, processId }: { repo: WorkspaceRepository; pro
   useEffect(() => {
     if (!stored) return;
     controller.onResult = (xml, settings, result) => {
-      void simulationInputHash(xml, settings)
+      void simulationInputHash(xml, { ...settings, hoursPerFte })
         .then((hash) => stored.save(processId, hash, settings, result))
         .catch(() => undefined); // Not storing a cache entry loses nothing: the run's result is on screen.
     };
-  }, [controller, stored, processId]);
+  }, [controller, stored, processId, hoursPerFte]);
   useEffect(() => {
     if (!stored || !record || context.result || !controller.actor.getSnapshot().matches('idle')) return;
     let live = true;
     (async () => {
       const cached = await stored.getLatest(processId);
       if (!cached || !live) return;
-      if ((await simulationInputHash(record.xml, cached.settings)) !== cached.inputHash || !live) return;
+      if ((await simulationInputHash(record.xml, { ...cached.settings, hoursPerFte })) !== cached.inputHash || !live) return;
       if (controller.restore(record.xml, cached.settings, cached.result, new Date(cached.computedAt))) setDraft(draftOf(cached.settings));
     })().catch(() => undefined);
     return () => {
@@ -115,7 +117,7 @@ function ProcessSimulation({ repo, processId }: { repo: WorkspaceRepository; pro
     const current = fresh ?? record;
     if (!current) return;
     if (fresh) setRecord(fresh);
-    void controller.start(current.xml, parsed.settings);
+    void controller.start(current.xml, parsed.settings, hoursPerFte);
   };
 
   const percent = Math.round(context.progress * 100);

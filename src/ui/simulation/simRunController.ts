@@ -65,7 +65,8 @@ export class SimRunController {
     return true;
   }
 
-  async start(xml: string, settings: SimRunSettings): Promise<void> {
+  /** `hoursPerFte`: the workspace's hours per person-year, so 人工 here is the same figure as in 比較. */
+  async start(xml: string, settings: SimRunSettings, hoursPerFte?: number): Promise<void> {
     this.restored = false;
     this.actor.send({ type: 'sim.start', settings });
     this.runXml = xml;
@@ -91,7 +92,8 @@ export class SimRunController {
     }
     this.actor.send({ type: 'sim.validated', runId, notes: checked.notes });
     try {
-      this.ensureWorker().postMessage({ type: 'sim.run', id: String(runId), xml, options: toSimOptions(settings) });
+      const options = { ...toSimOptions(settings), ...(hoursPerFte ? { hoursPerFte } : {}) };
+      this.ensureWorker().postMessage({ type: 'sim.run', id: String(runId), xml, options });
     } catch (error) {
       this.failCurrent(`シミュレーションを開始できませんでした: ${error instanceof Error ? error.message : String(error)}`);
     }
