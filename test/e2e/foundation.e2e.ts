@@ -57,7 +57,10 @@ describe('foundation: workspace and editor in a real browser', () => {
     const partner = manifest.find((m) => m.file === tennyu.linkedTo);
     if (partner) {
       const card = page.locator('.bpr-process-card', { has: page.getByRole('button', { name: `「${tennyu.name}」（As-Is）を開く` }) });
-      expect(await card.textContent()).toContain(partner.name);
+      // The As-Is card lists its To-Be scenarios by name (the sample's name in brackets).
+      const text = (await card.textContent()) ?? '';
+      expect(text).toContain('シナリオ 1 件');
+      expect(text).toContain(partner.name.replace(/^.*（(.*)）$/, '$1'));
     }
     await screenshot(page, 'workspace');
 

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openApp, openProcess, screenshot, useBrowser, waitForDiagram, reloadToWorkspace } from './support/browser';
+import { openApp, openProcess, screenshot, useBrowser, waitForDiagram, waitForWorkspace } from './support/browser';
 import { findSample, kindLabel, namedTasks, readSampleXml } from './support/samples';
 
 /*
@@ -102,7 +102,16 @@ describe('resilience: storage full, hostile files, files without a diagram', () 
     // The edit stays on screen so nothing typed is lost.
     expect(noSpace(await page.locator(`.bpr-canvas .djs-element[data-element-id="${tennyuTask.id}"] text`).first().textContent())).toBe('保存できない名前');
 
-    await reloadToWorkspace(page);
+    // The disk is still full after the reload: the app comes back in the editor with the edit kept locally
+    // on screen, and the stored process is untouched.
+    await page.addInitScript(() => {
+      (globalThis as { __BPR_TEST_HOOKS__?: { failWritesWithQuota?: boolean } }).__BPR_TEST_HOOKS__!.failWritesWithQuota = true;
+    });
+    await page.reload();
+    await page.getByRole('tab', { name: 'プロセス編集', selected: true }).waitFor();
+    await expect
+      .poll(async () => noSpace(await page.locator(`.bpr-canvas .djs-element[data-element-id="${tennyuTask.id}"] text`).first().textContent()))
+      .toBe('保存できない名前');
     const after = await storedProcess(page, tennyu.name);
     expect(after.revision).toBe(before.revision);
     expect(after.xml).toBe(before.xml);
@@ -174,7 +183,8 @@ describe('resilience: storage full, hostile files, files without a diagram', () 
     expect(await page.locator('.bpr-canvas .djs-element.djs-connection').count()).toBe(4);
 
     // The editor's import path does the same.
-    await openApp(page);
+    await page.getByRole('tab', { name: 'ワークスペース' }).click();
+    await waitForWorkspace(page);
     await openProcess(page, tennyu.name, kindLabel(tennyu.kind));
     await page.getByTestId('editor-import-input').setInputFiles({ name: '配置なし2.bpmn', mimeType: 'application/xml', buffer: Buffer.from(xml) });
     await page.getByRole('dialog', { name: '図の置き換え' }).getByRole('button', { name: '置き換える' }).click();

@@ -20,7 +20,8 @@ const entryTask = (() => {
 })();
 
 /** A figure as the overview writes it: number, unit, then its 95 % interval. */
-const withCi = (unit: string) => new RegExp(`^-?[\\d,.]+ ?${unit.replace(/[/]/g, '\\/')}（95%信頼区間 -?[\\d,.]+〜-?[\\d,.]+）$`);
+// Savings that can go either way (lead time, resident minutes) lead with 削減 or 増加.
+const withCi = (unit: string) => new RegExp(`^(?:削減 |増加 )?-?[\\d,.]+ ?${unit.replace(/[/]/g, '\\/')}（95%信頼区間 -?[\\d,.]+〜-?[\\d,.]+）$`);
 const number = (text: string) => Number.parseFloat(text.replace(/,/g, ''));
 
 const scenarioTable = (page: Page) => page.getByTestId('scenario-table');
