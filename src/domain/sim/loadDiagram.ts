@@ -26,6 +26,7 @@ export async function loadSimModel(xml: string): Promise<LoadResult> {
     for (const w of conv.warnings) extra.push({ severity: 'warning', code: 'qbp', message: w });
     model = compileModel(parsed.definitions, conv.annotations);
     if (conv.processInstances) model.processInstances = conv.processInstances;
+    model.inclusiveDrawsDefault = true;
     // BIMP's startDateTime is an instant (e.g. 2026-01-05T09:00:00.000Z); runs start on its calendar day.
     const day = /^(\d{4}-\d{2}-\d{2})/.exec(conv.startDateTime ?? '')?.[1];
     if (day) model.startDate = day;

@@ -129,6 +129,11 @@ export interface SimModel {
   /** Yen per year whatever the volume (bpr:settings fixedCostPerYear: licences, fees). */
   fixedCostPerYear: number;
   issues: SimIssue[];
+  /**
+   * BIMP's reading of inclusive splits, for files that come from BIMP: the default flow is drawn with its
+   * own probability like the others (and the draw repeated while none is taken).
+   */
+  inclusiveDrawsDefault?: boolean;
   /** From BIMP `startDateTime` ('YYYY-MM-DD'): the first day of a run when none is requested. */
   startDate?: string;
   /** From BIMP `processInstances`: the number of cases to simulate when none is requested. */

@@ -812,10 +812,15 @@ class Replication {
       // Inclusive split: each branch is taken with its own probability. With a default flow, "none
       // chosen" takes the default; without one, the draw is repeated, so the odds are those of the branches
       // given that at least one is taken (50/50 stays symmetric, it does not become 75/50).
-      const hasDefault = out.some((f) => this.m.flows[f].isDefault);
+      // A file from BIMP draws the default flow like the others (BIMP 2.0.7 does), and repeats while none is taken.
+      const drawsDefault = this.m.inclusiveDrawsDefault === true;
+      const hasDefault = !drawsDefault && out.some((f) => this.m.flows[f].isDefault);
       for (let attempt = 0; attempt < 10_000; attempt++) {
         let mask = 0;
-        for (let i = 0; i < out.length; i++) if (!this.m.flows[out[i]].isDefault && rng.next() < this.m.flows[out[i]].probability) mask |= 1 << i;
+        for (let i = 0; i < out.length; i++) {
+          const flow = this.m.flows[out[i]];
+          if ((drawsDefault || !flow.isDefault) && rng.next() < flow.probability) mask |= 1 << i;
+        }
         if (mask !== 0) return mask;
         if (hasDefault) break;
       }

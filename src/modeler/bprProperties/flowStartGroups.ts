@@ -9,10 +9,13 @@ import { numberOrError, numberText, selectEntry, textEntry } from './entries';
 import type { GroupDef, PanelServices } from './stepGroups';
 import { tr } from './text';
 
-/** Outgoing flows of an exclusive or inclusive gateway carry a branch probability. */
+/** Outgoing flows of an exclusive, event-based or inclusive gateway carry a branch probability (model/branchProbabilities.ts). */
 export function isBranchFlow(bo: ModdleElement): boolean {
   const source = bo.sourceRef as ModdleElement | undefined;
-  return isA(bo, 'bpmn:SequenceFlow') && (isA(source, 'bpmn:ExclusiveGateway') || isA(source, 'bpmn:InclusiveGateway'));
+  return (
+    isA(bo, 'bpmn:SequenceFlow') &&
+    (isA(source, 'bpmn:ExclusiveGateway') || isA(source, 'bpmn:InclusiveGateway') || isA(source, 'bpmn:EventBasedGateway'))
+  );
 }
 
 export function flowGroups(element: DiagramShape, s: PanelServices): GroupDef[] {
@@ -35,7 +38,7 @@ export function flowGroups(element: DiagramShape, s: PanelServices): GroupDef[] 
           {
             id: 'bpr-probability',
             label: tr('flow.probability'),
-            description: tr('flow.sum', { sum: numberText(Math.round(sum * 10) / 10) }),
+            description: tr(isA(gateway, 'bpmn:InclusiveGateway') ? 'flow.inclusiveRule' : 'flow.sum', { sum: numberText(Math.round(sum * 10) / 10) }),
             get: () => numberText(probabilityOf(bo)),
             check: (text) => {
               const n = numberOrError(text, '分岐確率');
