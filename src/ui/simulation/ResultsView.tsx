@@ -187,6 +187,8 @@ export function ResultsView({ result, heatShown, onToggleHeat, onSelectElement }
               <th scope="col" className="num">{t('simulation.col.headcount')}</th>
               <th scope="col" className="num">{t('simulation.col.utilisation')}</th>
               <th scope="col" className="num">{t('simulation.col.hoursPerYear')}</th>
+              <th scope="col" className="num" title={t('simulation.col.overtimeHint')}>{t('simulation.col.overtime')}</th>
+              <th scope="col" className="num" title={t('simulation.col.loadHint')}>{t('simulation.col.load')}</th>
               <th scope="col" className="num">{t('simulation.col.fte')}</th>
               <th scope="col" className="num">{t('simulation.col.cost')}</th>
             </tr>
@@ -201,6 +203,10 @@ export function ResultsView({ result, heatShown, onToggleHeat, onSelectElement }
                 <td className="num">{role.headcount === null ? t('simulation.unlimited') : formatPlain(role.headcount, lang)}</td>
                 <td className="num">{cell(role.utilisation, 100)}</td>
                 <td className="num">{cell(role.staffHoursPerYear)}</td>
+                <td className="num" data-col="overtime">{role.overtimeHoursPerYear ? cell(role.overtimeHoursPerYear) : '―'}</td>
+                <td className="num" data-col="load" data-overloaded={role.load && role.load.mean > 1 ? 'true' : undefined}>
+                  {role.load ? cell(role.load, 100) : '―'}
+                </td>
                 <td className="num">{cell(role.fte)}</td>
                 <td className="num">{cell(role.costYenPerYear)}</td>
               </tr>

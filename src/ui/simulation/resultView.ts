@@ -136,6 +136,7 @@ export function runSummary(result: SimulationResult, lang: Lang): string {
     cases: formatNumber(result.cases, lang, 0),
     years: formatPlain(result.simulatedYears, lang),
     seed: String(result.seed),
+    start: result.startDate,
     mode: tr(lang, `modeName.${result.mode}`),
   });
 }

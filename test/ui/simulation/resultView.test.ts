@@ -12,7 +12,7 @@ let result: SimulationResult;
 beforeAll(async () => {
   const loaded = await loadSimModel(readFileSync(path.join(diagramsRoot, 'tennyu-asis.bpmn'), 'utf8'));
   if (!loaded.ok) throw new Error(loaded.message);
-  result = runSimulation(loaded.model, { seed: 3, replications: 3, years: 0.25 });
+  result = runSimulation(loaded.model, { seed: 3, replications: 3, years: 0.25, startDate: '2025-04-01' });
 });
 
 describe('simulation result view model', () => {
@@ -89,7 +89,7 @@ describe('simulation result view model', () => {
   });
 
   it('given the result, when the run summary is built, then it states replications, years, seed and mode', () => {
-    expect(runSummary(result, 'ja')).toMatch(/^反復 3 回 × 平均 [\d,]+ 件（0\.25 年分、シード 3、高速モード）$/);
+    expect(runSummary(result, 'ja')).toMatch(/^反復 3 回 × 平均 [\d,]+ 件（2025-04-01 から 0\.25 年分、シード 3、高速モード）$/);
   });
 
   it('given the result, when task bars are built, then only tasks with staff time appear, largest first, with their intervals', () => {
