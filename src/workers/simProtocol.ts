@@ -16,6 +16,8 @@ export const simOptionsSchema = z.object({
   startDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   maxEventsPerCase: z.number().int().positive().optional(),
   trace: z.union([z.boolean(), z.number().int().min(0)]).optional(),
+  /** 想定の幅 (sim/inputRange): absent means on, so every view shows it; false skips the two extra runs. */
+  inputRange: z.boolean().optional(),
 });
 export type SimOptions = z.infer<typeof simOptionsSchema>;
 
