@@ -44,7 +44,7 @@ export function PrintSummary({ result, asIsName, toBeName, department, computedA
           {figures.map((f) => (
             <tr key={f.key}>
               <th>{f.label}（{t('compare.estimated')}）</th>
-              <td>{f.figure.text}</td>
+              <td>{f.figure.text}{f.figure.range ? ` ${f.figure.range}` : ''}</td>
             </tr>
           ))}
           {rows.map((r) => (
@@ -55,7 +55,7 @@ export function PrintSummary({ result, asIsName, toBeName, department, computedA
               </th>
               <td>
                 {r.asIs?.value ?? '―'} → {r.toBe?.value ?? '―'} {r.unit}
-                {r.saved ? `（${t('compare.col.saved')} ${r.saved.text}）` : ''}
+                {r.saved ? `（${t('compare.col.saved')} ${r.saved.text}${r.saved.range ? ` ${r.saved.range}` : ''}）` : ''}
               </td>
             </tr>
           ))}
@@ -81,6 +81,7 @@ export function PrintSummary({ result, asIsName, toBeName, department, computedA
           </li>
         ))}
         <li>{t('compare.print.method')}</li>
+        {result.hoursSavedPerYear.inputRange && <li>{t('inputRange.explain')}</li>}
       </ul>
     </article>
   );
