@@ -1,5 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import { DEFAULT_HOURS_PER_FTE } from '../domain/model/annotations';
+import { SCENARIO_NAME_MAX, scenarioLabelOf, scenarioNameFromProcessName } from '../domain/model/scenario';
 import type { BprDatabase } from './db';
 import { newRecordId } from './ids';
 import { isQuotaExceeded } from './quota';
@@ -11,6 +12,7 @@ import {
   readProcessRecord,
   readVersionRecord,
   readWorkspaceRecord,
+  SCHEMA_VERSIONS,
   type StoredProcess,
   type StoredVersion,
   type StoredWorkspace,
@@ -55,12 +57,20 @@ function withoutLink(p: StoredProcess, stamp: string): StoredProcess {
   return { ...rest, updatedAt: stamp };
 }
 
+/** A To-Be made a scenario of `asIsId`; it keeps a scenario name it already had. */
+function asScenario(p: StoredProcess, asIsId: string, stamp: string): StoredProcess {
+  return { ...p, linkedProcessId: asIsId, scenarioName: p.scenarioName ?? scenarioNameFromProcessName(p.name), updatedAt: stamp };
+}
+
 /**
  * WorkspaceRepository on Dexie. Each write is one IndexedDB transaction, so a failure (conflict,
  * quota, invalid input) leaves the previous record and its versions exactly as they were.
  * `revision` guards what a person edits (name, department, kind, XML); link changes are merged
  * field-wise inside a transaction and do not bump it, so linking in one place never makes an
  * open editor's next save look like a conflict.
+ *
+ * Scenarios: a To-Be names its As-Is in `linkedProcessId`; an As-Is keeps any number of To-Be
+ * scenarios and records none of them, so a new scenario never rewrites the As-Is or another scenario.
  */
 export class DexieWorkspaceRepository implements WorkspaceStore {
   readonly db: BprDatabase;
@@ -170,19 +180,20 @@ export class DexieWorkspaceRepository implements WorkspaceStore {
       await this.loadWorkspace(workspaceId);
       const stamp = this.stamp();
       const record: StoredProcess = {
-        schemaVersion: 1,
+        schemaVersion: SCHEMA_VERSIONS.process,
         id: this.newId(),
         workspaceId,
         name: input.name,
         department: input.department,
         kind: input.kind,
         xml: input.xml,
+        ...(input.scenarioName !== undefined ? { scenarioName: input.scenarioName } : {}),
         createdAt: stamp,
         updatedAt: stamp,
         revision: 1,
       };
       const touched = new Map<string, StoredProcess>();
-      const linked = await this.setLink(record, input.linkedProcessId, touched, stamp);
+      const linked = await this.setLink(record, input.linkedProcessId ?? null, touched, stamp);
       const saved = await this.writeProcesses(linked, touched);
       await this.addVersion(saved, 'create', stamp);
       return readProcessRecord(saved);
@@ -205,12 +216,13 @@ export class DexieWorkspaceRepository implements WorkspaceStore {
         ...(patch.department !== undefined ? { department: patch.department } : {}),
         ...(patch.kind !== undefined ? { kind: patch.kind } : {}),
         ...(patch.xml !== undefined ? { xml: patch.xml } : {}),
+        ...(patch.scenarioName !== undefined ? { scenarioName: patch.scenarioName } : {}),
         updatedAt: stamp,
         revision: current.revision + 1,
       };
-      const target = patch.linkedProcessId === undefined ? current.linkedProcessId : (patch.linkedProcessId ?? undefined);
       const touched = new Map<string, StoredProcess>();
-      const linked = await this.setLink(edited, target, touched, stamp);
+      if (current.kind === 'as-is' && edited.kind === 'to-be') await this.releaseScenarios(current.id, touched, stamp);
+      const linked = await this.setLink(edited, patch.linkedProcessId, touched, stamp);
       const saved = await this.writeProcesses(linked, touched);
       const reason = opts.reason ?? 'save';
       await this.addVersion(saved, reason, stamp);
@@ -243,10 +255,12 @@ export class DexieWorkspaceRepository implements WorkspaceStore {
     return this.write([db.processes, db.versions], async () => {
       const source = await this.loadProcess(id);
       const stamp = this.stamp();
-      // The copy starts unlinked: the As-Is⇄To-Be link is one-to-one and stays with the original.
-      const { linkedProcessId: _notCopied, ...rest } = source;
+      // A copied To-Be is one more scenario of the same As-Is, under a name of its own.
+      const { scenarioName, ...rest } = source;
+      const copyScenario = scenarioName !== undefined ? `${scenarioName}（コピー）`.slice(0, SCENARIO_NAME_MAX) : undefined;
       const copy = checkForWrite('process', {
         ...rest,
+        ...(copyScenario !== undefined ? { scenarioName: copyScenario } : {}),
         id: this.newId(),
         name: newName ?? `${source.name}のコピー`,
         createdAt: stamp,
@@ -265,13 +279,10 @@ export class DexieWorkspaceRepository implements WorkspaceStore {
       const row = await db.processes.get(id);
       if (!row) return;
       const stamp = this.stamp();
-      const partnerIds = new Set(await db.processes.where('linkedProcessId').equals(id).primaryKeys());
-      if (typeof row.linkedProcessId === 'string') partnerIds.add(row.linkedProcessId);
-      for (const partnerId of partnerIds) {
-        const partner = await this.tryLoadProcess(partnerId);
-        // An unreadable partner is left untouched; its dangling link is harmless and visible.
-        if (partner?.linkedProcessId === id) await db.processes.put(withoutLink(partner, stamp));
-      }
+      // The To-Be scenarios of a deleted As-Is stay, without an As-Is; a deleted To-Be is in no As-Is record.
+      const touched = new Map<string, StoredProcess>();
+      await this.releaseScenarios(id, touched, stamp);
+      for (const partner of touched.values()) await db.processes.put(checkForWrite('process', partner));
       await db.versions.where('processId').equals(id).delete();
       await db.simulations.delete(id);
       await db.processes.delete(id);
@@ -300,10 +311,30 @@ export class DexieWorkspaceRepository implements WorkspaceStore {
       const asIs = await this.loadProcess(asIsId);
       if (asIs.kind !== 'as-is')
         throw new InvalidProcessInputError(`${quoted(asIs)} は To-Be です。対応付けの1つ目には As-Is のプロセスを指定してください。`);
-      const touched = new Map<string, StoredProcess>();
-      const stamp = this.stamp();
-      const linked = await this.setLink(asIs, toBeId, touched, stamp);
-      if (linked !== asIs || touched.size > 0) await this.writeProcesses({ ...linked, updatedAt: stamp }, touched);
+      const toBe = await this.loadProcess(toBeId);
+      this.checkLinkable(asIs, toBe);
+      if (toBe.linkedProcessId !== asIs.id) await db.processes.put(checkForWrite('process', asScenario(toBe, asIs.id, this.stamp())));
+    });
+  }
+
+  async renameScenario(toBeId: string, scenarioName: string): Promise<ProcessRecord> {
+    const { db } = this;
+    return this.write([db.processes], async () => {
+      const toBe = await this.loadProcess(toBeId);
+      if (toBe.kind !== 'to-be') throw new InvalidProcessInputError(`${quoted(toBe)} は As-Is です。シナリオ名は To-Be に付けます。`);
+      const name = scenarioName.trim();
+      if (toBe.linkedProcessId !== undefined && name !== toBe.scenarioName) {
+        const siblings = await db.processes.where('linkedProcessId').equals(toBe.linkedProcessId).primaryKeys();
+        for (const siblingId of siblings) {
+          if (siblingId === toBe.id) continue;
+          const sibling = await this.tryLoadProcess(siblingId);
+          if (sibling?.kind === 'to-be' && sibling.linkedProcessId === toBe.linkedProcessId && scenarioLabelOf(sibling) === name)
+            throw new InvalidProcessInputError(`シナリオ名「${name}」は同じ As-Is の別のシナリオ${quoted(sibling)}で使われています。別の名前にしてください。`);
+        }
+      }
+      const renamed = checkForWrite('process', { ...toBe, scenarioName: name, updatedAt: this.stamp() });
+      await db.processes.put(renamed);
+      return readProcessRecord(renamed);
     });
   }
 
@@ -317,13 +348,14 @@ export class DexieWorkspaceRepository implements WorkspaceStore {
       for (const item of items) {
         if (byRef.has(item.ref)) throw new InvalidProcessInputError(`取り込むプロセス「${item.ref}」が重複しています。`);
         byRef.set(item.ref, {
-          schemaVersion: 1,
+          schemaVersion: SCHEMA_VERSIONS.process,
           id: this.newId(),
           workspaceId,
           name: item.name,
           department: item.department,
           kind: item.kind,
           xml: item.xml,
+          ...(item.scenarioName !== undefined ? { scenarioName: item.scenarioName } : {}),
           createdAt: stamp,
           updatedAt: stamp,
           revision: 1,
@@ -336,11 +368,11 @@ export class DexieWorkspaceRepository implements WorkspaceStore {
         if (!partner)
           throw new InvalidProcessInputError(`「${item.ref}」の対応先「${item.linkedToRef}」が取り込み対象に含まれていません。`);
         this.checkLinkable(self, partner);
-        for (const [a, b] of [[self, partner], [partner, self]] as const) {
-          if (a.linkedProcessId !== undefined && a.linkedProcessId !== b.id)
-            throw new InvalidProcessInputError(`「${a.name}」に複数の対応先が指定されています。As-Is と To-Be は1対1で対応付けてください。`);
-          a.linkedProcessId = b.id;
-        }
+        const [asIs, toBeRef] = self.kind === 'as-is' ? [self, item.linkedToRef] : [partner, item.ref];
+        const toBe = byRef.get(toBeRef)!;
+        if (toBe.linkedProcessId !== undefined && toBe.linkedProcessId !== asIs.id)
+          throw new InvalidProcessInputError(`To-Be「${toBe.name}」に複数の As-Is が指定されています。To-Be はどれか1つの As-Is のシナリオにしてください。`);
+        byRef.set(toBeRef, asScenario(toBe, asIs.id, stamp));
       }
       const saved: StoredProcess[] = [];
       for (const record of byRef.values()) {
@@ -408,29 +440,43 @@ export class DexieWorkspaceRepository implements WorkspaceStore {
   }
 
   /**
-   * Points `a` at `target` (or at nothing) and records in `touched` every other process whose
-   * link must change so the As-Is⇄To-Be pairing stays symmetric and one-to-one.
+   * Applies a link request to `a` (undefined: keep as it is; null: none; an id: that partner). A To-Be
+   * gets its As-Is; an As-Is named with a To-Be makes that To-Be one of its scenarios (recorded in
+   * `touched`), leaving its other scenarios as they are. An As-Is never holds a link itself.
    */
   private async setLink(
     a: StoredProcess,
-    target: string | undefined,
+    target: string | null | undefined,
     touched: Map<string, StoredProcess>,
     stamp: string,
   ): Promise<StoredProcess> {
-    const previous = a.linkedProcessId;
-    if (previous !== undefined && previous !== target) {
-      const old = await this.tryLoadProcess(previous, touched);
-      if (old?.linkedProcessId === a.id) touched.set(old.id, withoutLink(old, stamp));
+    if (a.kind === 'as-is') {
+      // Only a To-Be turned into an As-Is arrives here with a link; dropping it would hide a scenario.
+      if (a.linkedProcessId !== undefined && target !== null)
+        throw new InvalidProcessInputError(`${quoted(a)} は As-Is のシナリオ（To-Be）です。As-Is に変えるには先に As-Is との対応付けを外してください。`);
+      const { linkedProcessId: _none, scenarioName: _notAScenario, ...self } = a;
+      if (typeof target === 'string') {
+        const b = await this.loadProcess(target, touched);
+        this.checkLinkable(a, b);
+        if (b.linkedProcessId !== a.id) touched.set(b.id, asScenario(b, a.id, stamp));
+      }
+      return a.linkedProcessId === undefined && a.scenarioName === undefined ? a : self;
     }
-    if (target === undefined) return previous === undefined ? a : withoutLink(a, a.updatedAt);
+    // An unchanged link is not re-checked, so a To-Be whose As-Is went missing still saves.
+    if (target === undefined || target === a.linkedProcessId) return a;
+    if (target === null) return a.linkedProcessId === undefined ? a : withoutLink(a, a.updatedAt);
     const b = await this.loadProcess(target, touched);
     this.checkLinkable(a, b);
-    if (b.linkedProcessId !== undefined && b.linkedProcessId !== a.id) {
-      const bOld = await this.tryLoadProcess(b.linkedProcessId, touched);
-      if (bOld?.linkedProcessId === b.id) touched.set(bOld.id, withoutLink(bOld, stamp));
+    return asScenario(a, b.id, a.updatedAt);
+  }
+
+  /** The To-Be scenarios of `asIsId` lose their As-Is (it is deleted or stops being an As-Is). */
+  private async releaseScenarios(asIsId: string, touched: Map<string, StoredProcess>, stamp: string): Promise<void> {
+    for (const scenarioId of await this.db.processes.where('linkedProcessId').equals(asIsId).primaryKeys()) {
+      const scenario = await this.tryLoadProcess(scenarioId, touched);
+      // An unreadable record is left untouched; its dangling link is harmless and visible.
+      if (scenario?.linkedProcessId === asIsId) touched.set(scenario.id, withoutLink(scenario, stamp));
     }
-    if (b.linkedProcessId !== a.id) touched.set(b.id, { ...b, linkedProcessId: a.id, updatedAt: stamp });
-    return previous === target ? a : { ...a, linkedProcessId: target };
   }
 
   private async writeProcesses(main: StoredProcess, others: Map<string, StoredProcess>): Promise<StoredProcess> {
@@ -448,7 +494,7 @@ export class DexieWorkspaceRepository implements WorkspaceStore {
       .limit(1)
       .keys()) as unknown as Array<[string, number]>;
     const version = checkForWrite('version', {
-      schemaVersion: 1,
+      schemaVersion: SCHEMA_VERSIONS.version,
       id: this.newId(),
       processId: p.id,
       xml: p.xml,

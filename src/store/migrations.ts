@@ -1,4 +1,5 @@
 import { DEFAULT_HOURS_PER_FTE } from '../domain/model/annotations';
+import { scenarioNameFromProcessName } from '../domain/model/scenario';
 import type { StoredRecordType } from './types';
 
 /**
@@ -10,6 +11,11 @@ import type { StoredRecordType } from './types';
  * v0 is the pre-release layout: no `schemaVersion`, timestamps as epoch milliseconds,
  * processes flagged `asIs: boolean` without `kind`/`revision`/`department`, workspaces without
  * `hoursPerFte`, versions flagged `auto: boolean` without `reason`/`name`/`revision`.
+ *
+ * process v1 → v2 (scenarios): v1 linked one As-Is to one To-Be with `linkedProcessId` on both sides.
+ * From v2 an As-Is keeps any number of To-Be scenarios; only the To-Be records the link (its As-Is in
+ * `linkedProcessId`) and gets a `scenarioName`. The repository always wrote v1 links on both sides in
+ * one transaction, so the To-Be's own field carries every pair and the As-Is's copy can go.
  */
 export type LooseRecord = Record<string, unknown>;
 export type Migration = (record: LooseRecord) => LooseRecord;
@@ -57,9 +63,20 @@ const versionV0toV1: Migration = (r) => {
   };
 };
 
+const processV1toV2: Migration = (r) => {
+  if (r.kind === 'as-is') {
+    const { linkedProcessId: _toBeSide, ...rest } = r;
+    return { ...rest, schemaVersion: 2 };
+  }
+  const linked = r.kind === 'to-be' && typeof r.linkedProcessId === 'string';
+  // Only a paired To-Be is a scenario; a name that is not text is left for validation to report.
+  const scenarioName = r.scenarioName ?? (linked && typeof r.name === 'string' ? scenarioNameFromProcessName(r.name) : undefined);
+  return { ...r, schemaVersion: 2, ...(scenarioName !== undefined ? { scenarioName } : {}) };
+};
+
 export const MIGRATIONS: Readonly<Record<StoredRecordType, readonly Migration[]>> = {
   workspace: [workspaceV0toV1],
-  process: [processV0toV1],
+  process: [processV0toV1, processV1toV2],
   version: [versionV0toV1],
 };
 

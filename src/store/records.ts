@@ -11,11 +11,15 @@ import {
   type WorkspaceInfo,
 } from './types';
 import { RECORD_FIELD_LABELS } from '../domain/model/fieldLabels';
+import { SCENARIO_NAME_MAX } from '../domain/model/scenario';
 
 /**
  * The shape of each record as stored in Dexie (current schema version). Every read goes through
  * `readWorkspaceRecord` / `readProcessRecord` / `readVersionRecord`: migrate up, then validate.
  */
+/** Current `schemaVersion` of each stored record type; writes use these, reads migrate up to them. */
+export const SCHEMA_VERSIONS = { workspace: 1, process: 2, version: 1 } as const satisfies Record<StoredRecordType, number>;
+
 export const PROCESS_KINDS = ['as-is', 'to-be'] as const satisfies readonly ProcessKind[];
 export const VERSION_REASONS = ['save', 'autosave', 'restore', 'import', 'create'] as const satisfies readonly VersionReason[];
 
@@ -34,19 +38,26 @@ export const workspaceRecordSchema = z.object({
 
 export const processRecordSchema = z
   .object({
-    schemaVersion: z.literal(1),
+    schemaVersion: z.literal(SCHEMA_VERSIONS.process),
     id,
     workspaceId: id,
     name: z.string().trim().min(1, 'プロセス名が空です').max(200, 'プロセス名は200文字以内にしてください'),
     department: z.string().trim().max(100, '担当課は100文字以内にしてください'),
     kind: z.enum(PROCESS_KINDS, { error: '種別は as-is か to-be のどちらかです' }),
+    /** On a To-Be only: the As-Is whose scenario it is. */
     linkedProcessId: id.optional(),
+    /** On a To-Be: the scenario's short name shown beside its As-Is (書かない窓口, RPA（…）, …). */
+    scenarioName: z.string().trim().min(1, 'シナリオ名が空です').max(SCENARIO_NAME_MAX, `シナリオ名は${SCENARIO_NAME_MAX}文字以内にしてください`).optional(),
     xml: z.string(),
     createdAt: timestamp,
     updatedAt: timestamp,
     revision,
   })
-  .refine((p) => p.linkedProcessId !== p.id, { path: ['linkedProcessId'], message: '自分自身とは対応付けできません' });
+  .refine((p) => p.linkedProcessId !== p.id, { path: ['linkedProcessId'], message: '自分自身とは対応付けできません' })
+  .refine((p) => p.kind === 'to-be' || p.linkedProcessId === undefined, {
+    path: ['linkedProcessId'],
+    message: 'As-Is には対応先を記録しません（シナリオの To-Be 側に As-Is を記録します）',
+  });
 
 export const versionRecordSchema = z.object({
   schemaVersion: z.literal(1),
@@ -69,7 +80,8 @@ export type StoredVersion = z.infer<typeof versionRecordSchema>;
 const schemas = { workspace: workspaceRecordSchema, process: processRecordSchema, version: versionRecordSchema } as const;
 for (const type of Object.keys(schemas) as StoredRecordType[]) {
   // A migration added without bumping the schema (or vice versa) must fail at once, not on a user's data.
-  if (currentSchemaVersion(type) !== 1) throw new Error(`store: schema of ${type} is v1 but migrations lead to v${currentSchemaVersion(type)}`);
+  if (currentSchemaVersion(type) !== SCHEMA_VERSIONS[type])
+    throw new Error(`store: schema of ${type} is v${SCHEMA_VERSIONS[type]} but migrations lead to v${currentSchemaVersion(type)}`);
 }
 
 // zod's Japanese messages for issues our schemas don't word themselves (wrong type, missing field).

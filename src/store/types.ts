@@ -20,8 +20,13 @@ export interface ProcessRecord {
   /** 担当課, e.g. 市民課 */
   department: string;
   kind: ProcessKind;
-  /** The As-Is of a To-Be, or the To-Be of an As-Is. Kept symmetric by the repository. */
+  /**
+   * On a To-Be: the As-Is it is a scenario of. An As-Is has any number of To-Be scenarios and records
+   * none of them itself (process schema v2; v1 kept a one-to-one link on both sides).
+   */
   linkedProcessId?: string;
+  /** On a To-Be: the scenario's short name (書かない窓口, RPA（…）); the process name when absent. */
+  scenarioName?: string;
   xml: string;
   createdAt: string;
   updatedAt: string;
@@ -45,7 +50,12 @@ export interface NewProcess {
   department: string;
   kind: ProcessKind;
   xml: string;
+  /**
+   * On a To-Be: its As-Is (the new process becomes one of its scenarios). On an As-Is: a To-Be that
+   * becomes one of the new As-Is's scenarios.
+   */
   linkedProcessId?: string;
+  scenarioName?: string;
 }
 
 export interface ProcessPatch {
@@ -53,7 +63,9 @@ export interface ProcessPatch {
   department?: string;
   kind?: ProcessKind;
   xml?: string;
+  /** On a To-Be: its As-Is, or null to leave it without one. On an As-Is: a To-Be to make its scenario. */
   linkedProcessId?: string | null;
+  scenarioName?: string;
 }
 
 export class ConflictError extends Error {
@@ -89,7 +101,13 @@ export interface WorkspaceRepository {
   listVersions(processId: string): Promise<VersionRecord[]>;
   /** Makes the version's XML current; the replaced XML is kept as a version too. */
   restoreVersion(versionId: string, opts?: { expectedRevision?: number }): Promise<ProcessRecord>;
+  /** Makes the To-Be a scenario of the As-Is; the As-Is's other scenarios stay. */
   linkProcesses(asIsId: string, toBeId: string): Promise<void>;
+  /**
+   * Renames a To-Be scenario. Like a link, the name is not what the editor guards: the revision stays,
+   * so an open editor's next save is not a conflict. Refuses an empty, too long or already used name.
+   */
+  renameScenario(toBeId: string, scenarioName: string): Promise<ProcessRecord>;
 }
 
 // ---- Additions by the store (additive; the interface above is unchanged for existing callers) ----
@@ -143,8 +161,9 @@ export interface ImportedProcess {
   department: string;
   kind: ProcessKind;
   xml: string;
-  /** `ref` of the partner in the same batch; the link is made symmetric. */
+  /** `ref` of the partner in the same batch; whichever of the two is the To-Be becomes a scenario of the other. */
   linkedToRef?: string;
+  scenarioName?: string;
 }
 
 /** What `openWorkspaceStore` returns: the repository plus calls for seeding, import and settings. */

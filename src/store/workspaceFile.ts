@@ -11,7 +11,7 @@ import type { BprDatabase, StoredRow } from './db';
 import { newRecordId } from './ids';
 import { readInitiativeRow, UnreadableInitiativeError } from './initiativeRepository';
 import { isQuotaExceeded } from './quota';
-import { checkForWrite, parseStoredVersion, readProcessRecord, readWorkspaceRecord, type StoredProcess } from './records';
+import { checkForWrite, parseStoredVersion, readProcessRecord, readWorkspaceRecord, SCHEMA_VERSIONS, type StoredProcess } from './records';
 import { seedMarkerKey } from './seed';
 import { InvalidProcessInputError, InvalidRecordError, StorageFullError, type WorkspaceInfo } from './types';
 
@@ -187,7 +187,7 @@ function idPlan(newId: () => string, freed: Set<string>): IdPlan {
 
 async function writeProcessWithVersions(db: BprDatabase, p: FileProcess, id: string, workspaceId: string, linked: string | undefined, plan: IdPlan, freed: Set<string>) {
   const { versions, linkedProcessId: _l, ...rest } = p;
-  const record = checkForWrite('process', { ...rest, schemaVersion: 1, id, workspaceId, ...(linked !== undefined ? { linkedProcessId: linked } : {}) });
+  const record = checkForWrite('process', { ...rest, schemaVersion: SCHEMA_VERSIONS.process, id, workspaceId, ...(linked !== undefined ? { linkedProcessId: linked } : {}) });
   await db.processes.put(record);
   for (const [i, v] of versions.entries()) {
     const vid = freed.has(v.id) ? v.id : await plan.take(v.id, db.versions);
@@ -257,7 +257,7 @@ async function mergeInto(db: BprDatabase, targetId: string, file: WorkspaceFile,
     if (row) {
       let existing: StoredProcess | undefined;
       try {
-        existing = { ...readProcessRecord(row), schemaVersion: 1 };
+        existing = { ...readProcessRecord(row), schemaVersion: SCHEMA_VERSIONS.process };
       } catch (err) {
         if (!(err instanceof InvalidRecordError)) throw err;
       }
@@ -269,18 +269,11 @@ async function mergeInto(db: BprDatabase, targetId: string, file: WorkspaceFile,
     }
     processIds.set(p.id, await plan.take(p.id, db.processes));
   }
-  const byId = new Map(file.processes.map((p) => [p.id, p]));
   for (const p of file.processes) {
     if (identical.has(p.id)) continue;
-    let linked: string | undefined;
-    if (p.linkedProcessId !== undefined) {
-      if (!identical.has(p.linkedProcessId)) linked = processIds.get(p.linkedProcessId);
-      else
-        // The partner already exists and keeps its own link; changing it would overwrite data silently.
-        notes.push(
-          `プロセス「${p.name}」の対応先「${byId.get(p.linkedProcessId)?.name ?? p.linkedProcessId}」は既に同じ内容で存在するため、対応付けは取り込みませんでした。必要なら手動で対応付けてください。`,
-        );
-    }
+    // Only a To-Be carries a link, so a scenario joins its As-Is even when that As-Is was already here
+    // unchanged: the As-Is record is not written.
+    const linked = p.linkedProcessId !== undefined ? processIds.get(p.linkedProcessId) : undefined;
     await writeProcessWithVersions(db, p, processIds.get(p.id)!, targetId, linked, plan, new Set());
   }
   let initiativesIdentical = 0;

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { exportQbp } from '../../src/domain/bpmn/qbpExport';
 import { readQbp } from '../../src/domain/bpmn/qbpImport';
 import { diagramsRoot, repoRoot } from '../support/paths';
 
@@ -25,6 +26,35 @@ describe('bpr export-qbp', () => {
     expect(qbp?.startDateTime).toBe('2025-04-01T08:30:00+09:00');
     expect(qbp?.currency).toBe('JPY');
     expect(qbp?.elements.length).toBeGreaterThan(3);
+  });
+
+  it('given a file with only BIMP settings (no bpr: annotations), when exported, then it exits 0 and keeps its case count and start under <definitions>', async () => {
+    const { xml } = await exportQbp(readFileSync(join(diagramsRoot, 'kian-kessai-asis.bpmn'), 'utf8'), { processInstances: 321, startDateTime: '2025-04-01T08:30:00+09:00', bimpOnly: true });
+    const input = join(dir, 'qbp-only.bpmn');
+    expect(xml).not.toContain('bpr:');
+    writeFileSync(input, xml);
+    const out = join(dir, 'qbp-only.out.bpmn');
+    const r = bpr(input, '-o', out);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const qbp = readQbp(readFileSync(out, 'utf8'));
+    expect(qbp?.placement).toBe('definitions');
+    expect(qbp?.processInstances).toBe(321);
+    expect(qbp?.startDateTime).toBe('2025-04-01T08:30:00+09:00');
+  });
+
+  it('given a back-office sample exported with --bimp-only, when `bpr simulate` runs that same file, then its mean cycle time is within 5% of the one BIMP 2.0.7 recorded for it', () => {
+    const parity = JSON.parse(readFileSync(join(repoRoot, 'test/domain/bpmn/fixtures/bimp-parity.json'), 'utf8')) as { samples: Array<{ file: string; variant?: string; meanCycleTimeSeconds: number }> };
+    const bimp = parity.samples.find((s) => s.file === 'kian-kessai-asis.bpmn' && !s.variant)!;
+    const out = join(dir, 'kian-bimp-only.bpmn');
+    const r = bpr(join(diagramsRoot, bimp.file), '-o', out, '--start', '2025-04-01T08:30:00+09:00', '--bimp-only');
+    expect(r.code).toBe(0);
+    const written = readFileSync(out, 'utf8');
+    expect(written).not.toContain('bpr:');
+    const sim = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'simulate', out, '--json'], { cwd: repoRoot, encoding: 'utf8', timeout: 120_000 });
+    expect(sim.status).toBe(0);
+    const ours = (JSON.parse(sim.stdout) as { meanCycleTimeSeconds: { mean: number } }).meanCycleTimeSeconds.mean;
+    expect(Math.abs(ours / bimp.meanCycleTimeSeconds - 1)).toBeLessThanOrEqual(0.05);
   });
 
   it('given a file that is not BPMN, when exported, then it exits 1 with the Japanese reason and writes nothing', () => {

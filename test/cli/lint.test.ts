@@ -50,9 +50,9 @@ describe('npm run bpr -- lint', () => {
     const broken = text.replace(whole, whole.replace(attr, ''));
     const run = await bpr('lint', write('broken.bpmn', broken));
     expect(run.code).toBe(1);
-    const line = run.stdout.split('\n').find((l) => l.includes(`(${gatewayId}) の分岐 `)) ?? '';
-    expect(line).toContain(`(${flowId})`);
-    expect(line).toMatch(/^ {2}エラー {2}.*に分岐確率がありません.*\[bpr\/gateway-probabilities\]$/);
+    const line = run.stdout.split('\n').find((l) => l.includes(`(${gatewayId})の分岐確率: `)) ?? '';
+    expect(line).toContain(`(${flowId}) が未入力です`);
+    expect(line).toMatch(/^ {2}エラー {2}.*が未入力です.*\[bpr\/gateway-probabilities\]$/);
   });
 
   it('given a file that is not XML, when linted, then the Japanese parse error is printed and the exit code is 2', async () => {

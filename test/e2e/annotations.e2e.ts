@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openApp, openProcess, screenshot, useBrowser } from './support/browser';
+import { openApp, openProcess, screenshot, useBrowser, reloadToWorkspace } from './support/browser';
 import { findSample, kindLabel, namedTasks, readSampleXml } from './support/samples';
 
 const session = useBrowser();
@@ -72,8 +72,7 @@ describe('annotations: properties panel, badges and the step table', () => {
     expect(await panelField(page, 'bpr-staffTime-max').inputValue()).toBe('15');
 
     await saveNow(page);
-    await page.reload();
-    await page.locator('.bpr-process-card').first().waitFor();
+    await reloadToWorkspace(page);
     await openSample(page);
     await selectShape(page, task.id);
     expect(await panelField(page, 'bpr-staffTime-type').inputValue()).toBe('triangular');
@@ -138,8 +137,7 @@ describe('annotations: properties panel, badges and the step table', () => {
 
     // Nothing invalid reached the file: after saving and reopening the stored value is the valid one.
     await saveNow(page);
-    await page.reload();
-    await page.locator('.bpr-process-card').first().waitFor();
+    await reloadToWorkspace(page);
     await openSample(page);
     await selectShape(page, task.id);
     expect(await panelField(page, 'bpr-staffTime-min').inputValue()).toBe('5');

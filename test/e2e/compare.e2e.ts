@@ -27,13 +27,12 @@ describe('compare tab and improvement templates', () => {
     await screenshot(page, 'compare-template-dialog');
     await dialog.getByRole('button', { name: '作成', exact: true }).click();
 
-    // The seeded As-Is already has a To-Be: make a new one and switch the pair to it.
-    const choose = page.getByRole('dialog', { name: '既存の To-Be があります' });
-    await choose.getByRole('button', { name: '新しいTo-Beとして作成（比較の相手を切り替え）' }).click();
-    const done = page.getByRole('dialog', { name: 'To-Be を作成しました' });
+    // The seeded As-Is already has a scenario: the template adds a second one beside it.
+    const done = page.getByRole('dialog', { name: 'シナリオを作成しました' });
     await done.waitFor();
     const toBeName = `${sample.name}（To-Be: 書かない窓口）`;
     expect(await done.textContent()).toContain(toBeName);
+    expect(await done.textContent()).toContain('シナリオ「書かない窓口」');
     await done.getByRole('button', { name: '比較する' }).click();
 
     await page.getByRole('tab', { name: '比較（As-Is / To-Be）', selected: true }).waitFor();
@@ -76,14 +75,18 @@ describe('compare tab and improvement templates', () => {
     expect(text).toContain('削減した業務時間');
     expect(text).toContain('95%信頼区間');
 
-    // The new To-Be is in the workspace, linked to the As-Is; the As-Is itself is unchanged in name and kind.
+    // The new To-Be is in the workspace as a scenario of the As-Is, beside the seeded one; the As-Is
+    // itself is unchanged in name and kind.
     await page.getByRole('tab', { name: 'ワークスペース' }).click();
     await waitForWorkspace(page);
     const card = page.getByRole('listitem', { name: `${toBeName} To-Be`, exact: true });
     await card.waitFor();
     expect(await card.textContent()).toContain(`対応: ${sample.name}（As-Is）`);
     const asIsCard = page.getByRole('listitem', { name: `${sample.name} As-Is`, exact: true });
-    expect(await asIsCard.textContent()).toContain(`対応: ${toBeName}（To-Be）`);
+    expect(await asIsCard.getByRole('list', { name: `「${sample.name}」のシナリオ` }).locator('li').allTextContents()).toEqual([
+      '書かない窓口・ワンストップ',
+      '書かない窓口',
+    ]);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openApp, processCardLabels, japanToday, screenshot, useBrowser, waitForDiagram, waitForWorkspace } from './support/browser';
+import { openApp, processCardLabels, japanToday, screenshot, useBrowser, waitForDiagram, waitForWorkspace, reloadToWorkspace } from './support/browser';
 
 const session = useBrowser();
 
@@ -171,8 +171,7 @@ describe('exchange: 業務量調査 and workspace files in a real browser', () =
       await expect.poll(() => processCardLabels(fresh)).toEqual(exportedLabels);
 
       // Survives a reload, and the samples are not seeded into the imported workspace again.
-      await fresh.reload();
-      await waitForWorkspace(fresh);
+      await reloadToWorkspace(fresh);
       await expect.poll(() => processCardLabels(fresh)).toEqual(exportedLabels);
     } finally {
       await other.close();

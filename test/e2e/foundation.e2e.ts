@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openApp, openProcess, processCardLabels, japanToday, screenshot, useBrowser, waitForWorkspace } from './support/browser';
+import { openApp, openProcess, processCardLabels, japanToday, screenshot, useBrowser, waitForWorkspace, reloadToWorkspace } from './support/browser';
 import { findSample, kindLabel, namedTasks, pngBytes, readManifest, readSampleXml } from './support/samples';
 
 const session = useBrowser();
@@ -78,8 +78,7 @@ describe('foundation: workspace and editor in a real browser', () => {
     await renameOnCanvas(page, tennyuTask.id, '本人確認（改）');
     await saveNow(page);
 
-    await page.reload();
-    await waitForWorkspace(page);
+    await reloadToWorkspace(page);
     await openTennyu(page);
     expect(await shapeLabel(page, tennyuTask.id)).toBe('本人確認（改）');
 
@@ -128,8 +127,7 @@ describe('foundation: workspace and editor in a real browser', () => {
     await alert.filter({ hasText: '「photo.png」をインポートできませんでした' }).waitFor();
     expect(await processCardLabels(page)).toEqual(before);
 
-    await page.reload();
-    await waitForWorkspace(page);
+    await reloadToWorkspace(page);
     expect(await processCardLabels(page)).toEqual(before);
 
     await openTennyu(page);
@@ -315,8 +313,7 @@ describe('foundation: workspace and editor in a real browser', () => {
     await first.getByRole('tab', { name: 'ワークスペース' }).click();
     await waitForWorkspace(first);
     expect(await processCardLabels(first)).toContain(`${copyName} As-Is`);
-    await second.reload();
-    await waitForWorkspace(second);
+    await reloadToWorkspace(second);
     await openTennyu(second);
     expect(await shapeLabel(second, tennyuTask.id)).toBe('別タブの名前2');
   });
@@ -326,8 +323,7 @@ describe('foundation: workspace and editor in a real browser', () => {
     await openApp(page);
     await openTennyu(page);
     await renameOnCanvas(page, tennyuTask.id, '閉じる直前の変更');
-    await page.reload();
-    await waitForWorkspace(page);
+    await reloadToWorkspace(page);
     await openTennyu(page);
     expect(await shapeLabel(page, tennyuTask.id)).toBe('閉じる直前の変更');
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openApp, screenshot, useBrowser, waitForWorkspace } from './support/browser';
+import { openApp, screenshot, useBrowser, waitForWorkspace, reloadToWorkspace } from './support/browser';
 
 const session = useBrowser();
 
@@ -44,8 +44,7 @@ describe('取組 editing keeps what was typed', () => {
 
       // Reload straight after typing: the text comes back.
       await issues.fill('申請書の記入に時間がかかり、書き直しも多い');
-      await page.reload();
-      await waitForWorkspace(page);
+      await reloadToWorkspace(page);
       await openInitiativesTab(page);
       await page.getByRole('heading', { name: TITLE }).waitFor();
       expect(await page.getByLabel('これまでの課題').inputValue()).toBe('申請書の記入に時間がかかり、書き直しも多い');
@@ -63,8 +62,7 @@ describe('取組 editing keeps what was typed', () => {
       // A second reload shows everything came from the database, not from a parked copy.
       await expect.poll(() => saveStatus(page).textContent(), { timeout: 10_000 }).toBe('保存しました');
       await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('bpr-studio.initiativeDraft.')).forEach((k) => localStorage.removeItem(k)));
-      await page.reload();
-      await waitForWorkspace(page);
+      await reloadToWorkspace(page);
       await openInitiativesTab(page);
       await page.getByRole('heading', { name: TITLE }).waitFor();
       expect(await page.getByLabel('取組の概要').inputValue()).toBe('窓口で聞き取り、申請書は職員が作成する。待ち時間を半分にする');
@@ -93,8 +91,7 @@ describe('取組 editing keeps what was typed', () => {
       await dialog.getByRole('button', { name: '編集を続ける' }).click();
       await page.getByRole('textbox', { name: '取組名', exact: true }).fill('書かない窓口の導入（改）');
       await expect.poll(() => saveStatus(page).textContent(), { timeout: 10_000 }).toBe('保存しました');
-      await page.reload();
-      await waitForWorkspace(page);
+      await reloadToWorkspace(page);
       await openInitiativesTab(page);
       await page.getByRole('heading', { name: '書かない窓口の導入（改）' }).waitFor();
       expect(await page.getByLabel('取組の概要').inputValue()).toBe('消したくない概要');
@@ -123,8 +120,7 @@ describe('取組 editing keeps what was typed', () => {
       await dialog.getByRole('button', { name: 'この画面の内容で上書き保存' }).click();
       await expect.poll(() => saveStatus(other).textContent(), { timeout: 10_000 }).toBe('保存しました');
 
-      await page.reload();
-      await waitForWorkspace(page);
+      await reloadToWorkspace(page);
       await openInitiativesTab(page);
       await page.getByRole('heading', { name: TITLE }).waitFor();
       expect(await page.getByLabel('取組の概要').inputValue()).toBe('タブBの概要');

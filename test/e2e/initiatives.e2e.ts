@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { japanToday, openApp, screenshot, useBrowser } from './support/browser';
+import { japanToday, openApp, screenshot, useBrowser, reloadToWorkspace } from './support/browser';
 import { findSample } from './support/samples';
 
 const session = useBrowser();
@@ -109,8 +109,7 @@ describe('取組 tab', () => {
       await expect.poll(() => page.locator('.bpr-save-status').textContent(), { timeout: 10_000 }).toBe('保存しました');
 
       // After a reload the selector shows the year the estimate is stored in.
-      await page.reload();
-      await page.getByRole('heading', { name: /プロセス一覧/ }).waitFor();
+      await reloadToWorkspace(page);
       await page.getByRole('tab', { name: '取組' }).click();
       await page.getByRole('heading', { name: '転入手続の見直し（E2E）' }).waitFor();
       expect(await yearSelect.evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent)).toBe(nextYear);

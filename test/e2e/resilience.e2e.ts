@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openApp, openProcess, screenshot, useBrowser, waitForDiagram, waitForWorkspace } from './support/browser';
+import { openApp, openProcess, screenshot, useBrowser, waitForDiagram, reloadToWorkspace } from './support/browser';
 import { findSample, kindLabel, namedTasks, readSampleXml } from './support/samples';
 
 /*
@@ -102,8 +102,7 @@ describe('resilience: storage full, hostile files, files without a diagram', () 
     // The edit stays on screen so nothing typed is lost.
     expect(noSpace(await page.locator(`.bpr-canvas .djs-element[data-element-id="${tennyuTask.id}"] text`).first().textContent())).toBe('保存できない名前');
 
-    await page.reload();
-    await waitForWorkspace(page);
+    await reloadToWorkspace(page);
     const after = await storedProcess(page, tennyu.name);
     expect(after.revision).toBe(before.revision);
     expect(after.xml).toBe(before.xml);

@@ -53,7 +53,7 @@ describe('RPA候補: ranking, cost-effectiveness and trying RPA', () => {
     expect(text).toMatch(/年間の削減時間/);
     expect(text).toMatch(/[\d,.]+ h\/年/);
     expect(text).toMatch(/95%CI [-\d,.]+〜[-\d,.]+/);
-    await expect.poll(() => page.getByRole('status').filter({ hasText: /To-Be「.*」を作成し/ }).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: /新しいシナリオ「RPA（.*）」（To-Be「.*」）を追加しました/ }).count()).toBeGreaterThan(0);
     await screenshot(page, 'rpa-try-result', true);
 
     // The new To-Be is in the workspace, linked to the As-Is.

@@ -122,4 +122,42 @@ describe('simulation tab', () => {
     await screenshot(page, 'simulation-results-robot', true);
     expect(pageErrors).toEqual([]);
   });
+
+  it('given 転入届, when run with one replication and then with three, then 反復1回 appears only for the single run and the histogram caption says which it shows', async () => {
+    const { page, pageErrors } = session();
+    const sample = findSample('転入届', 'as-is');
+    await openApp(page);
+    await openProcess(page, sample.name, kindLabel(sample.kind));
+    await page.getByRole('tab', { name: 'シミュレーション' }).click();
+    await page.locator('.bpr-sim-canvas .djs-element.djs-shape').first().waitFor();
+
+    const kpis = page.locator('.bpr-sim-kpis');
+    const caption = page.locator('figure:has(svg[data-chart="histogram"]) .bpr-chart-desc');
+
+    await configure(page, { replications: '1', years: '0.25', mode: 'fast' });
+    await page.getByRole('button', { name: 'シミュレーション実行' }).click();
+    await expect.poll(() => runState(page), { timeout: 90_000 }).toBe('done');
+    expect(await page.locator('.bpr-sim-kpi[data-kpi="staffHours"]').textContent()).toContain('（反復1回のため信頼区間なし）');
+    expect(await kpis.textContent()).not.toContain('95%信頼区間');
+    expect(await caption.textContent()).toBe('完了した案件のリードタイムごとの件数（反復1回）');
+
+    await configure(page, { replications: '3', years: '0.25', mode: 'fast' });
+    await page.getByRole('button', { name: /シミュレーション実行|再実行/ }).click();
+    await expect.poll(() => page.locator('.bpr-sim-summary').textContent(), { timeout: 90_000 }).toMatch(/^反復 3 回/);
+    await expect.poll(() => runState(page), { timeout: 90_000 }).toBe('done');
+    expect(await kpis.textContent()).not.toContain('反復1回');
+    expect(await page.locator('.bpr-sim-kpi[data-kpi="staffHours"]').textContent()).toMatch(/（95%信頼区間 [\d,]+〜[\d,]+）/);
+    expect(await caption.textContent()).toBe('完了した案件のリードタイムごとの件数（3 回の反復の案件をすべて合算）');
+
+    // A counter procedure ends the same day: the lead time is also given in minutes, and so is the histogram axis.
+    expect(await page.locator('.bpr-sim-kpi[data-kpi="leadTime"] .bpr-sim-kpi-note').textContent()).toMatch(/^1営業日未満: 執務時間で [\d,.]+ 分（95%信頼区間/);
+    expect(await page.locator('svg[data-chart="histogram"]').textContent()).toContain('リードタイム（分、執務時間）');
+    const resident = page.locator('.bpr-sim-kpi[data-kpi="residentMinutes"]');
+    expect(await resident.locator('dt').textContent()).toBe('来庁者1人あたりの所要時間');
+    expect(await resident.locator('.bpr-sim-kpi-note').textContent()).toContain('窓口の待ち時間、職員の応対時間の合計');
+    // 住民 writes the form but is not staff: the role table lists staff roles only.
+    expect(await page.locator('.bpr-sim-table').nth(1).locator('tbody th').allTextContents()).not.toContain('住民');
+    await screenshot(page, 'hD-simulation-figures', true);
+    expect(pageErrors).toEqual([]);
+  });
 });

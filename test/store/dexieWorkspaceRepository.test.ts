@@ -164,7 +164,7 @@ describe('DexieWorkspaceRepository — restore, duplicate, delete', () => {
     expect(await repo.listVersions(p.id)).toHaveLength(2);
   });
 
-  it('given a linked process with history, when duplicated, then the copy is 「…のコピー」 with the current XML, unlinked, with one create version', async () => {
+  it('given an As-Is with a scenario and history, when duplicated, then the copy is 「…のコピー」 with the current XML and no scenarios, with one create version', async () => {
     const { repo, workspaceId } = await repositoryWithWorkspace();
     const a = await repo.createProcess(workspaceId, asIs());
     const b = await repo.createProcess(workspaceId, { ...toBe(), linkedProcessId: a.id });
@@ -176,6 +176,15 @@ describe('DexieWorkspaceRepository — restore, duplicate, delete', () => {
     expect((await repo.listVersions(copy.id)).map((v) => v.reason)).toEqual(['create']);
     expect((await repo.getProcess(b.id))?.linkedProcessId).toBe(a.id);
     expect((await repo.duplicateProcess(a.id, '別名')).name).toBe('別名');
+  });
+
+  it('given a scenario To-Be, when duplicated, then the copy is one more scenario of the same As-Is with its own scenario name', async () => {
+    const { repo, workspaceId } = await repositoryWithWorkspace();
+    const a = await repo.createProcess(workspaceId, asIs());
+    const b = await repo.createProcess(workspaceId, { ...toBe(), linkedProcessId: a.id, scenarioName: 'RPA' });
+    const copy = await repo.duplicateProcess(b.id);
+    expect(copy).toMatchObject({ kind: 'to-be', linkedProcessId: a.id, scenarioName: 'RPA（コピー）' });
+    expect((await repo.getProcess(b.id))?.scenarioName).toBe('RPA');
   });
 
   it('given a linked process with versions, when deleted, then it and its versions are gone and the partner is unlinked', async () => {
@@ -194,30 +203,61 @@ describe('DexieWorkspaceRepository — restore, duplicate, delete', () => {
 });
 
 describe('DexieWorkspaceRepository — As-Is⇄To-Be links', () => {
-  it('given an As-Is and a To-Be, when linked, then both point at each other; relinking to another To-Be unlinks the first', async () => {
+  it('given an As-Is and two To-Bes, when both are linked, then both are scenarios of the As-Is, named from their process names, and the As-Is records neither', async () => {
     const { repo, workspaceId } = await repositoryWithWorkspace();
     const a = await repo.createProcess(workspaceId, asIs());
-    const b1 = await repo.createProcess(workspaceId, toBe('案1'));
+    const b1 = await repo.createProcess(workspaceId, toBe('住民票（To-Be: 書かない窓口）'));
     const b2 = await repo.createProcess(workspaceId, toBe('案2'));
     await repo.linkProcesses(a.id, b1.id);
-    expect((await repo.getProcess(a.id))?.linkedProcessId).toBe(b1.id);
-    expect((await repo.getProcess(b1.id))?.linkedProcessId).toBe(a.id);
     await repo.linkProcesses(a.id, b2.id);
-    expect((await repo.getProcess(a.id))?.linkedProcessId).toBe(b2.id);
-    expect((await repo.getProcess(b2.id))?.linkedProcessId).toBe(a.id);
-    expect((await repo.getProcess(b1.id))?.linkedProcessId).toBeUndefined();
+    expect(await repo.getProcess(b1.id)).toMatchObject({ linkedProcessId: a.id, scenarioName: '書かない窓口', revision: 1 });
+    expect(await repo.getProcess(b2.id)).toMatchObject({ linkedProcessId: a.id, scenarioName: '案2' });
+    const stored = await repo.getProcess(a.id);
+    expect(stored?.linkedProcessId).toBeUndefined();
+    expect(stored?.revision).toBe(1);
   });
 
-  it('given a link, when a save clears linkedProcessId, then both sides are unlinked and the partner revision is untouched', async () => {
+  it('given a scenario, when its To-Be is saved with linkedProcessId null, then it has no As-Is and the As-Is revision is untouched', async () => {
     const { repo, workspaceId } = await repositoryWithWorkspace();
     const a = await repo.createProcess(workspaceId, asIs());
+    const b = await repo.createProcess(workspaceId, { ...toBe(), linkedProcessId: a.id, scenarioName: 'RPA' });
+    expect(await repo.getProcess(b.id)).toMatchObject({ linkedProcessId: a.id, scenarioName: 'RPA' });
+    await repo.saveProcess(b.id, { linkedProcessId: null });
+    expect((await repo.getProcess(b.id))?.linkedProcessId).toBeUndefined();
+    expect((await repo.getProcess(a.id))?.revision).toBe(1);
+  });
+
+  it('given an As-Is with a scenario, when a new As-Is is created naming that To-Be, then the To-Be moves to the new As-Is', async () => {
+    const { repo, workspaceId } = await repositoryWithWorkspace();
+    const a = await repo.createProcess(workspaceId, asIs('転入届'));
     const b = await repo.createProcess(workspaceId, { ...toBe(), linkedProcessId: a.id });
-    expect((await repo.getProcess(a.id))?.linkedProcessId).toBe(b.id);
-    await repo.saveProcess(a.id, { linkedProcessId: null });
-    expect((await repo.getProcess(a.id))?.linkedProcessId).toBeUndefined();
-    const partner = await repo.getProcess(b.id);
-    expect(partner?.linkedProcessId).toBeUndefined();
-    expect(partner?.revision).toBe(1);
+    const c = await repo.createProcess(workspaceId, { ...asIs('転出届'), linkedProcessId: b.id });
+    expect(c.linkedProcessId).toBeUndefined();
+    expect((await repo.getProcess(b.id))?.linkedProcessId).toBe(c.id);
+  });
+
+  it('given two scenarios, when one is renamed, then its name changes without a new revision, and a sibling\'s name or an empty one is refused in Japanese', async () => {
+    const { repo, workspaceId } = await repositoryWithWorkspace();
+    const a = await repo.createProcess(workspaceId, asIs());
+    const b1 = await repo.createProcess(workspaceId, { ...toBe('案1'), linkedProcessId: a.id, scenarioName: '書かない窓口' });
+    await repo.createProcess(workspaceId, { ...toBe('案2'), linkedProcessId: a.id, scenarioName: 'RPA' });
+    const renamed = await repo.renameScenario(b1.id, ' 書かない窓口＋電子決裁 ');
+    expect(renamed).toMatchObject({ scenarioName: '書かない窓口＋電子決裁', revision: 1, name: '案1' });
+    await expect(repo.renameScenario(b1.id, 'RPA')).rejects.toThrow(/シナリオ名「RPA」は同じ As-Is の別のシナリオ「案2」/);
+    await expect(repo.renameScenario(b1.id, '  ')).rejects.toThrow(/シナリオ名 \(scenarioName\): シナリオ名が空です/);
+    await expect(repo.renameScenario(a.id, 'x')).rejects.toThrow(InvalidProcessInputError);
+    expect((await repo.getProcess(b1.id))?.scenarioName).toBe('書かない窓口＋電子決裁');
+  });
+
+  it('given an As-Is with two scenarios, when the As-Is is deleted, then both To-Bes stay without an As-Is', async () => {
+    const { repo, workspaceId } = await repositoryWithWorkspace();
+    const a = await repo.createProcess(workspaceId, asIs());
+    const b1 = await repo.createProcess(workspaceId, { ...toBe('案1'), linkedProcessId: a.id });
+    const b2 = await repo.createProcess(workspaceId, { ...toBe('案2'), linkedProcessId: a.id });
+    await repo.deleteProcess(a.id);
+    expect((await repo.getProcess(b1.id))?.linkedProcessId).toBeUndefined();
+    expect((await repo.getProcess(b2.id))?.linkedProcessId).toBeUndefined();
+    expect((await repo.getProcess(b1.id))?.name).toBe('案1');
   });
 
   it('given two As-Is processes, when linked, then a Japanese error names both and nothing changes', async () => {
@@ -309,7 +349,8 @@ describe('DexieWorkspaceRepository — reload', () => {
     const reopened = await after.getOrCreateWorkspace();
     expect(reopened).toEqual({ workspace, created: false });
     expect((await after.listProcesses(workspace.id)).map((p) => p.id).sort()).toEqual([a.id, b.id].sort());
-    expect(await after.getProcess(a.id)).toMatchObject({ xml: bpmnXml('自動保存'), linkedProcessId: b.id, revision: 2 });
+    expect(await after.getProcess(a.id)).toMatchObject({ xml: bpmnXml('自動保存'), revision: 2 });
+    expect((await after.getProcess(b.id))?.linkedProcessId).toBe(a.id);
     expect((await after.listVersions(a.id)).map((v) => v.reason)).toEqual(['autosave', 'create']);
   });
 });
@@ -353,7 +394,7 @@ describe('DexieWorkspaceRepository — stored records from older versions', () =
 
     const saved = await repo.saveProcess('legacy-1', { department: '市民課' }, { expectedRevision: 1 });
     expect(saved).toMatchObject({ revision: 2, department: '市民課', kind: 'as-is' });
-    expect(await db.processes.get('legacy-1')).toMatchObject({ schemaVersion: 1, kind: 'as-is' });
+    expect(await db.processes.get('legacy-1')).toMatchObject({ schemaVersion: 2, kind: 'as-is' });
     expect(await db.processes.get('legacy-1')).not.toHaveProperty('asIs');
   });
 

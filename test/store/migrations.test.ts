@@ -14,11 +14,13 @@ const v0Process = {
 };
 
 describe('migrations registry', () => {
-  it('given the registry, then every record type is at schema version 1 with one v0→v1 step', () => {
-    for (const type of ['workspace', 'process', 'version'] as const) {
+  it('given the registry, then workspaces and versions are at v1 and processes at v2 (scenarios), one step per version', () => {
+    for (const type of ['workspace', 'version'] as const) {
       expect(currentSchemaVersion(type)).toBe(1);
       expect(MIGRATIONS[type]).toHaveLength(1);
     }
+    expect(currentSchemaVersion('process')).toBe(2);
+    expect(MIGRATIONS.process).toHaveLength(2);
   });
 
   it('given a v0 To-Be process, when migrated, then kind, revision, department and ISO timestamps are filled and the input is not mutated', () => {
@@ -28,7 +30,7 @@ describe('migrations registry', () => {
       ok: true,
       fromVersion: 0,
       record: {
-        schemaVersion: 1,
+        schemaVersion: 2,
         id: 'p-1',
         workspaceId: 'w-1',
         name: '転出届',

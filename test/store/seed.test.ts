@@ -11,7 +11,7 @@ const samples: SampleProcess[] = [
 ];
 
 describe('seedWorkspace', () => {
-  it('given a new workspace, when seeded, then every sample is a process with an import version and the declared link is symmetric', async () => {
+  it('given a new workspace, when seeded, then every sample is a process with an import version and the declared To-Be is a scenario of its As-Is', async () => {
     const { repo, workspaceId } = await repositoryWithWorkspace();
     const result = await seedWorkspace(repo, workspaceId, samples);
     expect(result.seeded).toBe(true);
@@ -20,8 +20,8 @@ describe('seedWorkspace', () => {
     const byName = new Map(list.map((p) => [p.name, p]));
     const asIs = byName.get('住民票の写し交付')!;
     const toBe = byName.get('住民票の写し交付（オンライン）')!;
-    expect(asIs.linkedProcessId).toBe(toBe.id);
-    expect(toBe.linkedProcessId).toBe(asIs.id);
+    expect(asIs.linkedProcessId).toBeUndefined();
+    expect(toBe).toMatchObject({ linkedProcessId: asIs.id, scenarioName: 'オンライン' });
     expect(byName.get('児童手当認定請求')?.linkedProcessId).toBeUndefined();
     expect((await repo.listVersions(asIs.id)).map((v) => v.reason)).toEqual(['import']);
   });

@@ -9,7 +9,8 @@ import { exportQbp, QbpExportError, type QbpExportOptions } from '../../domain/b
 export const summary = 'BPMN の注釈から BIMP（QBP）のシミュレーション設定を書き出します';
 
 const USAGE =
-  '使い方: npm run bpr -- export-qbp <入力.bpmn> -o <出力.bpmn> [--instances N] [--start 2025-04-01T08:30:00+09:00] [--currency JPY]';
+  '使い方: npm run bpr -- export-qbp <入力.bpmn> -o <出力.bpmn> [--instances N] [--start 2025-04-01T08:30:00+09:00] [--currency JPY] [--bimp-only]\n' +
+  '  --bimp-only  bpr: の注釈を除き BIMP の設定だけを残す（bpr simulate が BIMP と同じ設定で計算します）';
 
 interface Args { input?: string; output?: string; options: QbpExportOptions }
 
@@ -38,6 +39,7 @@ function parseArgs(args: string[]): Args | string {
         break;
       }
       case '--currency': out.options.currency = value(); break;
+      case '--bimp-only': out.options.bimpOnly = true; break;
       default:
         if (a.startsWith('-')) return `不明なオプションです: ${a}`;
         if (out.input) return `入力ファイルは1つだけ指定してください: ${a}`;

@@ -1,5 +1,6 @@
 import { toCsv, type CsvCell } from '../exchange/csv';
 import { writeXlsx, type WriteSheet } from '../exchange/xlsx';
+import { isResidentRole } from '../model/annotations';
 import type { ComparisonResult } from './compare';
 import type { Estimate } from './compareStats';
 
@@ -63,10 +64,15 @@ export function taskRows(r: ComparisonResult): Row[] {
 
 export function roleRows(r: ComparisonResult): Row[] {
   const rows: Row[] = [['役割', '種別', '現行 時間/年', '見直し後 時間/年', '削減 時間/年', '削減 95%下限', '削減 95%上限', '削減額 円/年', '削減額 95%下限', '削減額 95%上限']];
+  // 住民 is a role of the diagram (whose steps are the resident's) but not staff: its time is the
+  // resident's, never staff hours, so it has no place in the per-role staff table (unless staff time
+  // was booked on it, which lint reports; then it shows, marked 住民).
   for (const x of r.roles) {
+    const resident = isResidentRole(x.name);
+    if (resident && !x.asIsHoursPerYear?.mean && !x.toBeHoursPerYear?.mean) continue;
     rows.push([
       x.name,
-      x.robot ? 'ロボット' : '職員',
+      x.robot ? 'ロボット' : resident ? '住民' : '職員',
       round(x.asIsHoursPerYear?.mean ?? Number.NaN, 1),
       round(x.toBeHoursPerYear?.mean ?? Number.NaN, 1),
       ...estCells(x.hoursSavedPerYear, 1),

@@ -95,7 +95,7 @@ export function probabilityOf(bo: ModdleElement): number | undefined {
 export function rawArrivals(bo: ModdleElement | undefined): Record<string, unknown> | undefined {
   const a = findExtension(bo, BPR_ARRIVALS);
   if (!a) return undefined;
-  return dropUndefined({ annualVolume: num(a.annualVolume), seasonality: list(a.seasonality), calendar: a.calendar });
+  return dropUndefined({ annualVolume: num(a.annualVolume), seasonality: list(a.seasonality), calendar: a.calendar, interArrival: a.interArrival });
 }
 
 function rawCalendar(c: ModdleElement): Record<string, unknown> {

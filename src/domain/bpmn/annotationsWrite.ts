@@ -88,7 +88,7 @@ export function createArrivalsElement(moddle: BpmnModdle, ann: Arrivals, owner?:
   const a = validate(arrivalsSchema, ann, owner);
   return moddle.create(
     BPR_ARRIVALS,
-    stripUndefined({ annualVolume: a.annualVolume, seasonality: a.seasonality?.join(','), calendar: a.calendar }),
+    stripUndefined({ annualVolume: a.annualVolume, seasonality: a.seasonality?.join(','), calendar: a.calendar, interArrival: a.interArrival }),
   );
 }
 
@@ -236,5 +236,17 @@ export function writeDiagramAnnotations(moddle: BpmnModdle, definitions: ModdleE
     updates.push(settingsUpdate(moddle, owner, i === 0 ? annotations.settings : undefined)),
   );
   // Each update touches a different business object, so computing them all first is safe.
+  for (const u of updates) applyUpdate(u);
+}
+
+/** Every bpr: annotation taken off the diagram (steps, arrivals, probabilities, settings); the rest stays. */
+export function removeDiagramAnnotations(moddle: BpmnModdle, definitions: ModdleElement): void {
+  const updates: ModdleUpdate[] = [];
+  for (const el of allFlowElements(definitions)) {
+    if (isA(el, 'bpmn:Activity')) updates.push(stepUpdate(moddle, el, undefined));
+    if (isA(el, 'bpmn:StartEvent')) updates.push(arrivalsUpdate(moddle, el, undefined));
+    if (isA(el, 'bpmn:SequenceFlow')) updates.push(flowUpdate(el, undefined));
+  }
+  for (const owner of settingsOwners(definitions)) updates.push(settingsUpdate(moddle, owner, undefined));
   for (const u of updates) applyUpdate(u);
 }

@@ -21,6 +21,7 @@
  *   <bpmn:startEvent id="Start_1">
  *     <bpmn:extensionElements>
  *       <bpr:arrivals annualVolume="4800" seasonality="7,7,14,14,8,7,7,7,7,7,7,8" calendar="office"/>
+ *       (optional interArrival="fixed": evenly spaced cases instead of Poisson arrivals)
  *     </bpmn:extensionElements>
  *   </bpmn:startEvent>
  *
@@ -105,6 +106,7 @@ export const bprDescriptor = {
         { name: 'annualVolume', isAttr: true, type: 'Real' },
         { name: 'seasonality', isAttr: true, type: 'String' },
         { name: 'calendar', isAttr: true, type: 'String' },
+        { name: 'interArrival', isAttr: true, type: 'String' },
       ],
     },
     {

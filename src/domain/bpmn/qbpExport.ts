@@ -1,4 +1,3 @@
-import type { BpmnModdle } from 'bpmn-moddle';
 import {
   DEFAULT_CALENDAR_ID,
   defaultOfficeCalendar,
@@ -15,14 +14,15 @@ import {
   type Role,
 } from '../model/annotations';
 import { readDiagramAnnotations } from './annotationsRead';
+import { removeDiagramAnnotations } from './annotationsWrite';
 import { isA, type ModdleElement } from './bprAccess';
 import { parseDiagram, serializeDiagram, type DiagramErrorCode } from './parseDiagram';
-import { annualOpenMinutes, QBP_NS } from './qbpImport';
+import { annualOpenMinutes, convertQbp, hasBprAnnotations, QBP_NS, QBP_ROBOT_TIMETABLE_ID, readQbp } from './qbpImport';
 import { participantsProcesses } from './walk';
 
 /**
- * bpr annotations → a BIMP / QBP `qbp:processSimulationInfo` block, written where BIMP itself puts
- * it (inside the simulated process's extensionElements) and shaped to validate against
+ * bpr annotations → a BIMP / QBP `qbp:processSimulationInfo` block, written where BIMP 2.0.7 reads
+ * it (the last child of <definitions>, see placeQbpBlock) and shaped to validate against
  * QBPSchema.xsd. BIMP wants seconds and probabilities 0..1; ours are minutes and percent.
  * What BIMP cannot express (seasonality, lags, holidays, a resident's own time next to staff time)
  * is left out with a Japanese warning, never silently.
@@ -35,6 +35,11 @@ export interface QbpExportOptions {
   startDateTime?: string;
   /** Default JPY. */
   currency?: string;
+  /**
+   * Leave the bpr: annotations out, so the file holds BIMP's settings only: `bpr simulate` then runs
+   * exactly what BIMP runs on it (with them, the bpr: values win and include what BIMP cannot express).
+   */
+  bimpOnly?: boolean;
 }
 
 export interface QbpExport {
@@ -55,7 +60,7 @@ export class QbpExportError extends Error {
   }
 }
 
-/** A plain element tree; turned into moddle "any" elements so bpmn-moddle writes it with the rest. */
+/** A plain element tree, written as text by qbpNodeToXml. */
 export interface QbpNode {
   name: string;
   attrs: Record<string, string>;
@@ -195,7 +200,6 @@ export function buildQbpInfo(
     if (id === DEFAULT_CALENDAR_ID && !calendars.has(id)) calendars.set(id, defaultOfficeCalendar());
     if (id === ROBOT_CALENDAR_ID && !calendars.has(id)) calendars.set(id, robotCalendar());
   };
-  builtIn(DEFAULT_CALENDAR_ID);
 
   // Arrivals: all annotated starts of the process feed one BIMP arrival stream.
   const arriving = parts.starts.filter((s) => volumeOf(s) > 0);
@@ -203,11 +207,12 @@ export function buildQbpInfo(
   const volume = arriving.reduce((a, s) => a + volumeOf(s), 0);
   if (arriving.length > 1)
     warnings.push(`BIMP の到着は 1 本だけのため、開始イベント ${arriving.map(label).join('、')} の年間件数を合計 ${volume} 件として書き出しました。`);
-  builtIn(first.calendar);
   let arrivalCalendarId = first.calendar ?? DEFAULT_CALENDAR_ID;
+  builtIn(arrivalCalendarId);
   if (!calendars.has(arrivalCalendarId)) {
     warnings.push(`到着のカレンダー「${arrivalCalendarId}」が定義されていないため、庁舎開庁時間として書き出しました。`);
     arrivalCalendarId = DEFAULT_CALENDAR_ID;
+    builtIn(arrivalCalendarId);
   }
   const arrivalCalendar = calendars.get(arrivalCalendarId) as Calendar;
   if (arriving.some((s) => { const w = annotations.starts[s.id as string].seasonality; return w && w.some((x) => x !== w[0]); }))
@@ -221,11 +226,12 @@ export function buildQbpInfo(
   const resourceIdOf = new Map<string, string>();
   const timetableIds = new Map<string, string>();
   const timetableOf = (calendarId: string | undefined, who: string): string => {
-    builtIn(calendarId);
     let id = calendarId ?? DEFAULT_CALENDAR_ID;
+    builtIn(id);
     if (!calendars.has(id)) {
       warnings.push(`${who}のカレンダー「${id}」が定義されていないため、庁舎開庁時間として書き出しました。`);
       id = DEFAULT_CALENDAR_ID;
+      builtIn(id);
     }
     return id;
   };
@@ -278,6 +284,9 @@ export function buildQbpInfo(
     );
   }
   if (untimed) warnings.push(`処理時間が未入力の作業が ${untimed} 件あるため、BIMP では 0 秒として書き出しました。`);
+  // Measured on the samples with 住民 steps (test/domain/bpmn/fixtures/bimp-parity.json): BIMP waits overnight where we do not.
+  if (parts.tasks.some((t) => { const st = annotations.steps[t.id as string]; return isResidentRole(st?.role) || (!!st?.residentTime && !st.staffTime); }))
+    warnings.push('BIMP には「住民の来庁中は閉庁時刻や昼休みを過ぎても窓口が処理を終える」扱いがないため、BIMP では住民の手続も閉庁時間・昼休みに止まり、リードタイムが本アプリより長く出ます。');
 
   // Branching: BIMP needs a number on every outgoing flow of a split.
   const sequenceFlows: QbpNode[] = [];
@@ -290,9 +299,18 @@ export function buildQbpInfo(
     const p = new Map<ModdleElement, number>();
     for (const f of set) p.set(f, (pct(f) as number) / 100);
     if (inclusive) {
-      // Each branch is independent; the default runs only when none of the others did.
+      // Ours: each branch is independent and the default runs only when none of the others did.
+      // BIMP 2.0.7 draws every flow, the default too, independently and draws again while none was
+      // taken (observed: 30 % / 65 % came out as 36.9 % / 79.9 %). A default that leads straight to a
+      // join or an end does no work, so taking it always (1) leaves the other branches' chances as ours.
       const others = outgoing.filter((f) => f !== defaultFlow);
-      if (defaultFlow && pct(defaultFlow) === undefined) p.set(defaultFlow, others.reduce((a, f) => a * (1 - (p.get(f) ?? 0)), 1));
+      if (defaultFlow && pct(defaultFlow) === undefined) {
+        const target = defaultFlow.targetRef as ModdleElement | undefined;
+        const workless = !!target && (isA(target, 'bpmn:Gateway') || isA(target, 'bpmn:EndEvent'));
+        p.set(defaultFlow, workless ? 1 : others.reduce((a, f) => a * (1 - (p.get(f) ?? 0)), 1));
+        if (!workless)
+          warnings.push(`${label(gw)}: BIMP は包含ゲートウェイの既定の流れも他の流れと独立に選ぶため、既定の流れ ${label(defaultFlow)} の確率は他の流れが 1 本も選ばれない確率として書き出しました（BIMP では他の流れと同時に選ばれることがあります）。`);
+      }
       const missing = others.filter((f) => pct(f) === undefined);
       if (missing.length) {
         for (const f of missing) p.set(f, 0.5);
@@ -320,9 +338,9 @@ export function buildQbpInfo(
   // Timetables last: roles and arrivals decided which calendars are needed.
   const timetables: QbpNode[] = [];
   for (const [id, c] of calendars) {
-    const tid = newId(id, `qbp_timetable_${timetables.length + 1}`);
+    const tid = newId(id === ROBOT_CALENDAR_ID ? QBP_ROBOT_TIMETABLE_ID : id, `qbp_timetable_${timetables.length + 1}`);
     timetableIds.set(id, tid);
-    timetables.push(node('timetable', { id: tid, default: id === arrivalCalendarId ? 'true' : undefined, name: c.name ?? id }, [node('rules', {}, calendarRules(c))]));
+    timetables.push(node('timetable', { id: tid, default: id === arrivalCalendarId ? 'true' : 'false', name: c.name ?? id }, [node('rules', {}, calendarRules(c))]));
   }
   const holidayCalendars = [...calendars.values()].filter((c) => c.publicHolidays || c.yearEndClosure || c.closedDates?.length);
   if (holidayCalendars.length)
@@ -333,9 +351,14 @@ export function buildQbpInfo(
   if (!Number.isInteger(instances) || instances < 2)
     throw new QbpExportError('invalid', `BIMP のシミュレーション件数は 2 件以上の整数にしてください（指定: ${instances}）。`);
 
-  const arrival = node('arrivalRateDistribution', { type: 'EXPONENTIAL', mean: interArrivalSeconds, arg1: interArrivalSeconds }, [
-    node('timeUnit', {}, [], 'minutes'),
-  ]);
+  const fixed = first.interArrival === 'fixed';
+  if (arriving.some((s) => (annotations.starts[s.id as string].interArrival === 'fixed') !== fixed))
+    warnings.push(`開始イベントごとに到着間隔の分布が異なるため、BIMP には ${label(arriving[0])} の分布（${fixed ? '一定間隔' : 'ポアソン到着'}）で書き出しました。`);
+  const arrival = node(
+    'arrivalRateDistribution',
+    fixed ? { type: 'FIXED', mean: interArrivalSeconds } : { type: 'EXPONENTIAL', mean: interArrivalSeconds, arg1: interArrivalSeconds },
+    [node('timeUnit', {}, [], 'minutes')],
+  );
   const info = node(
     'processSimulationInfo',
     {
@@ -356,13 +379,21 @@ export function buildQbpInfo(
   return { info, processId: process.id as string, warnings };
 }
 
-function toModdle(moddle: BpmnModdle, n: QbpNode, parent?: ModdleElement): ModdleElement {
-  // createAny exists on every moddle instance but is missing from bpmn-moddle's typings.
-  const create = (moddle as unknown as { createAny(name: string, ns: string, props: Record<string, unknown>): ModdleElement }).createAny;
-  const el = create.call(moddle, n.name, QBP_NS, { ...n.attrs, ...(n.text !== undefined ? { $body: n.text } : {}) });
-  if (parent) el.$parent = parent;
-  if (n.children.length) el.$children = n.children.map((c) => toModdle(moddle, c, el));
-  return el;
+const escapeAttr = (v: string) =>
+  v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
+const escapeText = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** The tree as XML text; the root declares the qbp namespace itself, so it needs nothing from <definitions>. */
+export function qbpNodeToXml(n: QbpNode, depth = 1, root = true): string {
+  const pad = '  '.repeat(depth);
+  const attrs = [
+    ...(root ? [`xmlns:qbp="${QBP_NS}"`] : []),
+    ...Object.entries(n.attrs).map(([k, v]) => `${k}="${escapeAttr(v)}"`),
+  ];
+  const open = `${pad}<${n.name}${attrs.length ? ` ${attrs.join(' ')}` : ''}`;
+  if (n.text !== undefined) return `${open}>${escapeText(n.text)}</${n.name}>`;
+  if (!n.children.length) return `${open} />`;
+  return `${open}>\n${n.children.map((c) => qbpNodeToXml(c, depth + 1, false)).join('\n')}\n${pad}</${n.name}>`;
 }
 
 // Generic (unknown-namespace) elements carry their namespace in $descriptor, whatever the prefix.
@@ -371,34 +402,58 @@ const isQbpBlock = (v: ModdleElement) => {
   return v.$type === 'qbp:processSimulationInfo' || (ns?.uri === QBP_NS && ns.localName === 'processSimulationInfo');
 };
 
+const DEFINITIONS_CLOSE = /<\/([\w.-]+:)?definitions\s*>\s*$/;
+
+/**
+ * BIMP 2.0.7 reads the block only as a direct child of <definitions> (its own files put it last, after
+ * the diagram); inside a process's extensionElements it stops with "Unable to parse BPMN file".
+ * bpmn-moddle drops unknown elements at that level, so the block is added to the serialized text.
+ */
+export function placeQbpBlock(xml: string, info: QbpNode): string {
+  const m = DEFINITIONS_CLOSE.exec(xml);
+  if (!m) throw new QbpExportError('serialize', 'BPMN の definitions 要素の終わりが見つからないため、BIMP の設定を書き込めません。');
+  return `${xml.slice(0, m.index).replace(/\s*$/, '')}\n${qbpNodeToXml(info)}\n${xml.slice(m.index)}`;
+}
+
 /** The diagram with its BIMP block replaced by one built from its bpr annotations. */
 export async function exportQbp(input: string | Uint8Array, opts: QbpExportOptions = {}): Promise<QbpExport> {
   const parsed = await parseDiagram(input);
   if (!parsed.ok) throw new QbpExportError(parsed.error.code, parsed.error.message);
   const definitions = parsed.definitions as ModdleElement;
-  const { annotations, issues } = readDiagramAnnotations(definitions);
-  const { info, processId, warnings } = buildQbpInfo(definitions, annotations, { ...opts, takenIds: Object.keys(parsed.elementsById) });
-  for (const i of issues) warnings.unshift(`注釈の問題のため一部を書き出していません: ${i.message}`);
+  const read = readDiagramAnnotations(definitions);
+  let annotations = read.annotations;
+  const notes = read.issues.map((i) => `注釈の問題のため一部を書き出していません: ${i.message}`);
+  // A file with BIMP settings and no bpr: annotations (e.g. saved by BIMP) is re-exported from those
+  // settings, with its own case count, start and currency unless asked otherwise.
+  const qbp = hasBprAnnotations(annotations) ? undefined : readQbp(parsed.xml);
+  let options = opts;
+  if (qbp) {
+    const conv = convertQbp(qbp, definitions);
+    annotations = conv.annotations;
+    notes.push(...conv.warnings);
+    options = {
+      ...(conv.processInstances !== undefined && conv.processInstances >= 2 ? { processInstances: Math.round(conv.processInstances) } : {}),
+      ...(conv.startDateTime ? { startDateTime: conv.startDateTime } : {}),
+      ...(qbp.currency ? { currency: qbp.currency } : {}),
+      ...opts,
+    };
+  }
+  const { info, processId, warnings } = buildQbpInfo(definitions, annotations, { ...options, takenIds: Object.keys(parsed.elementsById) });
+  warnings.unshift(...notes);
 
-  // An older block anywhere (e.g. from a BIMP import) would contradict the new one.
+  // An older block in extensionElements (e.g. from another tool) would contradict the new one; one
+  // under <definitions> was already dropped by bpmn-moddle.
   for (const p of participantsProcesses(definitions)) {
     const ext = p.extensionElements;
     if (ext?.values) ext.values = ext.values.filter((v) => !isQbpBlock(v));
   }
-  const process = participantsProcesses(definitions).find((p) => p.id === processId) as ModdleElement;
-  let ext = process.extensionElements;
-  if (!ext) {
-    ext = parsed.moddle.create('bpmn:ExtensionElements', { values: [] }) as ModdleElement & { values?: ModdleElement[] };
-    ext.$parent = process;
-    process.extensionElements = ext;
-  }
-  const block = toModdle(parsed.moddle, info, ext);
-  ext.values = [...(ext.values ?? []), block];
+  if (opts.bimpOnly) removeDiagramAnnotations(parsed.moddle, definitions);
 
   let xml: string;
   try {
-    xml = await serializeDiagram(definitions);
+    xml = placeQbpBlock(await serializeDiagram(definitions), info);
   } catch (err) {
+    if (err instanceof QbpExportError) throw err;
     throw new QbpExportError('serialize', err instanceof Error ? err.message : String(err));
   }
   return { xml, warnings, processId };

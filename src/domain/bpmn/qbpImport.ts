@@ -3,6 +3,8 @@ import {
   DEFAULT_HOURS_PER_FTE,
   distributionSchema,
   elementLabel,
+  isResidentRole,
+  robotCalendar,
   type Calendar,
   type DiagramAnnotations,
   type Distribution,
@@ -126,6 +128,14 @@ function toInfo(node: XmlNode, placement: QbpInfo['placement']): QbpInfo {
   };
 }
 
+/**
+ * Whether the diagram carries its own bpr: simulation inputs; when it does they win over any BIMP
+ * block in the file (the BIMP block is then only what was last exported).
+ */
+export function hasBprAnnotations(a: Pick<DiagramAnnotations, 'steps' | 'starts'>): boolean {
+  return Object.keys(a.steps).length > 0 || Object.keys(a.starts).length > 0;
+}
+
 /** Every qbp:processSimulationInfo block of the file, wherever it sits. */
 export function readQbpAll(xml: string): QbpInfo[] {
   const found: QbpInfo[] = [];
@@ -155,10 +165,16 @@ export function annualOpenMinutes(c: Calendar): number {
   return Math.max(0, days * perDay);
 }
 
+/**
+ * The timetable id our export gives the 24-hour robot calendar (`24h` is no XML id); a timetable
+ * with this id or the robot calendar's name that is open around the clock comes back as that calendar,
+ * so its roles stay robots.
+ */
+export const QBP_ROBOT_TIMETABLE_ID = 'qbp_robot_24h';
+
 function timetableToCalendar(t: QbpTimetable, warnings: string[]): Calendar | undefined {
-  const days = new Set<number>();
-  let open: string | undefined;
-  let close: string | undefined;
+  // Open spans per weekday (0 = Monday); a day with two spans and a gap is a day with a lunch break.
+  const spans: Array<Array<[string, string]>> = WEEKDAYS.map(() => []);
   for (const r of t.rules) {
     const from = WEEKDAYS.indexOf(r.fromWeekDay.toUpperCase());
     const to = WEEKDAYS.indexOf((r.toWeekDay ?? r.fromWeekDay).toUpperCase());
@@ -171,25 +187,50 @@ function timetableToCalendar(t: QbpTimetable, warnings: string[]): Calendar | un
       continue;
     }
     for (let d = from; ; d = (d + 1) % 7) {
-      days.add(d + 1);
+      spans[d].push([f, c]);
       if (d === to) break;
     }
-    if ((open && open !== f) || (close && close !== c))
-      warnings.push(`BIMP のタイムテーブル「${t.name ?? t.id}」は曜日ごとに時間帯が異なります。最も早い開始と最も遅い終了でまとめました。`);
-    if (!open || minutesOf(f) < minutesOf(open)) open = f;
-    if (!close || minutesOf(c) > minutesOf(close)) close = c;
   }
-  if (!open || !close || days.size === 0) return undefined;
+  const days = spans.map((s, i) => ({ day: i + 1, spans: mergeSpans(s) })).filter((d) => d.spans.length > 0);
+  if (days.length === 0) return undefined;
+  const shape = JSON.stringify(days[0].spans);
+  const sameEveryDay = days.every((d) => JSON.stringify(d.spans) === shape);
+  const first = days[0].spans;
+  let hours: Pick<Calendar, 'open' | 'close' | 'lunchStart' | 'lunchEnd'>;
+  if (sameEveryDay && first.length === 1) hours = { open: first[0][0], close: first[0][1] };
+  else if (sameEveryDay && first.length === 2) hours = { open: first[0][0], lunchStart: first[0][1], lunchEnd: first[1][0], close: first[1][1] };
+  else {
+    const all = days.flatMap((d) => d.spans);
+    const open = all.reduce((a, s) => (minutesOf(s[0]) < minutesOf(a) ? s[0] : a), all[0][0]);
+    const close = all.reduce((a, s) => (minutesOf(s[1]) > minutesOf(a) ? s[1] : a), all[0][1]);
+    warnings.push(`BIMP のタイムテーブル「${t.name ?? t.id}」は曜日ごとに時間帯が異なるか、1 日に 3 つ以上の時間帯があります。最も早い開始と最も遅い終了でまとめました。`);
+    hours = { open, close };
+  }
+  const aroundTheClock = days.length === 7 && hours.open === '00:00' && hours.close === '24:00' && !hours.lunchStart;
+  const robot = robotCalendar();
+  const isRobot = aroundTheClock && (t.id === QBP_ROBOT_TIMETABLE_ID || t.name === robot.name);
   const cal = calendarSchema.safeParse({
-    id: t.id,
+    id: isRobot ? robot.id : t.id,
     name: t.name,
-    open,
-    close,
-    weekdays: [...days].sort((a, b) => a - b),
+    ...hours,
+    weekdays: days.map((d) => d.day),
     publicHolidays: false,
     yearEndClosure: false,
   });
   return cal.success ? cal.data : undefined;
+}
+
+/** Sorted spans with touching or overlapping ones joined (two rules 08:30–12:00, 12:00–17:15 are one span). */
+function mergeSpans(spans: Array<[string, string]>): Array<[string, string]> {
+  const sorted = [...spans].sort((a, b) => minutesOf(a[0]) - minutesOf(b[0]));
+  const out: Array<[string, string]> = [];
+  for (const s of sorted) {
+    const last = out[out.length - 1];
+    if (last && minutesOf(s[0]) <= minutesOf(last[1])) {
+      if (minutesOf(s[1]) > minutesOf(last[1])) last[1] = s[1];
+    } else out.push([s[0], s[1]]);
+  }
+  return out;
 }
 
 /** The mean of a QBP distribution in seconds, per the XSD's meaning of mean/arg1/arg2. */
@@ -259,6 +300,12 @@ export interface QbpConversion {
   meanInterArrivalMinutes?: number;
 }
 
+/**
+ * A whole number when the rate is one up to the 6 decimals our export writes (our own exports come
+ * back as entered); otherwise unrounded, since rounding would change the interval BIMP uses.
+ */
+const volumeOf = (v: number) => (Math.abs(v - Math.round(v)) <= v * 1e-7 ? Math.round(v) : v);
+
 export function convertQbp(qbp: QbpInfo, definitions: ModdleElement): QbpConversion {
   const warnings: string[] = [];
   const byId = new Map<string, ModdleElement>();
@@ -266,9 +313,15 @@ export function convertQbp(qbp: QbpInfo, definitions: ModdleElement): QbpConvers
   const label = (id: string) => elementLabel(id, byId.get(id)?.name as string | undefined);
 
   const calendars: Calendar[] = [];
+  /** Timetable id → calendar id (the robot timetable becomes the 24-hour calendar `24h`). */
+  const calendarOf = new Map<string, string>();
   for (const t of qbp.timetables) {
-    const c = timetableToCalendar(t, warnings);
-    if (c) calendars.push(c);
+    let c = timetableToCalendar(t, warnings);
+    if (c && calendars.some((x) => x.id === c!.id)) c = { ...c, id: t.id };
+    if (c && !calendars.some((x) => x.id === c!.id)) {
+      calendars.push(c);
+      calendarOf.set(t.id, c.id);
+    }
   }
   const roles: Role[] = [];
   const roleNameOf = new Map<string, string>();
@@ -277,10 +330,14 @@ export function convertQbp(qbp: QbpInfo, definitions: ModdleElement): QbpConvers
     if (roles.some((x) => x.name === name)) name = `${name} (${r.id})`;
     roleNameOf.set(r.id, name);
     const role: Role = { name };
-    if (r.totalAmount !== undefined && r.totalAmount > 0) role.headcount = r.totalAmount;
-    else warnings.push(`BIMP のリソース「${name}」の人数が 0 または未設定のため、人数は読み込みませんでした。`);
+    // The resident is no staff pool: our export gives it a never-queueing amount, which is not a headcount.
+    if (!isResidentRole(name)) {
+      if (r.totalAmount !== undefined && r.totalAmount > 0) role.headcount = r.totalAmount;
+      else warnings.push(`BIMP のリソース「${name}」の人数が 0 または未設定のため、人数は読み込みませんでした。`);
+    }
     if (r.costPerHour !== undefined && r.costPerHour >= 0) role.hourlyCost = r.costPerHour;
-    if (r.timetableId && calendars.some((c) => c.id === r.timetableId)) role.calendar = r.timetableId;
+    const calendarId = r.timetableId ? calendarOf.get(r.timetableId) : undefined;
+    if (calendarId) role.calendar = calendarId;
     roles.push(role);
   }
 
@@ -293,12 +350,13 @@ export function convertQbp(qbp: QbpInfo, definitions: ModdleElement): QbpConvers
     }
     if (!isA(bo, 'bpmn:Activity')) continue;
     const step: StepAnnotation = {};
+    const role = e.resourceIds.length ? roleNameOf.get(e.resourceIds[0]) : undefined;
     if (e.duration) {
       const d = qbpDistributionToMinutes(e.duration, `${label(e.elementId)} の処理時間`, warnings);
-      if (d) step.staffTime = d;
+      // A step the resident does is the resident's own time, not staff time.
+      if (d) step[isResidentRole(role) ? 'residentTime' : 'staffTime'] = d;
     }
     if (e.resourceIds.length) {
-      const role = roleNameOf.get(e.resourceIds[0]);
       if (role) step.role = role;
       else warnings.push(`${label(e.elementId)}: BIMP のリソース「${e.resourceIds[0]}」が定義されていません。`);
       if (e.resourceIds.length > 1)
@@ -327,7 +385,8 @@ export function convertQbp(qbp: QbpInfo, definitions: ModdleElement): QbpConvers
   let meanInterArrivalMinutes: number | undefined;
   if (qbp.arrival) {
     const meanSec = qbpMeanSeconds(qbp.arrival);
-    const calendarId = qbp.arrival.timetableId ?? qbp.timetables.find((t) => t.isDefault)?.id;
+    const timetableId = qbp.arrival.timetableId ?? qbp.timetables.find((t) => t.isDefault)?.id;
+    const calendarId = timetableId ? calendarOf.get(timetableId) : undefined;
     const calendar = calendars.find((c) => c.id === calendarId);
     const process =
       participantsProcesses(definitions).find((p) => p.id === qbp.processId) ?? participantsProcesses(definitions)[0];
@@ -342,9 +401,13 @@ export function convertQbp(qbp: QbpInfo, definitions: ModdleElement): QbpConvers
       else {
         if (startEvents.length > 1)
           warnings.push(`開始イベントが ${startEvents.length} 個あるため、BIMP の到着設定は最初の ${label(startEvents[0].id as string)} に設定しました。`);
+        const type = qbp.arrival.type;
+        if (type !== 'EXPONENTIAL' && type !== 'FIXED')
+          warnings.push(`BIMP の到着間隔の分布「${type}」には対応していないため、同じ平均のポアソン到着（指数分布）として読み込みました。`);
         starts[startEvents[0].id as string] = {
-          annualVolume: Math.round(openMinutes / meanInterArrivalMinutes),
+          annualVolume: volumeOf(openMinutes / meanInterArrivalMinutes),
           ...(calendar ? { calendar: calendar.id } : {}),
+          ...(type === 'FIXED' ? { interArrival: 'fixed' as const } : {}),
         };
       }
     }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseInitiative, RecordError, type Initiative } from '../model/initiative';
 import { RECORD_FIELD_LABELS } from '../model/fieldLabels';
 import { exportFileName } from './fileName';
+import { SCENARIO_NAME_MAX, scenarioNameFromProcessName } from '../model/scenario';
 
 /**
  * The workspace as ONE JSON file (backup, hand-over to another PC or another 課). Pure: the store
@@ -10,11 +11,15 @@ import { exportFileName } from './fileName';
  * Versions of the format:
  *   v0 (pre-release): no `schemaVersion`, `exportedAt` as epoch milliseconds, each process's snapshots
  *       under `history`, no 取組 and no settings.
- *   v1: as `workspaceFileSchema` below.
+ *   v1: As-Is and To-Be linked one-to-one, the link written on both sides.
+ *   v2 (scenarios): as below; only a To-Be names its As-Is (`linkedProcessId`) and carries a
+ *       `scenarioName`, and an As-Is may have many To-Be scenarios. A v1 file reads the same way: the
+ *       As-Is's copy of a link makes that To-Be its scenario. An older app refuses a v2 file as newer
+ *       instead of reporting its one-sided links.
  * A file is migrated up step by step, then validated; a file from a newer app is refused.
  */
 export const WORKSPACE_FILE_FORMAT = 'bpr-studio-workspace';
-export const WORKSPACE_FILE_SCHEMA_VERSION = 1;
+export const WORKSPACE_FILE_SCHEMA_VERSION = 2;
 /** Anything bigger is not a workspace a person made by hand; refuse before parsing. */
 export const MAX_WORKSPACE_FILE_BYTES = 200 * 1024 * 1024;
 
@@ -46,6 +51,7 @@ export const fileProcessSchema = z
     department: z.string().trim().max(100, '担当課は100文字以内にしてください'),
     kind: z.enum(['as-is', 'to-be'], { error: '種別は as-is か to-be のどちらかです' }),
     linkedProcessId: id.optional(),
+    scenarioName: z.string().trim().min(1, 'シナリオ名が空です').max(SCENARIO_NAME_MAX, `シナリオ名は${SCENARIO_NAME_MAX}文字以内にしてください`).optional(),
     xml: z.string().min(1, 'BPMNが空です'),
     createdAt: timestamp,
     updatedAt: timestamp,
@@ -106,8 +112,11 @@ const v0ToV1 = (f: Loose): Loose => ({
   settings: f.settings ?? {},
 });
 
+// The links are normalised after validation (parseWorkspaceFile), where the partner of each link is known.
+const v1ToV2 = (f: Loose): Loose => ({ ...f, schemaVersion: 2 });
+
 /** FILE_MIGRATIONS[n] turns a version-n file into version n+1. */
-export const FILE_MIGRATIONS: ReadonlyArray<(f: Loose) => Loose> = [v0ToV1];
+export const FILE_MIGRATIONS: ReadonlyArray<(f: Loose) => Loose> = [v0ToV1, v1ToV2];
 if (FILE_MIGRATIONS.length !== WORKSPACE_FILE_SCHEMA_VERSION) throw new Error('workspace file: migrations and schema version disagree');
 
 const japaneseIssues = z.locales.ja().localeError;
@@ -203,15 +212,26 @@ export function parseWorkspaceFile(input: string | Uint8Array): WorkspaceFile {
     const partner = byId.get(p.linkedProcessId);
     if (!partner) problems.push(`プロセス「${p.name}」の対応先 (id: ${p.linkedProcessId}) がファイルに含まれていません`);
     else if (partner.kind === p.kind) problems.push(`プロセス「${p.name}」と「${partner.name}」はどちらも ${p.kind === 'as-is' ? 'As-Is' : 'To-Be'} のため対応付けできません`);
-    else if (partner.linkedProcessId !== p.id) problems.push(`プロセス「${p.name}」と「${partner.name}」の対応付けが片方向です`);
+    // An older file's As-Is names its one To-Be; that To-Be must not belong to another As-Is.
+    else if (p.kind === 'as-is' && partner.linkedProcessId !== undefined && partner.linkedProcessId !== p.id)
+      problems.push(`プロセス「${p.name}」と「${partner.name}」の対応付けが片方向です`);
   }
   if (problems.length) throw new WorkspaceFileError(problems);
+  // From here on only To-Bes carry links, each with its scenario name.
+  const asIsOf = new Map<string, string>();
+  for (const p of processes) if (p.linkedProcessId !== undefined) asIsOf.set(p.kind === 'to-be' ? p.id : p.linkedProcessId, p.kind === 'to-be' ? p.linkedProcessId : p.id);
+  const scenarios = processes.map((p): FileProcess => {
+    const { linkedProcessId: _l, scenarioName, ...rest } = p;
+    const asIs = p.kind === 'to-be' ? asIsOf.get(p.id) : undefined;
+    if (asIs === undefined) return { ...rest, ...(scenarioName !== undefined ? { scenarioName } : {}) };
+    return { ...rest, linkedProcessId: asIs, scenarioName: scenarioName ?? scenarioNameFromProcessName(p.name) };
+  });
   return {
     format: WORKSPACE_FILE_FORMAT,
     schemaVersion: WORKSPACE_FILE_SCHEMA_VERSION,
     exportedAt: env.data.exportedAt,
     workspace: env.data.workspace,
-    processes,
+    processes: scenarios,
     initiatives,
     settings: env.data.settings,
   };

@@ -1,4 +1,5 @@
 import { probabilityOf as flowProbability, rawArrivals, rawSettings, rawStep, settingsOwners } from '../bpmn/annotationsRead';
+import { isResidentRole } from '../model/annotations';
 import { type Bo, laneOf, nameOf, participantOfProcess, processOf } from './model';
 
 /**
@@ -8,10 +9,8 @@ import { type Bo, laneOf, nameOf, participantOfProcess, processOf } from './mode
  * should not add a second, misleading "未入力".
  */
 
-export const RESIDENT_ROLE = '住民';
-
-/** 住民, 住民（申請者） … : a step done by the resident, timed with residentTime. */
-export const isResidentRole = (role: string | undefined): boolean => !!role && role.trim().startsWith(RESIDENT_ROLE);
+/** 住民, 住民（申請者） … : a step done by the resident, timed with residentTime (one rule, in the model). */
+export { RESIDENT_ROLE, isResidentRole } from '../model/annotations';
 
 export interface StepFacts {
   role?: string;

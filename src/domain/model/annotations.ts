@@ -101,6 +101,9 @@ export const flowAnnotationSchema = z.object({
 });
 export type FlowAnnotation = z.infer<typeof flowAnnotationSchema>;
 
+export const INTER_ARRIVAL_TYPES = ['exponential', 'fixed'] as const;
+export type InterArrivalType = (typeof INTER_ARRIVAL_TYPES)[number];
+
 export const arrivalsSchema = z.object({
   annualVolume: nonNegative('年間件数').optional(),
   seasonality: z
@@ -109,6 +112,11 @@ export const arrivalsSchema = z.object({
     .refine((w) => w.some((x) => x > 0), '月別の重みが全て0です')
     .optional(),
   calendar: z.string().optional(),
+  /**
+   * Shape of the time between two cases (in open minutes of the arrival calendar); its mean follows from
+   * annualVolume. Default 'exponential' (Poisson arrivals); 'fixed' = evenly spaced, e.g. BIMP's FIXED.
+   */
+  interArrival: z.enum(INTER_ARRIVAL_TYPES, { error: '到着間隔の分布は「exponential」か「fixed」です' }).optional(),
 });
 export type Arrivals = z.infer<typeof arrivalsSchema>;
 
@@ -228,6 +236,7 @@ const FIELD_LABELS: Record<string, string> = {
   assessment: 'RPA評価',
   probability: '分岐確率',
   annualVolume: '年間件数',
+  interArrival: '到着間隔の分布',
   seasonality: '月別の重み',
   roles: '役割',
   calendars: 'カレンダー',

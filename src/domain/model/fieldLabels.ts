@@ -8,6 +8,7 @@ export const RECORD_FIELD_LABELS: Readonly<Record<string, string>> = {
   department: '担当課',
   kind: '種別',
   linkedProcessId: '対応するAs-Is/To-Be',
+  scenarioName: 'シナリオ名',
   xml: 'BPMN',
   createdAt: '作成日時',
   updatedAt: '更新日時',

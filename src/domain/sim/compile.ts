@@ -5,6 +5,7 @@ import {
 import { isA, type ModdleElement } from '../bpmn/bprAccess';
 import { laneNameOf } from '../bpmn/annotationsRead';
 import type { SimIssue, SimModel, SimNode } from './model';
+import { branchFindingMessage, checkBranchProbabilities, type BranchFinding } from '../model/branchProbabilities';
 import { buildSimModel, type ArrivalSpec, type FlowSpec, type NodeSpec, type RoleSpec } from './modelBuilder';
 import { findRunawayLoops } from './staticChecks';
 import { isoDurationMinutes } from './timerDuration';
@@ -206,6 +207,7 @@ export function compileModel(definitions: ModdleElement, annotations: DiagramAnn
         annualVolume: a.annualVolume,
         seasonality: a.seasonality,
         calendar: calendarOf(a.calendar, `${elementLabel(n.id, n.name)} の到着`),
+        ...(a.interArrival ? { interArrival: a.interArrival } : {}),
       });
   }
   if (arrivals.length === 0)
@@ -241,32 +243,27 @@ export function compileModel(definitions: ModdleElement, annotations: DiagramAnn
   return model;
 }
 
+/** Splits by the shared rule (model/branchProbabilities.ts): whatever lint reports, the simulator refuses. */
 function validateSplits(model: SimModel, annotations: DiagramAnnotations, issues: SimIssue[]): void {
+  const codes: Record<BranchFinding['code'], string> = {
+    'out-of-range': 'probability-range',
+    missing: 'missing-probability',
+    'over-100-besides-default': 'probability-sum',
+    'sum-not-100': 'probability-sum',
+    'all-zero': 'zero-probability',
+  };
   for (const n of model.nodes) {
     if (n.outgoing.length < 2) continue;
     const annotated = n.outgoing.filter((f) => annotations.flows[model.flows[f].id]?.probability !== undefined);
     const needs = n.kind === 'exclusive' || n.kind === 'inclusive' || (annotated.length > 0 && n.kind !== 'parallel');
     if (!needs) continue;
-    const missing = n.outgoing.filter(
-      (f) => annotations.flows[model.flows[f].id]?.probability === undefined && !model.flows[f].isDefault,
-    );
-    if (missing.length) {
-      issues.push({
-        severity: 'error',
-        code: 'missing-probability',
-        elementId: n.id,
-        message: `${nodeText(n)} の分岐確率が未入力です（${missing.map((f) => elementLabel(model.flows[f].id, model.flows[f].name)).join('、')}）`,
-      });
-      continue;
-    }
-    if (n.split === 'one') {
-      const sum = annotated.reduce((s, f) => s + (annotations.flows[model.flows[f].id]!.probability ?? 0), 0);
-      const hasDefault = n.outgoing.some((f) => model.flows[f].isDefault && annotations.flows[model.flows[f].id]?.probability === undefined);
-      if (sum <= 0 && !hasDefault)
-        issues.push({ severity: 'error', code: 'zero-probability', elementId: n.id, message: `${nodeText(n)} の分岐確率の合計が 0% です` });
-      else if (!hasDefault && Math.abs(sum - 100) > 1e-6)
-        issues.push({ severity: 'warning', code: 'probability-sum', elementId: n.id, message: `${nodeText(n)} の分岐確率の合計が ${Math.round(sum * 1000) / 1000}% のため、合計100%になるよう比例配分して計算します` });
-    }
+    const values = n.outgoing.map((f) => ({
+      label: elementLabel(model.flows[f].id, model.flows[f].name),
+      probability: annotations.flows[model.flows[f].id]?.probability,
+      isDefault: model.flows[f].isDefault,
+    }));
+    const finding = checkBranchProbabilities(n.split === 'some' ? 'inclusive' : 'exclusive', values);
+    if (finding) issues.push({ severity: 'error', code: codes[finding.code], elementId: n.id, message: branchFindingMessage(finding, nodeText(n), values) });
   }
 }
 

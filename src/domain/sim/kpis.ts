@@ -153,7 +153,8 @@ export function computeKpis(prepared: PreparedModel, outcomes: ReplicationOutcom
     roles,
     lanes,
     ends,
-    leadTimeHistogram: { unit: 'businessDays', edges: hist.edges, counts: hist.counts },
+    // The histogram pools the completed cases of every replication (see allDays above).
+    leadTimeHistogram: { unit: 'businessDays', edges: hist.edges, counts: hist.counts, minutesPerBusinessDay: prepared.defaultCalendar.openMinutesPerDay },
     warnings: meta.warnings,
   };
   if (traces && traces.length) result.traces = traces as SimulationResult['traces'];

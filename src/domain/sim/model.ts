@@ -1,4 +1,4 @@
-import { ROBOT_CALENDAR_ID, type Calendar, type Distribution } from '../model/annotations';
+import { ROBOT_CALENDAR_ID, type Calendar, type Distribution, type InterArrivalType } from '../model/annotations';
 
 /**
  * The simulation's intermediate graph: what `compileModel` produces from a BPMN diagram and its
@@ -96,6 +96,11 @@ export interface SimArrivalStream {
   calendar: Calendar;
   /** Gaps between cases in open minutes of `calendar` (a renewal stream, e.g. BIMP FIXED); absent: Poisson from the volume. */
   interarrival?: Distribution;
+  /**
+   * Shape of the time between cases in open minutes: 'exponential' (Poisson) or 'fixed' (evenly spaced,
+   * BIMP FIXED). The mean follows from annualVolume either way.
+   */
+  interArrival?: InterArrivalType;
 }
 
 export interface SimProcess {

@@ -1,4 +1,4 @@
-import { defaultOfficeCalendar, DEFAULT_HOURS_PER_FTE, type Calendar, type Distribution } from '../model/annotations';
+import { defaultOfficeCalendar, DEFAULT_HOURS_PER_FTE, type Calendar, type Distribution, type InterArrivalType } from '../model/annotations';
 import { makeNode, type SimArrivalStream, type SimIssue, type SimModel, type SimNode, type SimRole, type SplitMode } from './model';
 
 /**
@@ -40,6 +40,8 @@ export interface ArrivalSpec {
   seasonality?: number[];
   calendar?: Calendar;
   interarrival?: Distribution;
+  /** Default 'exponential' (Poisson); 'fixed' = evenly spaced in open minutes (BIMP FIXED). */
+  interArrival?: InterArrivalType;
 }
 
 export interface SimModelSpec {
@@ -150,6 +152,7 @@ export function buildSimModel(spec: SimModelSpec): SimModel {
     seasonality: a.seasonality ?? FLAT,
     calendar: a.calendar ?? defaultCalendar,
     ...(a.interarrival ? { interarrival: a.interarrival } : {}),
+    interArrival: a.interArrival ?? 'exponential',
   }));
 
   return {

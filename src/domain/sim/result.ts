@@ -119,7 +119,13 @@ export const simulationResultSchema = z.object({
   roles: z.array(roleResultSchema),
   lanes: z.array(z.object({ name: z.string(), staffHoursPerYear: estimateSchema })),
   ends: z.array(z.object({ id: z.string(), name: z.string(), count: estimateSchema })),
-  leadTimeHistogram: z.object({ unit: z.literal('businessDays'), edges: z.array(z.number()), counts: z.array(z.number()) }),
+  leadTimeHistogram: z.object({
+    unit: z.literal('businessDays'),
+    edges: z.array(z.number()),
+    counts: z.array(z.number()),
+    /** Open minutes in one business day of the default calendar, to show sub-day lead times in minutes (absent in older cached results). */
+    minutesPerBusinessDay: z.number().positive().optional(),
+  }),
   warnings: z.array(z.string()),
   traces: z.array(caseTraceSchema).optional(),
   replicationValues: replicationValuesSchema.optional(),

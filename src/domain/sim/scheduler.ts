@@ -293,8 +293,9 @@ function growU8(a: Uint8Array, n: number): Uint8Array<ArrayBuffer> { const b = n
  * V·w(m) / Σ w(k)·open(k), the sum over the months of the current year window [start + j years,
  * start + j+1 years), so each simulated year receives V cases on average whatever its holidays.
  *
- * Renewal (an interarrival distribution, e.g. BIMP's FIXED or NORMAL): the gaps are drawn from it and
- * counted in open minutes; volume and seasonality are then not used.
+ * Evenly spaced (interArrival 'fixed', BIMP's FIXED): the same spreading without randomness.
+ * Renewal (an interarrival distribution): the gaps are drawn from it and counted in open minutes;
+ * volume and seasonality are then not used.
  */
 class ArrivalStream {
   private pos = 0;
@@ -312,6 +313,7 @@ class ArrivalStream {
     private readonly start: StartDate,
     private readonly rng: Rng,
     private readonly interarrival: Sampler | null = null,
+    private readonly evenlySpaced = false,
   ) {
     if (!interarrival) this.openSegment(0);
   }
@@ -352,7 +354,9 @@ class ArrivalStream {
       this.pos = this.cal.addWorkingMinutes(this.cal.nextOpen(this.pos), gap);
       return this.pos;
     }
-    let need = -Math.log(1 - this.rng.next());
+    // Evenly spaced (BIMP FIXED): every case is one unit of the same cumulative rate, so a year still
+    // receives its volume and seasonality still shapes the months.
+    let need = this.evenlySpaced ? 1 : -Math.log(1 - this.rng.next());
     // 100 years of monthly segments: a calendar that never opens gives no arrivals rather than a hang.
     for (let guard = 0; guard < 1400; guard++) {
       if (this.rate > 0) {
@@ -502,7 +506,7 @@ class Replication {
     [this.repKey0, this.repKey1] = seedKey(cfg.seed);
     // Arrivals keep their own stream per start event, so both scenarios of a comparison see the same cases.
     this.streams = this.m.arrivals.map(
-      (a, i) => new ArrivalStream(a.annualVolume, a.seasonality, this.p.arrivalCalendars[i], cfg.startDate, rng.fork(100 + i), this.p.interarrival[i]),
+      (a, i) => new ArrivalStream(a.annualVolume, a.seasonality, this.p.arrivalCalendars[i], cfg.startDate, rng.fork(100 + i), this.p.interarrival[i], a.interArrival === 'fixed'),
     );
     const R = this.m.roles.length + 1;
     this.busy = new Int32Array(R);

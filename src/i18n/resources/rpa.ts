@@ -174,8 +174,8 @@ const rpa: FeatureResources = {
     // try RPA
     creating: 'To-Be を作成しています…',
     comparing: '比較のシミュレーション中… {percent}%',
-    created: 'To-Be「{name}」を作成し、As-Is と対応付けました。',
-    relinked: '以前の To-Be「{name}」は一覧に残っています（対応付けは新しい To-Be に移しました）。',
+    created: '「{asIs}」に新しいシナリオ「{scenario}」（To-Be「{name}」）を追加しました。',
+    relinked: 'これまでのシナリオ{names}もそのまま残っています。比較タブで並べて比べられます。',
     tryFailed: 'RPA化の試算ができませんでした: {message}',
     resultHeading: '試算結果: {task}（{process}）',
     resultSaving: '年間の削減時間（比較シミュレーション）',
@@ -354,8 +354,8 @@ const rpa: FeatureResources = {
 
     creating: 'Creating the To-Be…',
     comparing: 'Simulating the comparison… {percent}%',
-    created: 'Created To-Be "{name}" and linked it to the As-Is.',
-    relinked: 'The previous To-Be "{name}" stays in the list (the link moved to the new To-Be).',
+    created: 'Added the new scenario "{scenario}" (To-Be "{name}") to "{asIs}".',
+    relinked: 'The earlier scenarios {names} stay as they are; the Compare tab shows them side by side.',
     tryFailed: 'Could not try RPA: {message}',
     resultHeading: 'Result: {task} ({process})',
     resultSaving: 'Hours saved per year (comparison simulation)',

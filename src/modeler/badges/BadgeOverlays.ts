@@ -1,14 +1,16 @@
 import type { ModdleElement } from '../../domain/bpmn/bprAccess';
 import { badgeFor, type BadgeContent } from './badgeContent';
+import { estimateBadgeSize, placeFlowBadge, type Rect } from './flowBadgePlacement';
 
 /**
- * Figures on the canvas: each step's minutes under its shape, each branch's probability on its
- * first segment, and ⚠ where data is missing. Redrawn for changed elements on every command
+ * Figures on the canvas: each step's minutes under its shape, each branch's probability beside the
+ * first stretch of line that is its own (see flowBadgePlacement), and ⚠ where data is missing. Redrawn for changed elements on every command
  * (including undo/redo) and fully after import; overlays are display only, never model data.
  */
 interface Shape {
   id: string;
   type: string;
+  /** Shapes only; connections have waypoints instead. */
   x: number;
   y: number;
   width: number;
@@ -16,6 +18,10 @@ interface Shape {
   waypoints?: Array<{ x: number; y: number }>;
   businessObject: ModdleElement;
   labelTarget?: unknown;
+  /** diagram-js: a connection's source shape, a shape's outgoing connections, an element's external label. */
+  source?: Shape;
+  outgoing?: Shape[];
+  label?: Shape;
 }
 
 interface Overlays {
@@ -53,7 +59,10 @@ export default class BadgeOverlays {
           const gw = this.elementRegistry.get(source.id);
           if (gw) touched.add(gw);
         }
-        for (const out of (bo?.outgoing as ModdleElement[] | undefined) ?? []) {
+        // Branch badges keep clear of each other and of the branch labels: when one flow or its label
+        // moves, its siblings are placed again too.
+        const outgoing = [...((bo?.outgoing as ModdleElement[] | undefined) ?? []), ...((source?.outgoing as ModdleElement[] | undefined) ?? [])];
+        for (const out of outgoing) {
           const f = out?.id ? this.elementRegistry.get(out.id) : undefined;
           if (f) touched.add(f);
         }
@@ -107,10 +116,16 @@ export default class BadgeOverlays {
 
   private drawOnFlow(el: Shape, content: BadgeContent): void {
     if (!content.figures || !el.waypoints || el.waypoints.length < 2) return;
-    // Midpoint of the first segment: next to the gateway, where the branch starts.
-    const [a, b] = el.waypoints;
+    const gateway = el.source;
+    const siblings = (gateway?.outgoing ?? []).filter((f) => f !== el && f.waypoints);
+    const box = (s: Shape | undefined): Rect[] => (s ? [{ x: s.x, y: s.y, width: s.width, height: s.height }] : []);
+    const avoid = [...box(gateway), ...box(gateway?.label), ...box(el.label), ...siblings.flatMap((f) => box(f.label))];
+    const at = placeFlowBadge(el.waypoints, siblings.map((f) => f.waypoints!), avoid, estimateBadgeSize(content.figures));
     const div = badge('bpr-badge bpr-badge-flow', content.figures);
-    this.overlays.add(el, TYPE, { position: { left: (a.x + b.x) / 2 - el.x + 4, top: (a.y + b.y) / 2 - el.y - 20 }, html: div, scale: SCALE });
+    // A connection has no x/y of its own: diagram-js places its overlays from the waypoints' bounding box.
+    const left = Math.min(...el.waypoints.map((p) => p.x));
+    const top = Math.min(...el.waypoints.map((p) => p.y));
+    this.overlays.add(el, TYPE, { position: { left: at.x - left, top: at.y - top }, html: div, scale: SCALE });
   }
 }
 

@@ -3,6 +3,7 @@ import { probabilityOf, rawArrivals, rawStep } from '../../domain/bpmn/annotatio
 import { isExclusiveSplit, validateGatewayProbabilities } from '../../domain/bpmn/gatewayProbabilities';
 import { isA, type ModdleElement } from '../../domain/bpmn/bprAccess';
 import { formatNumber } from '../../domain/model/numbers';
+import { isResidentRole, roleOf } from '../../domain/lint/read';
 import { tr } from '../bprProperties/text';
 
 /**
@@ -19,7 +20,11 @@ export interface BadgeContent {
   problems: string[];
 }
 
-export function stepBadge(ann: StepAnnotation | undefined): BadgeContent {
+/**
+ * `resident`: the step is done by the resident (its role, lane or pool is 住民…), so the time it needs
+ * is the resident's, not the staff's — the same rule as lint's bpr/task-has-time.
+ */
+export function stepBadge(ann: StepAnnotation | undefined, resident = false): BadgeContent {
   const parts: string[] = [];
   const problems: string[] = [];
   let compact: string | undefined;
@@ -34,8 +39,9 @@ export function stepBadge(ann: StepAnnotation | undefined): BadgeContent {
         ? tr('badge.staffRange', { minutes, min: formatNumber(staff.min), max: formatNumber(staff.max) })
         : tr('badge.staff', { minutes }),
     );
-  } else if (!staff) {
-    problems.push(tr('badge.missingStaff'));
+  } else if (!staff && !ann?.residentTime) {
+    // A step with only the resident's time is the resident's own step: it needs no staff time.
+    problems.push(tr(resident ? 'badge.missingResident' : 'badge.missingStaff'));
   }
   if (ann?.residentTime) {
     const resident = tr('badge.resident', { minutes: formatNumber(distributionMean(ann.residentTime)) });
@@ -75,7 +81,7 @@ export function badgeFor(bo: ModdleElement): BadgeContent | undefined {
     const raw = rawStep(bo);
     const r = raw === undefined ? undefined : stepAnnotationSchema.safeParse(raw);
     if (r && !r.success) return { problems: describeIssues(bo.id ?? '', bo.name as string | undefined, r.error).map((i) => i.message) };
-    return stepBadge(r?.data);
+    return stepBadge(r?.data, isResidentRole(roleOf(bo)?.role));
   }
   if (isA(bo, 'bpmn:StartEvent')) {
     // Only the process's own start events take arrivals; a sub-process start is reached by flow.

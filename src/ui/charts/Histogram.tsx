@@ -9,8 +9,8 @@ export interface HistogramProps extends ChartTextProps {
   yLabel: string;
   formatX(value: number): string;
   formatY(value: number): string;
-  /** Spoken/tooltip text for one bin, e.g. 「0.5〜1.0 営業日: 120 件」. */
-  describeBin(from: number, to: number, count: number): string;
+  /** Spoken/tooltip text for bin `index`, e.g. 「0.5〜1.0 営業日: 120 件」. */
+  describeBin(index: number): string;
   height?: number;
 }
 
@@ -42,14 +42,14 @@ export function Histogram({
       width={width}
       height={height}
       chart="histogram"
-      svgTitle={!usable ? title : `${title}: ${counts.map((c, i) => describeBin(edges[i], edges[i + 1], c)).join('、')}`}
+      svgTitle={!usable ? title : `${title}: ${counts.map((_, i) => describeBin(i)).join('、')}`}
     >
       {() => (
         <g transform={`translate(${LEFT},${TOP})`}>
           <YGrid ticks={yTicks.ticks} y={(t) => plotH - y(t)} plotWidth={plotW} format={formatY} />
           {counts.map((c, i) => (
             <g key={i} className="bpr-chart-row">
-              <title>{describeBin(edges[i], edges[i + 1], c)}</title>
+              <title>{describeBin(i)}</title>
               <rect x={i * binW + 1} y={plotH - y(c)} width={Math.max(1, binW - 2)} height={y(c)} className="bpr-chart-bar" />
             </g>
           ))}

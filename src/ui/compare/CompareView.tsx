@@ -15,8 +15,10 @@ import { automationByTask } from './automation';
 import { CompareDiagram, type DiagramOverlay } from './CompareDiagram';
 import { ComparisonCancelledError, runComparisonDetailed } from './compareClient';
 import { comparisonInputHash } from './inputHash';
-import { defaultPair, linkedPairs, type ComparePair } from './pairs';
+import { NewScenarioFlow } from './NewScenarioDialog';
+import { asIsWithScenarios, defaultPair, scenarioLabel, scenariosOf, type ComparePair } from './pairs';
 import { PrintSummary } from './PrintSummary';
+import { ScenarioOverview } from './ScenarioOverview';
 import { Tornado } from './Tornado';
 import { InputRangeExplainer, InputRangeText } from '../common/InputRange';
 import { beforeAfterRows, diagramMarks, keyFigures, roleHourBars, sourcesFor, taskDeltaItems } from './viewModel';
@@ -54,16 +56,20 @@ function parseSettings(replications: string, seed: string): { replications: numb
   return { replications: r, seed: s };
 }
 
-/** The 比較（As-Is / To-Be） tab. */
+/**
+ * The 比較（As-Is / To-Be） tab: an As-Is with all its To-Be scenarios side by side, and the chosen
+ * scenario against the As-Is in detail.
+ */
 export function CompareView({ repo, hoursPerFte, processes, requestedPair, openProcessId, onChanged, onSelectPair }: CompareViewProps) {
   const { t, lang } = useI18n();
   const id = useId();
   const comparisons = useMemo(() => comparisonRepositoryOf(repo), [repo]);
-  const pairs = useMemo(() => linkedPairs(processes), [processes]);
+  const groups = useMemo(() => asIsWithScenarios(processes), [processes]);
   const pair = useMemo(() => defaultPair(processes, requestedPair, openProcessId), [processes, requestedPair, openProcessId]);
   const asIs = pair ? processes.find((p) => p.id === pair.asIsId) : undefined;
   const toBe = pair ? processes.find((p) => p.id === pair.toBeId) : undefined;
-  const asIsWithoutToBe = useMemo(() => processes.filter((p) => p.kind === 'as-is' && !pairs.some((x) => x.asIs.id === p.id)), [processes, pairs]);
+  const scenarios = useMemo(() => (asIs ? scenariosOf(processes, asIs.id) : []), [processes, asIs]);
+  const asIsWithoutToBe = useMemo(() => processes.filter((p) => p.kind === 'as-is' && !groups.some((x) => x.asIs.id === p.id)), [processes, groups]);
 
   const [replications, setReplications] = useState(String(DEFAULT_REPLICATIONS));
   const [seed, setSeed] = useState('1');
@@ -72,7 +78,12 @@ export function CompareView({ repo, hoursPerFte, processes, requestedPair, openP
   const [stale, setStale] = useState(false);
   const [automation, setAutomation] = useState<Record<string, string>>({});
   const [diagramError, setDiagramError] = useState<string | null>(null);
-  const [templatesFor, setTemplatesFor] = useState<ProcessRecord | null>(null);
+  const [templatesFor, setTemplatesFor] = useState<{ asIs: ProcessRecord; base?: ProcessRecord } | null>(null);
+  const [newScenarioFor, setNewScenarioFor] = useState<ProcessRecord | null>(null);
+  /** Bumped when the overview stored a new result for the pair shown in detail, so the detail reloads it. */
+  const [reloads, setReloads] = useState(0);
+  /** Bumped when the detail stored a new result, so the overview reads it (it keeps its own state otherwise). */
+  const [detailRuns, setDetailRuns] = useState(0);
   const abortRef = useRef<AbortController | null>(null);
   const settings = parseSettings(replications, seed);
 
@@ -102,7 +113,7 @@ export function CompareView({ repo, hoursPerFte, processes, requestedPair, openP
     return () => {
       live = false;
     };
-  }, [repo, comparisons, pair?.asIsId, pair?.toBeId]);
+  }, [repo, comparisons, pair?.asIsId, pair?.toBeId, reloads]);
 
   useEffect(() => {
     if (!shown) return setAutomation({});
@@ -145,6 +156,7 @@ export function CompareView({ repo, hoursPerFte, processes, requestedPair, openP
       setShown({ record, asIsXml: a.xml, toBeXml: b.xml });
       setStale(false);
       setRun({ kind: 'idle' });
+      setDetailRuns((n) => n + 1);
     } catch (error) {
       if (error instanceof ComparisonCancelledError) setRun({ kind: 'cancelled' });
       else setRun({ kind: 'error', message: (error as Error).message });
@@ -172,25 +184,25 @@ export function CompareView({ repo, hoursPerFte, processes, requestedPair, openP
     <section className="bpr-cmp" aria-labelledby={`${id}-heading`}>
       <header className="bpr-cmp-header bpr-cmp-noprint">
         <h2 id={`${id}-heading`}>{t('compare.heading')}</h2>
-        <label htmlFor={`${id}-pair`}>{t('compare.pairLabel')}</label>
+        <label htmlFor={`${id}-pair`}>{t('compare.scn.asIsLabel')}</label>
         <select
           id={`${id}-pair`}
           value={pair?.asIsId ?? ''}
           disabled={run.kind === 'running'}
           onChange={(e) => {
-            const chosen = pairs.find((x) => x.asIs.id === e.target.value);
-            if (chosen) onSelectPair({ asIsId: chosen.asIs.id, toBeId: chosen.toBe.id });
+            const chosen = groups.find((x) => x.asIs.id === e.target.value);
+            if (chosen) onSelectPair({ asIsId: chosen.asIs.id, toBeId: chosen.scenarios[0].id });
           }}
         >
           {!pair && <option value="">{t('compare.noPairOption')}</option>}
-          {pairs.map((x) => (
+          {groups.map((x) => (
             <option key={x.asIs.id} value={x.asIs.id}>
-              {t('compare.pairOption', { asIs: x.asIs.name, toBe: x.toBe.name })}
+              {t('compare.scn.asIsOption', { asIs: x.asIs.name, count: x.scenarios.length })}
             </option>
           ))}
         </select>
         {asIs && (
-          <button type="button" onClick={() => setTemplatesFor(asIs)} disabled={run.kind === 'running'}>
+          <button type="button" onClick={() => setTemplatesFor({ asIs })} disabled={run.kind === 'running'}>
             {t('compare.templates')}
           </button>
         )}
@@ -204,8 +216,11 @@ export function CompareView({ repo, hoursPerFte, processes, requestedPair, openP
               {asIsWithoutToBe.map((p) => (
                 <li key={p.id}>
                   {p.name}{' '}
-                  <button type="button" onClick={() => setTemplatesFor(p)}>
+                  <button type="button" onClick={() => setTemplatesFor({ asIs: p })}>
                     {t('compare.templatesFor', { name: p.name })}
+                  </button>{' '}
+                  <button type="button" aria-label={t('compare.scn.newLabel', { name: p.name })} onClick={() => setNewScenarioFor(p)}>
+                    {t('compare.scn.new')}
                   </button>
                 </li>
               ))}
@@ -215,7 +230,26 @@ export function CompareView({ repo, hoursPerFte, processes, requestedPair, openP
       )}
 
       {pair && asIs && toBe && (
+        <ScenarioOverview
+          key={`${asIs.id}:${detailRuns}`}
+          store={repo}
+          asIs={asIs}
+          scenarios={scenarios}
+          processes={processes}
+          hoursPerFte={hoursPerFte}
+          selectedToBeId={toBe.id}
+          busy={run.kind === 'running'}
+          onSelect={(toBeId) => onSelectPair({ asIsId: asIs.id, toBeId })}
+          onLayerTemplate={(base) => setTemplatesFor({ asIs, base })}
+          onNewScenario={() => setNewScenarioFor(asIs)}
+          onStored={(toBeId) => toBeId === toBe.id && setReloads((n) => n + 1)}
+          onChanged={onChanged}
+        />
+      )}
+
+      {pair && asIs && toBe && (
         <>
+          <h3 className="bpr-cmp-detail-heading bpr-cmp-noprint">{t('compare.scn.detailHeading', { scenario: scenarioLabel(toBe) })}</h3>
           <p className="bpr-cmp-pair bpr-cmp-noprint">
             <span className="bpr-kind-badge bpr-kind-as-is">{t('workspace.kind.as-is')}</span> {asIs.name}
             <span aria-hidden="true"> → </span>
@@ -290,13 +324,16 @@ export function CompareView({ repo, hoursPerFte, processes, requestedPair, openP
           department={asIs.department}
           computedAt={shown.record.computedAt}
           sources={sourcesFor(Object.values(automation))}
+          asIsXml={shown.asIsXml}
+          toBeXml={shown.toBeXml}
         />
       )}
 
       {templatesFor && (
         <TemplateDialog
           repo={repo}
-          asIs={templatesFor}
+          asIs={templatesFor.asIs}
+          base={templatesFor.base}
           processes={processes}
           onClose={() => setTemplatesFor(null)}
           onCreated={() => onChanged()}
@@ -304,6 +341,16 @@ export function CompareView({ repo, hoursPerFte, processes, requestedPair, openP
             setTemplatesFor(null);
             onSelectPair({ asIsId, toBeId });
           }}
+        />
+      )}
+      {newScenarioFor && (
+        <NewScenarioFlow
+          repo={repo}
+          asIs={newScenarioFor}
+          processes={processes}
+          onClose={() => setNewScenarioFor(null)}
+          onChanged={onChanged}
+          onCreated={(asIsId, toBeId) => onSelectPair({ asIsId, toBeId })}
         />
       )}
     </section>

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { createPortal } from 'react-dom';
 import type { ComparisonResult } from '../../domain/analysis/compare';
 import type { PublishedSource } from '../../domain/analysis/sources';
 import { useI18n } from '../../i18n';
@@ -6,6 +7,7 @@ import { formatDateTime } from '../common/format';
 import { decimalsFor, formatNumber } from '../simulation/format';
 import { beforeAfterRows, keyFigures, taskDeltaItems } from './viewModel';
 import { WaterfallChart } from './WaterfallChart';
+import { PrintDiagram } from '../initiatives/DiagramThumbnail';
 
 export interface PrintSummaryProps {
   result: ComparisonResult;
@@ -14,13 +16,20 @@ export interface PrintSummaryProps {
   department: string;
   computedAt: string;
   sources: PublishedSource[];
+  /** The two maps, printed legibly on landscape pages after the summary. */
+  asIsXml?: string;
+  toBeXml?: string;
 }
 
 /** Largest task changes kept on the one-page summary; the full list is in the CSV/xlsx. */
 const PRINT_TASKS = 10;
 
-/** One A4 page for the 稟議 / workshop handout; hidden on screen, the only thing printed (compare.css). */
-export function PrintSummary({ result, asIsName, toBeName, department, computedAt, sources }: PrintSummaryProps) {
+/**
+ * One A4 page for the 稟議 / workshop handout, then the two maps on landscape pages; hidden on screen,
+ * the only thing printed (compare.css). Rendered straight under <body> so it paginates in normal flow
+ * (an absolutely placed printout cannot break into pages or switch to landscape).
+ */
+export function PrintSummary({ result, asIsName, toBeName, department, computedAt, sources, asIsXml, toBeXml }: PrintSummaryProps) {
   const { t, lang } = useI18n();
   const figures = useMemo(() => keyFigures(result, lang), [result, lang]);
   const rows = useMemo(() => beforeAfterRows(result, lang), [result, lang]);
@@ -31,7 +40,7 @@ export function PrintSummary({ result, asIsName, toBeName, department, computedA
   const num = (v: number, d?: number) => formatNumber(v, lang, d);
   const hoursUnit = t('compare.unit.hoursPerYear');
 
-  return (
+  return createPortal(
     <article className="bpr-cmp-print" aria-hidden="true">
       <h1>{t('compare.print.title')}</h1>
       <p className="bpr-cmp-print-pair">
@@ -55,7 +64,7 @@ export function PrintSummary({ result, asIsName, toBeName, department, computedA
               </th>
               <td>
                 {r.asIs?.value ?? '―'} → {r.toBe?.value ?? '―'} {r.unit}
-                {r.saved ? `（${t('compare.col.saved')} ${r.saved.text}${r.saved.range ? ` ${r.saved.range}` : ''}）` : ''}
+                {r.saved ? `（${r.saved.text}${r.saved.range ? ` ${r.saved.range}` : ''}）` : ''}
               </td>
             </tr>
           ))}
@@ -83,6 +92,9 @@ export function PrintSummary({ result, asIsName, toBeName, department, computedA
         <li>{t('compare.print.method')}</li>
         {result.hoursSavedPerYear.inputRange && <li>{t('inputRange.explain')}</li>}
       </ul>
-    </article>
+      {asIsXml && <PrintDiagram xml={asIsXml} title={`${t('compare.side.asIs')}: ${asIsName}`} />}
+      {toBeXml && <PrintDiagram xml={toBeXml} title={`${t('compare.side.toBe')}: ${toBeName}`} />}
+    </article>,
+    document.body,
   );
 }

@@ -2,6 +2,7 @@ import type { ComparisonResult, TaskDelta } from '../../domain/analysis/compare'
 import type { Estimate } from '../../domain/analysis/compareStats';
 import { TEMPLATES, type TemplateId } from '../../domain/analysis/interventions';
 import { SOURCES, type PublishedSource, type SourceId } from '../../domain/analysis/sources';
+import { isResidentRole } from '../../domain/model/annotations';
 import { translate, type Lang } from '../../i18n/core';
 import type { BarItem } from '../charts/BarChart';
 import { formatEstimate, formatNumber, decimalsFor, type FormattedEstimate } from '../simulation/format';
@@ -13,18 +14,60 @@ import { formatEstimate, formatNumber, decimalsFor, type FormattedEstimate } fro
 
 const tr = (lang: Lang, key: string, params?: Record<string, string | number>) => translate(lang, `compare.${key}`, params);
 
+export type ChangeDirection = 'saving' | 'increase' | 'same';
+
+/** A saving worded by its direction: 「削減 13.0 分/回（…）」, 「増加 0.66 分/回（…）」 or 「変化なし（…）」. */
+export interface SavingFigure extends FormattedEstimate {
+  direction: ChangeDirection;
+}
+
+/**
+ * Which way a saving goes. The comparison's savings are As-Is minus To-Be, so a slower To-Be has a
+ * negative one; a figure that rounds to 0 at the decimals it is shown with is no change.
+ */
+export function changeDirection(saving: Estimate): ChangeDirection {
+  const d = decimalsFor(saving.mean);
+  if (Math.abs(saving.mean) < 0.5 * 10 ** -d) return 'same';
+  return saving.mean > 0 ? 'saving' : 'increase';
+}
+
+/** An increase is shown as a positive amount with its interval turned round, never as 「削減 -0.66」. */
+const flipped = (e: Estimate): Estimate => ({ mean: -e.mean, ci95: [-e.ci95[1], -e.ci95[0]] });
+
+export function formatSaving(saving: Estimate, unit: string, lang: Lang): SavingFigure {
+  const direction = changeDirection(saving);
+  const word = tr(lang, `change.${direction}`);
+  if (direction === 'same') {
+    const f = formatEstimate(saving, unit, lang);
+    return { direction, value: word, ci: f.ci, text: `${word}${f.ci}` };
+  }
+  const f = formatEstimate(direction === 'increase' ? flipped(saving) : saving, unit, lang);
+  return { direction, value: `${word} ${f.value}`, ci: f.ci, text: `${word} ${f.text}` };
+}
+
 export interface KeyFigure {
   key: 'hoursSaved' | 'percentSaved' | 'fte' | 'yenSaved';
   label: string;
   unit: string;
   figure: FormattedEstimate;
+  /** 'increase' when the To-Be takes more: the label then says 増加 and the figure is positive. */
+  direction: ChangeDirection;
   note?: string;
 }
 
 export function keyFigures(r: ComparisonResult, lang: Lang): KeyFigure[] {
   const fig = (key: KeyFigure['key'], est: Estimate, unitKey: string, note?: string): KeyFigure => {
     const unit = tr(lang, `unit.${unitKey}`);
-    return { key, label: tr(lang, `kpi.${key}`), unit, figure: formatEstimate(est, unit, lang), ...(note ? { note } : {}) };
+    const direction = changeDirection(est);
+    const increase = direction === 'increase';
+    return {
+      key,
+      label: tr(lang, increase ? `kpi.${key}Increase` : `kpi.${key}`),
+      unit,
+      figure: formatEstimate(increase ? flipped(est) : est, unit, lang),
+      direction,
+      ...(note ? { note } : {}),
+    };
   };
   return [
     fig('hoursSaved', r.hoursSavedPerYear, 'hoursPerYear'),
@@ -41,14 +84,15 @@ export interface BeforeAfterRow {
   unit: string;
   asIs: FormattedEstimate | null;
   toBe: FormattedEstimate | null;
-  saved: FormattedEstimate | null;
+  /** The change worded by its direction (削減 / 増加 / 変化なし). */
+  saved: SavingFigure | null;
 }
 
 export function beforeAfterRows(r: ComparisonResult, lang: Lang): BeforeAfterRow[] {
   const row = (key: BeforeAfterRow['key'], unitKey: string, a: Estimate | null, b: Estimate | null, d: Estimate | null, note?: string): BeforeAfterRow => {
     const unit = tr(lang, `unit.${unitKey}`);
     const f = (e: Estimate | null) => (e ? formatEstimate(e, unit, lang) : null);
-    return { key, label: tr(lang, `row.${key}`), unit, asIs: f(a), toBe: f(b), saved: f(d), ...(note ? { note } : {}) };
+    return { key, label: tr(lang, `row.${key}`), unit, asIs: f(a), toBe: f(b), saved: d ? formatSaving(d, unit, lang) : null, ...(note ? { note } : {}) };
   };
   return [
     row('resident', 'minutesPerVisit', r.residentMinutesPerVisit.asIs, r.residentMinutesPerVisit.toBe, r.residentMinutesSavedPerVisit, tr(lang, 'row.residentNote')),
@@ -89,7 +133,8 @@ export function roleHourBars(r: ComparisonResult, lang: Lang): BarItem[] {
   const unit = tr(lang, 'unit.hoursPerYear');
   const out: BarItem[] = [];
   for (const role of r.roles) {
-    if (role.robot) continue;
+    // Robots run, they are not staff; 住民 carries the resident's time, which is never staff hours.
+    if (role.robot || (isResidentRole(role.name) && !role.asIsHoursPerYear?.mean && !role.toBeHoursPerYear?.mean)) continue;
     for (const side of ['asIs', 'toBe'] as const) {
       const est = side === 'asIs' ? role.asIsHoursPerYear : role.toBeHoursPerYear;
       if (!est) continue;
@@ -134,7 +179,7 @@ export function diagramMarks(r: ComparisonResult, toBeAutomation: Record<string,
       toBe[t.toBeId] = {
         text: `${sign}${formatNumber(change, lang, d)} ${unit}`,
         tone,
-        title: tr(lang, 'overlay.title', { name: t.name, value: formatEstimate(t.hoursSavedPerYear, unit, lang).text }),
+        title: tr(lang, 'overlay.title', { name: t.name, value: formatSaving(t.hoursSavedPerYear, unit, lang).text }),
       };
     }
   }
@@ -154,3 +199,29 @@ export function sourcesFor(automationKinds: Iterable<string>): PublishedSource[]
   return ordered.map((id) => SOURCES[id]);
 }
 
+export type ScenarioFigureKey = KeyFigure['key'] | 'resident' | 'leadTime';
+
+/** Column headings of the scenario overview, each with its unit; the same with or without results. */
+export function scenarioFigureHeadings(lang: Lang): Array<{ key: ScenarioFigureKey; heading: string }> {
+  const unit = (k: string) => tr(lang, `unit.${k}`);
+  return [
+    { key: 'hoursSaved', heading: `${tr(lang, 'kpi.hoursSaved')}（${unit('hoursPerYear')}）` },
+    { key: 'percentSaved', heading: `${tr(lang, 'kpi.percentSaved')}（${unit('percent')}）` },
+    { key: 'fte', heading: `${tr(lang, 'kpi.fte')}（${unit('fte')}）` },
+    { key: 'yenSaved', heading: `${tr(lang, 'scn.yenNet')}（${unit('yenPerYear')}）` },
+    { key: 'resident', heading: `${tr(lang, 'scn.saved.resident')}（${unit('minutesPerVisit')}）` },
+    { key: 'leadTime', heading: `${tr(lang, 'scn.saved.leadTime')}（${unit('businessDays')}）` },
+  ];
+}
+
+/**
+ * One row of the scenario overview: the key figures of the detailed view (hours, %, 人工, ¥ net of
+ * the To-Be's running costs) and what the resident and the lead time gain, taken from the detailed
+ * view's own builders so the overview and the detail can never disagree. Null: does not apply.
+ */
+export function scenarioFigures(r: ComparisonResult, lang: Lang): Record<ScenarioFigureKey, FormattedEstimate | null> {
+  const kpi = Object.fromEntries(keyFigures(r, lang).map((f) => [f.key, f.figure])) as Record<KeyFigure['key'], FormattedEstimate>;
+  const rows = beforeAfterRows(r, lang);
+  const saved = (key: 'resident' | 'leadTime') => rows.find((row) => row.key === key)?.saved ?? null;
+  return { ...kpi, resident: saved('resident'), leadTime: saved('leadTime') };
+}

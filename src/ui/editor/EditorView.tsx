@@ -21,8 +21,9 @@ import { uniqueName } from '../workspace/processList';
 import { ConflictDialog, type ConflictChoice } from './ConflictDialog';
 import { EditorSession, type SaveStatus } from './editorSession';
 import { browserStorage, clearDraft, readDraft, usableDraft, writeDraft } from './drafts';
-import { fitDiagram, type FittableCanvas } from './fitDiagram';
+import { fitDiagram, MIN_FIT_SCALE, type FittableCanvas } from './fitDiagram';
 import { VersionHistoryDialog } from './VersionHistoryDialog';
+import { ProblemsPanel } from './ProblemsPanel';
 // rpa: step selection requested by the RPA候補 tab
 import { selectPendingStep } from '../rpa/pendingSelection';
 
@@ -72,6 +73,7 @@ export function EditorView({ repo, processId, processes, onChanged, onOpenProces
   const [showVersions, setShowVersions] = useState(false);
   const [conflict, setConflict] = useState<string | null>(null);
   const [pending, setPending] = useState<Pending>(null);
+  const [problemsOpen, setProblemsOpen] = useState(false);
 
   // translate: the palette and context pad redraw in the new language.
   useEffect(() => {
@@ -216,7 +218,7 @@ export function EditorView({ repo, processId, processes, onChanged, onOpenProces
   const zoom = (factor: number | 'fit') => {
     if (!modeler) return;
     const canvas = modeler.get<CanvasLike>('canvas');
-    if (factor === 'fit') fitDiagram(modeler.get<FittableCanvas>('canvas'));
+    if (factor === 'fit') fitDiagram(modeler.get<FittableCanvas>('canvas'), MIN_FIT_SCALE);
     else canvas.zoom(canvas.zoom() * factor, 'auto');
   };
 
@@ -433,7 +435,10 @@ export function EditorView({ repo, processId, processes, onChanged, onOpenProces
         className={`bpr-editor-body ${dragging ? 'bpr-dragging' : ''}`}
         {...dropHandlers}
       >
-        <div ref={canvasRef} className="bpr-canvas" role="region" aria-label={t('editor.canvas')} />
+        <div className="bpr-canvas-column">
+          <div ref={canvasRef} className="bpr-canvas" role="region" aria-label={t('editor.canvas')} />
+          <ProblemsPanel modeler={modeler} open={problemsOpen} onToggle={setProblemsOpen} />
+        </div>
         <aside ref={propertiesRef} className="bpr-properties-panel" aria-label={t('editor.properties')} />
         {dragging && <div className="bpr-drop-overlay">{t('editor.dropHere')}</div>}
       </div>

@@ -4,6 +4,7 @@ import type { Initiative } from '../../domain/model/initiative';
 import { useI18n } from '../../i18n';
 import type { ProcessRecord } from '../../store/types';
 import { formatDateTime } from '../common/format';
+import { asIsOf, scenarioLabel, scenariosOf } from '../compare/pairs';
 import { DiagramThumbnail } from './DiagramThumbnail';
 import { pairFigures } from './pairFigures';
 import { pairId, type PairState } from './usePairComparisons';
@@ -31,14 +32,15 @@ export function AttachmentsPanel(props: AttachmentsPanelProps) {
   const byId = useMemo(() => new Map(processes.map((p) => [p.id, p])), [processes]);
   const attachedAsIs = new Set(attachments.map((a) => a.asIsProcessId));
   const asIsChoices = processes.filter((p) => p.kind === 'as-is' && !attachedAsIs.has(p.id));
-  const toBeChoices = processes.filter((p) => p.kind === 'to-be');
   const [asIsId, setAsIsId] = useState('');
   const [toBeId, setToBeId] = useState('');
+  // The To-Be a 取組 adopts is normally one of the As-Is's scenarios; those are offered first.
+  const scenarioChoices = asIsId ? scenariosOf(processes, asIsId) : [];
+  const otherToBes = processes.filter((p) => p.kind === 'to-be' && !scenarioChoices.includes(p));
 
   const chooseAsIs = (value: string) => {
     setAsIsId(value);
-    const linked = byId.get(value)?.linkedProcessId;
-    setToBeId(linked && byId.get(linked)?.kind === 'to-be' ? linked : '');
+    setToBeId(value ? (scenariosOf(processes, value)[0]?.id ?? '') : '');
   };
 
   return (
@@ -75,6 +77,11 @@ export function AttachmentsPanel(props: AttachmentsPanelProps) {
                 <p className="bpr-hint">{t('initiatives.noToBe')}</p>
               )}
             </div>
+            {toBe && asIsOf(processes, toBe)?.id === a.asIsProcessId && (
+              <p className="bpr-hint" data-testid="adopted-scenario">
+                {t('compare.scn.adopted', { scenario: scenarioLabel(toBe) })}
+              </p>
+            )}
             <div className="bpr-init-pair-figures">
               {pair && state?.record && (
                 <>
@@ -149,7 +156,16 @@ export function AttachmentsPanel(props: AttachmentsPanelProps) {
         <label htmlFor={`${id}-tobe`}>{t('initiatives.attachToBe')}</label>
         <select id={`${id}-tobe`} value={toBeId} onChange={(e) => setToBeId(e.target.value)}>
           <option value="">{t('initiatives.noToBeOption')}</option>
-          {toBeChoices.map((p) => (
+          {scenarioChoices.length > 0 && (
+            <optgroup label={t('compare.scn.adoptGroup', { asIs: byId.get(asIsId)?.name ?? '' })}>
+              {scenarioChoices.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}（{p.department}）
+                </option>
+              ))}
+            </optgroup>
+          )}
+          {otherToBes.map((p) => (
             <option key={p.id} value={p.id}>
               {p.name}（{p.department}）
             </option>

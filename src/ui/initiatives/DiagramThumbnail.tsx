@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useT } from '../../i18n';
+import { PrintDiagramPages } from '../common/PrintDiagramPages';
 import { diagramSvg } from './thumbnail';
 
 /** A process map as an inline SVG picture (also printed); the caption names the process. */
@@ -41,4 +42,21 @@ export function DiagramThumbnail({ xml, label, onOpen }: { xml: string; label: s
       <figcaption>{label}</figcaption>
     </figure>
   );
+}
+
+/** The same map for paper: legible landscape pages of its own (nothing on screen). */
+export function PrintDiagram({ xml, title }: { xml: string; title: string }) {
+  const [svg, setSvg] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    diagramSvg(xml).then(
+      (s) => live && setSvg(s),
+      // The thumbnail beside it already says the map could not be drawn.
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [xml]);
+  return svg ? <PrintDiagramPages svg={svg} title={title} /> : null;
 }

@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n';
 import type { ProcessRecord } from '../../store/types';
 import { formatDateTime } from '../common/format';
 import { formatEstimate, formatNumber } from '../simulation/format';
-import { DiagramThumbnail } from './DiagramThumbnail';
+import { DiagramThumbnail, PrintDiagram } from './DiagramThumbnail';
 import { indicatorYearRows } from './indicatorRows';
 import { pairFigures } from './pairFigures';
 import { pairId, type PairState } from './usePairComparisons';
@@ -252,6 +252,15 @@ export function ProgressSheet({ initiative: i, processes, states, currentKey, ye
           })}
           <p className="bpr-sheet-legend">{t2('estimateNote')}</p>
         </section>
+        {/* The maps again, legible: each on landscape pages of its own after the sheet. */}
+        {i.attachments.flatMap((a) => {
+          const asIs = byId.get(a.asIsProcessId);
+          const toBe = a.toBeProcessId ? byId.get(a.toBeProcessId) : undefined;
+          return [
+            asIs && <PrintDiagram key={`${a.asIsProcessId}:as-is`} xml={asIs.xml} title={`As-Is: ${asIs.name}`} />,
+            toBe && <PrintDiagram key={`${a.asIsProcessId}:to-be`} xml={toBe.xml} title={`To-Be: ${toBe.name}`} />,
+          ];
+        })}
       </article>
     </div>
   );

@@ -16,6 +16,7 @@ import { RpaQuestions } from './RpaQuestions';
 import { RpaSettingsPanel } from './RpaSettingsPanel';
 import { ScatterChart } from './ScatterChart';
 import { tryRpa, type CreatedRpaToBe, type TryRpaOutcome } from './tryRpa';
+import { scenarioLabel } from '../compare/pairs';
 import { applyFilters, excludedByReason, exportTable, formatHours, formatPercent, formatYenPerYear, pageOf, rowOf, scatterPoints } from './viewModel';
 import { xmlHash } from './xmlHash';
 import './rpa.css';
@@ -504,8 +505,8 @@ function TrialPanel({
       {trial.phase === 'creating' && <p role="status">{t('rpa.creating')}</p>}
       {created && (
         <p role="status">
-          {t('rpa.created', { name: created.toBe.name })}
-          {created.previousToBe && ` ${t('rpa.relinked', { name: created.previousToBe.name })}`}
+          {t('rpa.created', { scenario: created.toBe.scenarioName ?? created.toBe.name, asIs: created.asIs.name, name: created.toBe.name })}
+          {created.otherScenarios.length > 0 && ` ${t('rpa.relinked', { names: created.otherScenarios.map((p) => `「${scenarioLabel(p)}」`).join('') })}`}
         </p>
       )}
       {trial.phase === 'comparing' && (

@@ -3,12 +3,14 @@ import type { ComparisonResult } from '../../domain/analysis/compare';
 import { applyTemplate } from '../../domain/analysis/interventions';
 import type { ScenarioCosts } from '../../domain/analysis/compare';
 import type { ProcessRecord, WorkspaceRepository } from '../../store/types';
+import { uniqueScenarioName } from '../../domain/model/scenario';
+import { scenarioLabel, scenariosOf } from '../compare/pairs';
 import { rpaToBeName } from './viewModel';
 
 /**
  * 「RPA化を試す」: the As-Is as stored now, with the RPA template applied to the one step, saved as a
- * new To-Be linked one-to-one to the As-Is. A To-Be already linked stays in the workspace; the link
- * moves to the new one (the store keeps links symmetric), and the caller says so.
+ * new To-Be scenario of the As-Is named 「RPA（作業名）」. The As-Is's other scenarios stay as they are
+ * (each keeps its own pairing), and the caller says so.
  */
 export class TryRpaError extends Error {
   constructor(message: string) {
@@ -20,8 +22,8 @@ export class TryRpaError extends Error {
 export interface CreatedRpaToBe {
   asIs: ProcessRecord;
   toBe: ProcessRecord;
-  /** The To-Be that was linked before, now unlinked but kept. */
-  previousToBe?: ProcessRecord;
+  /** The As-Is's scenarios from before, all still paired with it. */
+  otherScenarios: ProcessRecord[];
   /** Costs of the robot (licence per year), for display; the To-Be's XML already carries them. */
   toBeCosts: ScenarioCosts;
   warnings: string[];
@@ -42,10 +44,11 @@ export async function createRpaToBe(
     const why = result.warnings.join('／') || '変更できる箇所がありません';
     throw new TryRpaError(`「${candidate.taskName}」(${candidate.taskId}) にRPAテンプレートを適用できませんでした: ${why}`);
   }
-  const previousToBe = asIs.linkedProcessId ? processes.find((p) => p.id === asIs.linkedProcessId && p.kind === 'to-be') : undefined;
+  const otherScenarios = scenariosOf(processes, asIs.id);
   const name = rpaToBeName(asIs.name, candidate.taskName, processes.map((p) => p.name));
-  const toBe = await repo.createProcess(asIs.workspaceId, { name, department: asIs.department, kind: 'to-be', xml: result.xml, linkedProcessId: asIs.id });
-  return { asIs, toBe, previousToBe, toBeCosts: result.costs, warnings: result.warnings };
+  const scenarioName = uniqueScenarioName(`RPA（${candidate.taskName}）`, otherScenarios.map(scenarioLabel));
+  const toBe = await repo.createProcess(asIs.workspaceId, { name, department: asIs.department, kind: 'to-be', xml: result.xml, linkedProcessId: asIs.id, scenarioName });
+  return { asIs, toBe, otherScenarios, toBeCosts: result.costs, warnings: result.warnings };
 }
 
 export type RunComparisonFn = (

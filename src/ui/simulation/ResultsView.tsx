@@ -7,19 +7,13 @@ import { Histogram } from '../charts/Histogram';
 import { UtilisationBars } from '../charts/UtilisationBars';
 import { decimalsFor, formatNumber, formatPlain } from './format';
 import { InputRangeExplainer, InputRangeText } from '../common/InputRange';
-import { kpiCards, maxTaskHours, robotRoleNames, runSummary, taskHourBars, utilisationItems } from './resultView';
+import { kpiCards, leadTimeHistogramView, maxTaskHours, robotRoleNames, staffRoleRows, runSummary, taskHourBars, utilisationItems } from './resultView';
 
 export interface ResultsViewProps {
   result: SimulationResult;
   heatShown: boolean;
   onToggleHeat(show: boolean): void;
   onSelectElement(elementId: string): void;
-}
-
-/** Decimals that tell neighbouring bin edges apart. */
-function histogramDecimals(edges: number[]): number {
-  const step = edges.length > 1 ? Math.abs(edges[1] - edges[0]) : 1;
-  return step >= 1 ? 0 : step >= 0.1 ? 1 : 2;
 }
 
 /** KPI cards, warnings, charts and the per-task / per-role tables of one simulation result. */
@@ -29,6 +23,8 @@ export function ResultsView({ result, heatShown, onToggleHeat, onSelectElement }
   const bars = useMemo(() => taskHourBars(result, lang), [result, lang]);
   const utilisation = useMemo(() => utilisationItems(result, lang), [result, lang]);
   const robots = useMemo(() => robotRoleNames(result), [result]);
+  const staffRoles = useMemo(() => staffRoleRows(result), [result]);
+  const leadTimes = useMemo(() => leadTimeHistogramView(result, lang), [result, lang]);
   const robotTag = (
     <span className="bpr-sim-tag bpr-sim-tag-robot" title={t('simulation.robotTagTitle')}>
       {t('simulation.robotTag')}
@@ -124,16 +120,14 @@ export function ResultsView({ result, heatShown, onToggleHeat, onSelectElement }
         <div className="bpr-sim-chart">
           <Histogram
             title={t('simulation.chart.leadTime')}
-            description={t('simulation.chart.leadTimeDesc')}
-            edges={result.leadTimeHistogram.edges}
-            counts={result.leadTimeHistogram.counts}
-            xLabel={t('simulation.chart.leadTimeAxis')}
+            description={leadTimes.description}
+            edges={leadTimes.edges}
+            counts={leadTimes.counts}
+            xLabel={leadTimes.xLabel}
             yLabel={t('simulation.chart.casesAxis')}
-            formatX={(v) => num(v, histogramDecimals(result.leadTimeHistogram.edges))}
+            formatX={(v) => num(v, leadTimes.decimals)}
             formatY={(v) => num(v, 0)}
-            describeBin={(from, to, count) =>
-              `${t('simulation.range', { low: num(from), high: num(to) })} ${t('simulation.unit.businessDays')}: ${num(count, 0)} ${t('simulation.unit.cases')}`
-            }
+            describeBin={(index) => leadTimes.describeBin(index)}
             emptyText={t('simulation.chart.empty')}
           />
         </div>
@@ -201,7 +195,7 @@ export function ResultsView({ result, heatShown, onToggleHeat, onSelectElement }
             </tr>
           </thead>
           <tbody>
-            {result.roles.map((role) => (
+            {staffRoles.map((role) => (
               <tr key={role.name} data-robot={role.robot ? 'true' : undefined}>
                 <th scope="row">
                   {role.name}

@@ -33,16 +33,21 @@ export interface FormattedEstimate {
 /**
  * An estimate with its unit and 95 % interval; mean and bounds share the decimals chosen from the
  * mean, so the interval reads as a range around the figure. `scale` converts units (e.g. 100 for %).
+ * `replications` tells why an interval has no width: with one replication there is none to compute;
+ * with several, every replication gave the same value (e.g. 0 sheets of paper). Unknown counts as
+ * several, since only a single simulation run can have one replication.
  */
-export function formatEstimate(est: Estimate, unit: string, lang: Lang, scale = 1): FormattedEstimate {
+export function formatEstimate(est: Estimate, unit: string, lang: Lang, scale = 1, replications?: number): FormattedEstimate {
   const mean = est.mean * scale;
   const [lo, hi] = [est.ci95[0] * scale, est.ci95[1] * scale];
   const decimals = decimalsFor(mean);
   const value = formatNumber(mean, lang, decimals);
-  const noInterval = lo === hi && lo === mean;
-  const ci = noInterval
+  const noWidth = lo === hi && lo === mean;
+  const ci = replications === 1
     ? translate(lang, 'simulation.ciNone')
-    : translate(lang, 'simulation.ciWrapped', { low: formatNumber(lo, lang, decimals), high: formatNumber(hi, lang, decimals) });
+    : noWidth
+      ? translate(lang, 'simulation.ciConstant')
+      : translate(lang, 'simulation.ciWrapped', { low: formatNumber(lo, lang, decimals), high: formatNumber(hi, lang, decimals) });
   const spacedUnit = unit === '%' ? unit : ` ${unit}`;
   const range = formatInputRange(est, unit, lang, scale);
   return { value, ci, text: `${value}${spacedUnit}${ci}`, ...(range ? { range } : {}) };

@@ -3,8 +3,10 @@ import { applyTemplate, DiagramEditor, suggestSelection, TEMPLATES, type Templat
 import { flowOrder } from '../../domain/analysis/interventions/common';
 import { SOURCES } from '../../domain/analysis/sources';
 import { useI18n } from '../../i18n';
+import { uniqueScenarioName } from '../../domain/model/scenario';
 import type { ProcessRecord, WorkspaceRepository } from '../../store/types';
 import { Dialog } from '../common/Dialog';
+import { scenarioLabel, scenariosOf } from '../compare/pairs';
 import { initialDrafts, parseDrafts, tidyDraft, toBeProcessName, type ParamDraft } from './templateDraft';
 import { defaultText, ParamField, UsedParameters, problemText } from './ParamField';
 import './templates.css';
@@ -15,6 +17,11 @@ export interface TemplateDialogProps {
   asIs: ProcessRecord;
   /** The diagram as currently edited (the editor's unsaved state); the stored XML otherwise. */
   asIsXml?: string;
+  /**
+   * A scenario of `asIs` to apply the template on top of (templates in turn, e.g. 書かない窓口 then
+   * 電子決裁); without it the template starts from the As-Is.
+   */
+  base?: ProcessRecord;
   processes: ProcessRecord[];
   onClose(): void;
   /** After the To-Be was written (list refresh). */
@@ -30,7 +37,7 @@ interface StepRow {
   role: string;
 }
 
-type Phase = { kind: 'edit' } | { kind: 'choose' } | { kind: 'saving' } | { kind: 'done'; toBeId: string; name: string; replaced: boolean };
+type Phase = { kind: 'edit' } | { kind: 'choose' } | { kind: 'saving' } | { kind: 'done'; toBeId: string; name: string; scenario: string; replaced: boolean };
 
 async function listSteps(xml: string): Promise<StepRow[]> {
   const editor = await DiagramEditor.open(xml);
@@ -42,12 +49,13 @@ async function listSteps(xml: string): Promise<StepRow[]> {
 
 /**
  * 改善テンプレート: pick a template, the steps it acts on and its parameters, look at each change and
- * leave any out, then write the result as a To-Be linked to the As-Is. The As-Is is only read.
+ * leave any out, then write the result as a new To-Be scenario of the As-Is, or over the scenario it
+ * started from. The As-Is is only read; the As-Is's other scenarios are never touched.
  */
-export function TemplateDialog({ repo, asIs, asIsXml, processes, onClose, onCreated, onCompare }: TemplateDialogProps) {
+export function TemplateDialog({ repo, asIs, asIsXml, base, processes, onClose, onCreated, onCompare }: TemplateDialogProps) {
   const { t } = useI18n();
   const id = useId();
-  const xml = asIsXml ?? asIs.xml;
+  const xml = base ? base.xml : (asIsXml ?? asIs.xml);
   const [templateId, setTemplateId] = useState<TemplateId>('kakanai');
   const [steps, setSteps] = useState<StepRow[]>([]);
   const [selection, setSelection] = useState<string[] | null>(null);
@@ -59,7 +67,7 @@ export function TemplateDialog({ repo, asIs, asIsXml, processes, onClose, onCrea
 
   const template = TEMPLATES[templateId];
   const parsed = useMemo(() => parseDrafts(template.params, drafts), [template, drafts]);
-  const existingToBe = asIs.linkedProcessId ? processes.find((p) => p.id === asIs.linkedProcessId && p.kind === 'to-be') : undefined;
+  const scenarioNames = scenariosOf(processes, asIs.id).map(scenarioLabel);
 
   useEffect(() => {
     let live = true;
@@ -119,17 +127,18 @@ export function TemplateDialog({ repo, asIs, asIsXml, processes, onClose, onCrea
     if (!preview) return;
     setPhase({ kind: 'saving' });
     try {
-      const name = toBeProcessName(asIs.name, template.label);
       let toBe: ProcessRecord;
-      if (mode === 'replace' && existingToBe) {
-        // The current To-Be goes into the version history first, so 版の履歴 can bring it back.
-        await repo.saveProcess(existingToBe.id, {}, { reason: 'save' });
-        toBe = await repo.saveProcess(existingToBe.id, { xml: preview.xml }, { reason: 'save' });
+      if (mode === 'replace' && base) {
+        // The scenario's current diagram goes into the version history first, so 版の履歴 can bring it back.
+        await repo.saveProcess(base.id, {}, { reason: 'save' });
+        toBe = await repo.saveProcess(base.id, { xml: preview.xml }, { reason: 'save' });
       } else {
-        toBe = await repo.createProcess(asIs.workspaceId, { name, department: asIs.department, kind: 'to-be', xml: preview.xml, linkedProcessId: asIs.id });
+        const scenario = uniqueScenarioName(base ? `${scenarioLabel(base)}＋${template.label}` : template.label, scenarioNames);
+        const name = toBeProcessName(asIs.name, scenario);
+        toBe = await repo.createProcess(asIs.workspaceId, { name, department: asIs.department, kind: 'to-be', xml: preview.xml, linkedProcessId: asIs.id, scenarioName: scenario });
       }
       await onCreated(toBe.id);
-      setPhase({ kind: 'done', toBeId: toBe.id, name: toBe.name, replaced: mode === 'replace' });
+      setPhase({ kind: 'done', toBeId: toBe.id, name: toBe.name, scenario: scenarioLabel(toBe), replaced: mode === 'replace' });
     } catch (e) {
       setError(t('compare.tpl.createFailed', { message: (e as Error).message }));
       setPhase({ kind: 'edit' });
@@ -138,7 +147,7 @@ export function TemplateDialog({ repo, asIs, asIsXml, processes, onClose, onCrea
 
   const create = () => {
     if (!canCreate) return;
-    if (existingToBe) setPhase({ kind: 'choose' });
+    if (base) setPhase({ kind: 'choose' });
     else void write('new');
   };
 
@@ -159,12 +168,12 @@ export function TemplateDialog({ repo, asIs, asIsXml, processes, onClose, onCrea
           </>
         }
       >
-        <p role="status">{t(phase.replaced ? 'compare.tpl.replacedMessage' : 'compare.tpl.createdMessage', { name: phase.name, asIs: asIs.name })}</p>
+        <p role="status">{t(phase.replaced ? 'compare.tpl.replacedMessage' : 'compare.tpl.createdMessage', { name: phase.name, scenario: phase.scenario, asIs: asIs.name })}</p>
       </Dialog>
     );
   }
 
-  if (phase.kind === 'choose' && existingToBe) {
+  if (phase.kind === 'choose' && base) {
     return (
       <Dialog
         title={t('compare.tpl.existingTitle')}
@@ -176,7 +185,7 @@ export function TemplateDialog({ repo, asIs, asIsXml, processes, onClose, onCrea
           </button>
         }
       >
-        <p>{t('compare.tpl.existingMessage', { asIs: asIs.name, toBe: existingToBe.name })}</p>
+        <p>{t('compare.tpl.existingMessage', { asIs: asIs.name, scenario: scenarioLabel(base) })}</p>
         <div className="bpr-tpl-choices">
           <button type="button" className="bpr-button-primary" onClick={() => void write('replace')}>
             {t('compare.tpl.replaceExisting')}
@@ -191,7 +200,7 @@ export function TemplateDialog({ repo, asIs, asIsXml, processes, onClose, onCrea
 
   return (
     <Dialog
-      title={t('compare.tpl.title', { name: asIs.name })}
+      title={base ? t('compare.tpl.titleOnScenario', { name: asIs.name, scenario: scenarioLabel(base) }) : t('compare.tpl.title', { name: asIs.name })}
       onCancel={onClose}
       className="bpr-tpl-dialog"
       actions={
@@ -321,7 +330,11 @@ export function TemplateDialog({ repo, asIs, asIsXml, processes, onClose, onCrea
           </ul>
         )}
         {preview && <UsedParameters templateId={templateId} specs={template.params} resolved={preview.parameters} />}
-        {existingToBe && <p className="bpr-tpl-hint">{t('compare.tpl.hasToBe', { name: existingToBe.name })}</p>}
+        {base ? (
+          <p className="bpr-tpl-hint">{t('compare.tpl.onScenario', { scenario: scenarioLabel(base) })}</p>
+        ) : (
+          scenarioNames.length > 0 && <p className="bpr-tpl-hint">{t('compare.tpl.hasToBe', { names: scenarioNames.map((n) => `「${n}」`).join('') })}</p>
+        )}
         <p className="bpr-tpl-hint">{t('compare.tpl.asIsUntouched')}</p>
       </fieldset>
     </Dialog>

@@ -53,7 +53,7 @@ export function tidyDraft(spec: TemplateParamSpec, draft: ParamDraft): ParamDraf
   return r.ok && typeof r.value === 'number' ? formatParamValue(spec, r.value) : draft;
 }
 
-/** 「転入届（現行）（To-Be: 書かない窓口）」 */
-export function toBeProcessName(asIsName: string, templateLabel: string): string {
-  return `${asIsName}（To-Be: ${templateLabel}）`;
+/** 「転入届（現行）（To-Be: 書かない窓口）」: the As-Is name and the scenario's name. */
+export function toBeProcessName(asIsName: string, scenarioName: string): string {
+  return `${asIsName}（To-Be: ${scenarioName}）`;
 }

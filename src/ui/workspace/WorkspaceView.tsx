@@ -10,6 +10,9 @@ import { DIAGRAM_FILE_ACCEPT, HiddenFileInput, useFileDrop } from '../common/fil
 // exchange: 業務量調査
 import { SurveyImportButton } from '../exchange/SurveyImportButton';
 import { CreateProcessDialog, type CreateProcessInput } from './CreateProcessDialog';
+// compare: scenarios of an As-Is
+import { NewScenarioFlow } from '../compare/NewScenarioDialog';
+import { asIsOf, scenarioLabel, scenariosOf } from '../compare/pairs';
 import { filterProcesses, groupByDepartment, uniqueName } from './processList';
 
 export interface WorkspaceViewProps {
@@ -33,6 +36,7 @@ export function WorkspaceView({ repo, workspaceId, processes, onChanged, onOpen,
   const [query, setQuery] = useState('');
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState<ProcessRecord | null>(null);
+  const [newScenarioFor, setNewScenarioFor] = useState<ProcessRecord | null>(null);
   const [notice, setNotice] = useNotice();
 
   const kindLabel = (p: ProcessRecord) => t(`workspace.kind.${p.kind}`);
@@ -176,7 +180,10 @@ export function WorkspaceView({ repo, workspaceId, processes, onChanged, onOpen,
             </h3>
             <ul className="bpr-process-list">
               {group.processes.map((p) => {
-                const partner = p.linkedProcessId ? byId.get(p.linkedProcessId) : undefined;
+                // compare: an As-Is lists its To-Be scenarios; a To-Be names its As-Is and its scenario name.
+                const scenarios = p.kind === 'as-is' ? scenariosOf(processes, p.id) : [];
+                const partner = p.kind === 'to-be' ? asIsOf(processes, p) : undefined;
+                const comparePair = partner ? { asIsId: partner.id, toBeId: p.id } : scenarios[0] ? { asIsId: p.id, toBeId: scenarios[0].id } : null;
                 const labelParams = { name: p.name, kind: kindLabel(p) };
                 return (
                   <li key={p.id} className="bpr-process-card" aria-label={`${p.name} ${kindLabel(p)}`}>
@@ -190,6 +197,21 @@ export function WorkspaceView({ repo, workspaceId, processes, onChanged, onOpen,
                           {t('workspace.linkedTo', { name: `${partner.name}（${kindLabel(partner)}）` })}
                         </span>
                       )}
+                      {partner && scenarioLabel(p) !== p.name && (
+                        <span className="bpr-process-scenarios">
+                          {t('compare.scn.named', { scenario: scenarioLabel(p) })}
+                        </span>
+                      )}
+                      {scenarios.length > 0 && (
+                        <span className="bpr-process-scenarios">
+                          <span className="bpr-process-scenario-count">{t('compare.scn.count', { count: scenarios.length })}</span>
+                          <ul aria-label={t('compare.scn.listLabel', { name: p.name })}>
+                            {scenarios.map((s) => (
+                              <li key={s.id}>{scenarioLabel(s)}</li>
+                            ))}
+                          </ul>
+                        </span>
+                      )}
                       <span>{t('workspace.updatedAt', { time: formatDateTime(p.updatedAt, lang) })}</span>
                     </div>
                     <div className="bpr-process-actions">
@@ -197,13 +219,14 @@ export function WorkspaceView({ repo, workspaceId, processes, onChanged, onOpen,
                         {t('workspace.open')}
                       </button>
                       {/* compare: 比較 on a linked As-Is/To-Be pair */}
-                      {onCompare && partner && partner.kind !== p.kind && (
-                        <button
-                          type="button"
-                          aria-label={t('compare.compareLabel', { name: p.name })}
-                          onClick={() => (p.kind === 'as-is' ? onCompare(p.id, partner.id) : onCompare(partner.id, p.id))}
-                        >
+                      {onCompare && comparePair && (
+                        <button type="button" aria-label={t('compare.compareLabel', { name: p.name })} onClick={() => onCompare(comparePair.asIsId, comparePair.toBeId)}>
                           {t('compare.compareButton')}
+                        </button>
+                      )}
+                      {p.kind === 'as-is' && (
+                        <button type="button" aria-label={t('compare.scn.newLabel', { name: p.name })} onClick={() => setNewScenarioFor(p)}>
+                          {t('compare.scn.new')}
                         </button>
                       )}
                       {/* end compare */}
@@ -222,6 +245,17 @@ export function WorkspaceView({ repo, workspaceId, processes, onChanged, onOpen,
         ))}
       </div>
 
+      {newScenarioFor && (
+        <NewScenarioFlow
+          repo={repo}
+          asIs={newScenarioFor}
+          processes={processes}
+          onClose={() => setNewScenarioFor(null)}
+          onChanged={onChanged}
+          onCreated={(asIsId, _toBeId, scenario) => setNotice({ kind: 'info', text: t('compare.scn.created', { asIs: byId.get(asIsId)?.name ?? '', scenario }) })}
+          {...(onCompare ? { onCompare } : {})}
+        />
+      )}
       {creating && <CreateProcessDialog departments={departments} onSubmit={create} onCancel={() => setCreating(false)} />}
       {deleting && (
         <ConfirmDialog

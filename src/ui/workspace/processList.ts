@@ -24,7 +24,7 @@ const collator = new Intl.Collator('ja');
 
 /**
  * Groups by 担当課, departments in Japanese collation order. Inside a group each As-Is is followed by
- * its To-Be, so a pair stands together however the two are named.
+ * its To-Be scenarios, so they stand together however they are named.
  */
 export function groupByDepartment(processes: readonly ProcessRecord[], unassignedLabel: string): DepartmentGroup[] {
   const byId = new Map(processes.map((p) => [p.id, p]));

@@ -145,12 +145,12 @@ describe('gateway probabilities', () => {
     expect(validateGatewayProbabilities(d.definitions)).toEqual([]);
   });
 
-  it('given an empty default flow, when validated, then it takes the remainder unless the others exceed 100%', async () => {
+  it('given an empty default flow, when validated, then it takes the remainder, and a single other flow above 100% is out of range', async () => {
     const d = await load(XML.replace('<bpmn:exclusiveGateway id="Gw_1"', '<bpmn:exclusiveGateway id="Gw_1" default="Flow_b"'));
     d.elementsById.Flow_a.set('bpr:probability', 70);
     expect(validateGatewayProbabilities(d.elementsById.Gw_1)).toEqual([]);
     d.elementsById.Flow_a.set('bpr:probability', 120);
-    expect(validateGatewayProbabilities(d.elementsById.Gw_1)[0].message).toMatch(/既定の流れ以外の合計が 120% で 100% を超えています/);
+    expect(validateGatewayProbabilities(d.elementsById.Gw_1)[0].message).toMatch(/「はい」\(Flow_a\) 120% は 0〜100% の範囲外です/);
   });
 
   it('given only one branch filled in, when validated, then the missing branch is named', async () => {

@@ -87,7 +87,8 @@ describe('exportQbp', () => {
     const out = await exportQbp(FIXTURE, { startDateTime: START, processInstances: 500 });
     const { info, conv } = await reimport(out.xml);
 
-    expect(info.placement).toBe('extensionElements');
+    // Where BIMP 2.0.7 reads it: a direct child of <definitions>.
+    expect(info.placement).toBe('definitions');
     expect(info.processId).toBe('P');
     expect(info.currency).toBe('JPY');
     expect(conv.processInstances).toBe(500);
@@ -100,8 +101,9 @@ describe('exportQbp', () => {
     expectSameDistribution(steps.T_logn.staffTime, { type: 'lognormal', mean: 8, sd: 3 });
     expectSameDistribution(steps.T_exp.staffTime, { type: 'exponential', mean: 4 });
     expectSameDistribution(steps.T_uni.staffTime, { type: 'uniform', min: 2, max: 6 });
-    // BIMP has one duration per task: the resident's own time is that duration, on the resident pool.
-    expectSameDistribution(steps.T_res.staffTime, { type: 'fixed', value: 12 });
+    // BIMP has one duration per task: on the resident's pool it is the resident's own time again.
+    expectSameDistribution(steps.T_res.residentTime, { type: 'fixed', value: 12 });
+    expect(steps.T_res.staffTime).toBeUndefined();
     expect(steps.T_res.role).toBe('住民');
     expect(steps.T_fixed.role).toBe('窓口担当');
     expect(steps.T_tri.role).toBe('審査係');
@@ -112,7 +114,8 @@ describe('exportQbp', () => {
     const sat = conv.annotations.settings.calendars.find((c) => c.id === 'sat');
     expect(sat).toMatchObject({ open: '09:00', close: '12:00', weekdays: [6] });
     const office = conv.annotations.settings.calendars.find((c) => c.id === 'office');
-    expect(office).toMatchObject({ open: '08:30', close: '17:15', weekdays: [1, 2, 3, 4, 5] });
+    // Two rules a day with a gap: the lunch break.
+    expect(office).toMatchObject({ open: '08:30', lunchStart: '12:00', lunchEnd: '13:00', close: '17:15', weekdays: [1, 2, 3, 4, 5] });
 
     const flows = conv.annotations.flows;
     expect(flows.F_a.probability).toBeCloseTo(30, 9);
@@ -214,6 +217,24 @@ describe.runIf(corpusAvailable('sim/bimp-ui'))('exported BIMP block against QBPS
 });
 
 describe.runIf(corpusAvailable('sim/simod/tests/assets'))('exportQbp on a file exported by BIMP', () => {
+  it('given a file with only BIMP settings and no bpr: annotations, when exported, then it is exported from those settings with its FIXED arrivals, case count and currency', async () => {
+    const file = join(corpusRoot, 'sim/simod/tests/assets/Control_flow_optimization_test.bpmn');
+    const before = readQbp(readFileSync(file, 'utf8'))!;
+    expect(before.arrival).toMatchObject({ type: 'FIXED', mean: 7200 });
+    const out = await exportQbp(new Uint8Array(readFileSync(file)));
+    const after = readQbp(out.xml)!;
+    expect(after.placement).toBe('definitions');
+    expect(after.arrival).toMatchObject({ type: 'FIXED', mean: 7200 });
+    expect(after.processInstances).toBe(before.processInstances);
+    expect(after.startDateTime).toBe(before.startDateTime);
+    expect(after.currency).toBe('EUR');
+    expect(after.elements.map((e) => [e.elementId, e.duration?.type, e.duration?.mean])).toEqual(
+      before.elements.map((e) => [e.elementId, e.duration?.type, e.duration?.mean]),
+    );
+    // The old block inside extensionElements is gone: BIMP 2.0.7 cannot load a file with it there.
+    expect(readQbpAll(out.xml)).toHaveLength(1);
+  });
+
   it('given LoanApp with its own qbp block, when re-exported from imported annotations, then the old block is replaced', async () => {
     const file = join(corpusRoot, 'sim/simod/tests/assets/LoanApp_simplified.bpmn');
     const parsed = await parseDiagram(new Uint8Array(readFileSync(file)));

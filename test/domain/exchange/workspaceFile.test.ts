@@ -43,7 +43,7 @@ describe('parseWorkspaceFile', () => {
       processes: [process('p1', 'as-is', { history: [{ id: 'v1', xml: '<x/>', name: 'a', reason: 'save', createdAt: stamp, revision: 1 }] })],
     };
     const file = parseWorkspaceFile(JSON.stringify(v0));
-    expect(file.schemaVersion).toBe(1);
+    expect(file.schemaVersion).toBe(2);
     expect(file.exportedAt).toBe(stamp);
     expect(file.processes[0].versions.map((v) => v.id)).toEqual(['v1']);
     expect(file.processes[0]).not.toHaveProperty('history');
@@ -52,7 +52,7 @@ describe('parseWorkspaceFile', () => {
   });
 
   it('given a file from a newer app, when parsed, then it is refused naming both versions', () => {
-    expect(problemsOf(v1({ schemaVersion: 9 }))[0]).toMatch(/形式 v9.*v1 まで/);
+    expect(problemsOf(v1({ schemaVersion: 9 }))[0]).toMatch(/形式 v9.*v2 まで/);
   });
 
   it('given bytes with a BOM, when parsed, then they read; given non-UTF-8 bytes, then the error says so', () => {
@@ -62,12 +62,13 @@ describe('parseWorkspaceFile', () => {
     expect(() => parseWorkspaceFile(Uint8Array.from([0x8b, 0xc6, 0xff]))).toThrow(/UTF-8 のテキストではありません/);
   });
 
-  it('given duplicate ids, a one-way link, an invalid 取組 and a broken process, when parsed, then every problem is listed', () => {
+  it('given duplicate ids, an As-Is naming a To-Be of another As-Is, an invalid 取組 and a broken process, when parsed, then every problem is listed', () => {
     const problems = problemsOf(
       v1({
         processes: [
           process('p1', 'as-is', { linkedProcessId: 'p2' }),
-          process('p2', 'to-be'),
+          process('p2', 'to-be', { linkedProcessId: 'p5' }),
+          process('p5', 'as-is'),
           process('p1', 'to-be', { name: '重複' }),
           process('p4', 'to-be', { revision: 0 }),
         ],
@@ -75,7 +76,7 @@ describe('parseWorkspaceFile', () => {
       }),
     );
     expect(problems).toEqual([
-      'プロセス4件目「業務p4」の版番号: 版番号は1以上です',
+      'プロセス5件目「業務p4」の版番号: 版番号は1以上です',
       expect.stringMatching(/^取組1件目: 取組「取組A」の departments/),
       'プロセス「重複」 の ID「p1」が プロセス「業務p1」 と重複しています',
       'プロセス「業務p1」と「業務p2」の対応付けが片方向です',
@@ -85,6 +86,8 @@ describe('parseWorkspaceFile', () => {
   it('given a file, when serialised and parsed again, then it is the same and its download name carries the workspace and date', () => {
     const file = parseWorkspaceFile(JSON.stringify(v1()));
     expect(parseWorkspaceFile(serializeWorkspaceFile(file))).toEqual(file);
+    // Links on both sides (files from before scenarios) read as one scenario: only the To-Be keeps it.
+    expect(file.processes.map((p) => [p.id, p.linkedProcessId, p.scenarioName])).toEqual([['p1', undefined, undefined], ['p2', 'p1', '業務p2']]);
     expect(workspaceFileName(file)).toBe('bpr-studio_ワークスペース_2025-04-01.json');
   });
 });

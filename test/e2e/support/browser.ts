@@ -86,6 +86,18 @@ export async function openApp(page: Page, url = appUrl()): Promise<void> {
   await waitForWorkspace(page);
 }
 
+/**
+ * Reloads the page as a person presses F5: the app must come back on the tab it was on (asserted), and
+ * the person then goes to the workspace list.
+ */
+export async function reloadToWorkspace(page: Page): Promise<void> {
+  const before = ((await page.getByRole('tab', { selected: true }).textContent()) ?? '').trim();
+  await page.reload();
+  await page.getByRole('tab', { name: before, exact: true, selected: true }).waitFor();
+  await page.getByRole('tab', { name: /^(ワークスペース|Workspace)$/ }).click();
+  await waitForWorkspace(page);
+}
+
 export async function waitForWorkspace(page: Page): Promise<void> {
   await page.getByRole('heading', { name: /プロセス一覧|Processes/ }).waitFor();
   await page.locator('.bpr-process-card').first().waitFor();

@@ -24,6 +24,14 @@ describe('stepBadge', () => {
   it('given no staff time, when described, then a missing marker explains it in Japanese', () => {
     expect(stepBadge(undefined)).toEqual({ problems: ['職員処理時間が未入力です'] });
   });
+
+  it('given a step with only the resident time, when described, then it is the resident\'s step and no staff time is asked for', () => {
+    expect(stepBadge({ residentTime: { type: 'fixed', value: 12 } })).toEqual({ figures: '住民 12分', parts: ['住民 12分'], compact: '住民 12分', problems: [] });
+  });
+
+  it('given a resident step (lane 住民) with no time at all, when described, then the resident time is what is missing', () => {
+    expect(stepBadge(undefined, true)).toEqual({ problems: ['住民の所要時間が未入力です'] });
+  });
 });
 
 const XML = `<?xml version="1.0" encoding="UTF-8"?>

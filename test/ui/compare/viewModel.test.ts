@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SOURCES } from '../../../src/domain/analysis/sources';
-import { beforeAfterRows, diagramMarks, keyFigures, roleHourBars, sourcesFor, taskDeltaItems } from '../../../src/ui/compare/viewModel';
+import { beforeAfterRows, changeDirection, diagramMarks, formatSaving, keyFigures, roleHourBars, scenarioFigureHeadings, scenarioFigures, sourcesFor, taskDeltaItems } from '../../../src/ui/compare/viewModel';
 import { sampleResult } from './fixtures';
 
 describe('compare view model', () => {
@@ -23,7 +23,35 @@ describe('compare view model', () => {
     expect(resident.toBe?.value).toBe('61.3');
     const lead = rows.find((r) => r.key === 'leadTime')!;
     expect(lead.unit).toBe('営業日');
-    expect(lead.asIs?.ci).toBe('（反復1回のため信頼区間なし）');
+    // 20 pairs that all gave 0.23: no width, but not for want of replications.
+    expect(lead.asIs?.ci).toBe('（全反復で同じ値のため区間の幅なし）');
+    expect(lead.saved?.text).toBe('削減 0.08 営業日（全反復で同じ値のため区間の幅なし）');
+  });
+
+  it('given a To-Be whose resident time is 0.66 minutes longer, when rows are made, then the change reads 増加 0.66 with the interval turned round, never 削減 -0.66', () => {
+    const r = sampleResult();
+    r.residentMinutesSavedPerVisit = { mean: -0.66, ci95: [-0.8, -0.52] };
+    const resident = beforeAfterRows(r, 'ja').find((x) => x.key === 'resident')!;
+    expect(resident.saved?.direction).toBe('increase');
+    expect(resident.saved?.text).toBe('増加 0.66 分/回（95%信頼区間 0.52〜0.80）');
+    expect(resident.saved?.text).not.toMatch(/削減|-/);
+  });
+
+  it('given savings of each sign and one that rounds to zero, when worded, then they read 削減, 増加 and 変化なし', () => {
+    expect(changeDirection({ mean: 13, ci95: [12.8, 13.2] })).toBe('saving');
+    expect(changeDirection({ mean: -0.66, ci95: [-0.8, -0.5] })).toBe('increase');
+    expect(changeDirection({ mean: 0.001, ci95: [-0.01, 0.012] })).toBe('same');
+    expect(formatSaving({ mean: 0, ci95: [0, 0] }, '分/件', 'ja').text).toBe('変化なし（全反復で同じ値のため区間の幅なし）');
+    expect(formatSaving({ mean: -2.5, ci95: [-3, -2] }, 'min/case', 'en').text).toBe('more 2.50 min/case (95% CI 2.00–3.00)');
+  });
+
+  it('given a To-Be that takes more staff hours, when the key figures are made, then they are labelled 増加 with positive figures', () => {
+    const r = sampleResult();
+    r.hoursSavedPerYear = { mean: -40, ci95: [-45, -35] };
+    const hours = keyFigures(r, 'ja')[0];
+    expect(hours.label).toBe('増加した業務時間');
+    expect(hours.direction).toBe('increase');
+    expect(hours.figure.text).toBe('40.0 時間/年（95%信頼区間 35.0〜45.0）');
   });
 
   it('given a comparison without resident-facing steps, when rows are made, then the resident row has no figures instead of NaN', () => {
@@ -64,5 +92,33 @@ describe('compare view model', () => {
     expect(sources.map((s) => s.id)).toEqual(['hamamatsuKakanai', 'assumption']);
     expect(sources[0]).toBe(SOURCES.hamamatsuKakanai);
     expect(sourcesFor([])).toEqual([]);
+  });
+
+  it('given a comparison, when its scenario overview row is made, then it has the six figures with units and intervals under headings naming the unit', () => {
+    const row = scenarioFigures(sampleResult(), 'ja');
+    expect(row.hoursSaved?.text).toBe('225 時間/年（95%信頼区間 217〜234）');
+    expect(row.percentSaved?.text).toBe('12.8%（95%信頼区間 12.5〜13.2）');
+    expect(row.fte?.text).toBe('0.12 人（95%信頼区間 0.12〜0.13）');
+    expect(row.yenSaved?.text).toBe('1,028,620 円/年（95%信頼区間 994,272〜1,062,968）');
+    expect(row.resident?.text).toBe('削減 13.0 分/回（95%信頼区間 12.8〜13.2）');
+    expect(row.leadTime?.value).toBe('削減 0.08');
+    expect(scenarioFigureHeadings('ja').map((h) => h.heading)).toEqual([
+      '削減した業務時間（時間/年）',
+      '削減率（%）',
+      '削減人工（FTE）（人）',
+      '削減額（運用費差引後）（円/年）',
+      '住民の来庁1回あたり短縮（分/回）',
+      '処理日数の短縮（営業日）',
+    ]);
+    const noResident = { ...sampleResult(), residentMinutesSavedPerVisit: null };
+    expect(scenarioFigures(noResident, 'ja').resident).toBeNull();
+  });
+});
+
+describe('compare view model: direction in the overlay titles', () => {
+  it('given a new To-Be step that adds 220.9 hours, when its overlay title is made, then it says 増加, not 削減 -221', () => {
+    const marks = diagramMarks(sampleResult(), {}, 'ja');
+    expect(marks.toBe.Task_new.title).toBe('「聞き取り・本人確認」の職員の業務時間: 増加 221 時間/年（95%信頼区間 218〜224）');
+    expect(marks.toBe.Task_input.title).toMatch(/^「住基システムへ転入処理を入力」の職員の業務時間: 削減 175 時間\/年/);
   });
 });

@@ -25,17 +25,19 @@ async function setup() {
 }
 
 describe('RPA化を試す', () => {
-  it('given an As-Is already linked to a To-Be, when RPA is tried on a step, then a new linked To-Be has the robot on that step and the old To-Be stays, unlinked', async () => {
+  it('given an As-Is with a To-Be scenario, when RPA is tried on a step, then a new scenario 「RPA（…）」 has the robot on that step and the old scenario stays paired', async () => {
     const { repo, asIs, oldToBe, candidate, processes } = await setup();
     const created = await createRpaToBe(repo, candidate, defaultRpaRankingSettings(), processes);
     expect(created.toBe).toMatchObject({ kind: 'to-be', department: '税務課', linkedProcessId: asIs.id, name: '給与支払報告書の入力（現行）（To-Be: RPA・住民税システムへ手入力（宛名検索・支払額・控除額））' });
-    expect(created.previousToBe?.id).toBe(oldToBe.id);
+    expect(created.toBe.scenarioName).toBe('RPA（住民税システムへ手入力（宛名検索・支払額・控除額））');
+    expect(created.otherScenarios.map((p) => p.id)).toEqual([oldToBe.id]);
     expect(created.toBe.xml).toMatch(/RPA/);
     expect(created.toBe.xml).not.toBe(asIsXml);
-    expect((await repo.getProcess(asIs.id))?.linkedProcessId).toBe(created.toBe.id);
-    const old = await repo.getProcess(oldToBe.id);
-    expect(old).toBeDefined();
-    expect(old?.linkedProcessId).toBeUndefined();
+    expect((await repo.getProcess(asIs.id))?.linkedProcessId).toBeUndefined();
+    expect((await repo.getProcess(oldToBe.id))?.linkedProcessId).toBe(asIs.id);
+    // Trying the same step again gives a second, distinctly named scenario.
+    const again = await createRpaToBe(repo, candidate, defaultRpaRankingSettings(), await repo.listProcesses(asIs.workspaceId));
+    expect(again.toBe.scenarioName).toBe('RPA（住民税システムへ手入力（宛名検索・支払額・控除額）） 2');
     // The licence is the step's share of one robot, as the ranking counts it.
     expect(created.toBeCosts.fixedYenPerYear).toBe(200_000);
   });

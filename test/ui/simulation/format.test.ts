@@ -27,7 +27,15 @@ describe('simulation number formatting', () => {
   });
 
   it('given a single replication, when formatted, then it says there is no interval instead of a zero-width one', () => {
-    expect(formatEstimate({ mean: 5, ci95: [5, 5] }, '分', 'ja').text).toBe('5.00 分（反復1回のため信頼区間なし）');
+    expect(formatEstimate({ mean: 5, ci95: [5, 5] }, '分', 'ja', 1, 1).text).toBe('5.00 分（反復1回のため信頼区間なし）');
+  });
+
+  it('given several replications that all gave 0, when formatted, then it says the value was the same in every replication, not that there was one replication', () => {
+    const f = formatEstimate({ mean: 0, ci95: [0, 0] }, '枚/年', 'ja', 1, 5);
+    expect(f.text).toBe('0 枚/年（全反復で同じ値のため区間の幅なし）');
+    expect(f.text).not.toContain('反復1回');
+    // A count the caller does not know (a comparison, an 取組 estimate) is never one replication.
+    expect(formatEstimate({ mean: 0.23, ci95: [0.23, 0.23] }, '営業日', 'ja').ci).toBe('（全反復で同じ値のため区間の幅なし）');
   });
 
   it('given a utilisation fraction, when formatted as percent, then it is scaled and the unit is not spaced', () => {

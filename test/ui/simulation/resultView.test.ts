@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSimModel } from '../../../src/domain/sim/loadDiagram';
 import type { SimulationResult } from '../../../src/domain/sim/result';
 import { runSimulation } from '../../../src/domain/sim/runSimulation';
-import { hasRobots, heatEntries, kpiCards, robotRoleNames, runSummary, taskHourBars, utilisationItems } from '../../../src/ui/simulation/resultView';
+import { hasRobots, heatEntries, kpiCards, leadTimeHistogramView, robotRoleNames, staffRoleRows, runSummary, taskHourBars, utilisationItems } from '../../../src/ui/simulation/resultView';
 import { diagramsRoot } from '../../support/paths';
 
 let result: SimulationResult;
@@ -25,7 +25,67 @@ describe('simulation result view model', () => {
     expect(staff.label).toBe('年間職員作業時間');
     expect(staff.figure?.text).toMatch(/^[\d,]+ 時間\/年（95%信頼区間 [\d,]+〜[\d,]+）$/);
     expect(cards.find((c) => c.key === 'cost')?.unit).toBe('円/年');
-    expect(cards.find((c) => c.key === 'leadTime')?.note).toMatch(/^時計時間では .+ 分（95%信頼区間/);
+    // 転入届 finishes within the day at the counter: the note gives the minutes as well.
+    expect(cards.find((c) => c.key === 'leadTime')?.note).toMatch(/^1営業日未満: 執務時間で [\d,.]+ 分（95%信頼区間 .+）、時計時間では [\d,.]+ 分（95%信頼区間/);
+    expect(cards.find((c) => c.key === 'residentMinutes')?.label).toBe('来庁者1人あたりの所要時間');
+    expect(cards.find((c) => c.key === 'residentMinutes')?.note).toBe(
+      '住民対応タスクでの本人の記入・確認などの時間、窓口の待ち時間、職員の応対時間の合計（来庁1回あたり）',
+    );
+  });
+
+  it('given hand-made lead times of 0.1 and 0.3 business days on a 465-minute day, when the card note is made, then it shows 93 office minutes', () => {
+    const r: SimulationResult = {
+      ...result,
+      replications: 4,
+      kpis: { ...result.kpis, leadTimeBusinessDays: { mean: 0.2, ci95: [0.1, 0.3] }, leadTimeMinutes: { mean: 100, ci95: [90, 110] } },
+      leadTimeHistogram: { ...result.leadTimeHistogram, minutesPerBusinessDay: 465 },
+    };
+    // 0.2 × 465 = 93, 0.1 × 465 = 46.5, 0.3 × 465 = 139.5 (decimals of 93: one).
+    expect(kpiCards(r, 'ja').find((c) => c.key === 'leadTime')?.note).toBe(
+      '1営業日未満: 執務時間で 93.0 分（95%信頼区間 46.5〜139.5）、時計時間では 100 分（95%信頼区間 90〜110）',
+    );
+    const longer = { ...r, kpis: { ...r.kpis, leadTimeBusinessDays: { mean: 3, ci95: [2.5, 3.5] as [number, number] } } };
+    expect(kpiCards(longer, 'ja').find((c) => c.key === 'leadTime')?.note).toMatch(/^時計時間では /);
+  });
+
+  it('given one replication, when the cards are made, then each says 反復1回; given several with a constant 0, then that is said instead', () => {
+    const one: SimulationResult = { ...result, replications: 1, kpis: { ...result.kpis, paperSheetsPerYear: { mean: 12, ci95: [12, 12] } } };
+    expect(kpiCards(one, 'ja').find((c) => c.key === 'paper')?.figure?.ci).toBe('（反復1回のため信頼区間なし）');
+    const many: SimulationResult = { ...result, replications: 5, kpis: { ...result.kpis, paperSheetsPerYear: { mean: 0, ci95: [0, 0] } } };
+    const paper = kpiCards(many, 'ja').find((c) => c.key === 'paper')?.figure;
+    expect(paper?.text).toBe('0 枚/年（全反復で同じ値のため区間の幅なし）');
+  });
+
+  it('given a histogram of lead times up to 0.5 business days over 465-minute days, when shown, then the axis is in minutes and the caption says the replications are pooled', () => {
+    const r: SimulationResult = {
+      ...result,
+      replications: 3,
+      leadTimeHistogram: { unit: 'businessDays', edges: [0, 0.1, 0.2, 0.3, 0.4, 0.5], counts: [4, 10, 6, 2, 1], minutesPerBusinessDay: 465 },
+    };
+    const h = leadTimeHistogramView(r, 'ja');
+    expect(h.description).toBe('完了した案件のリードタイムごとの件数（3 回の反復の案件をすべて合算）');
+    expect(h.unit).toBe('minutes');
+    expect(h.xLabel).toBe('リードタイム（分、執務時間）');
+    // 0.1 day × 465 min = 46.5 min per bin.
+    expect(h.edges.map((e) => Math.round(e * 10) / 10)).toEqual([0, 46.5, 93, 139.5, 186, 232.5]);
+    expect(h.describeBin(1)).toBe('47〜93 分（0.10〜0.20 営業日）: 10 件');
+    const one = leadTimeHistogramView({ ...r, replications: 1 }, 'ja');
+    expect(one.description).toBe('完了した案件のリードタイムごとの件数（反復1回）');
+  });
+
+  it('given lead times of several business days, when shown, then the axis stays in business days', () => {
+    const r: SimulationResult = { ...result, leadTimeHistogram: { unit: 'businessDays', edges: [0, 2, 4], counts: [3, 5], minutesPerBusinessDay: 465 } };
+    const h = leadTimeHistogramView(r, 'ja');
+    expect(h.unit).toBe('businessDays');
+    expect(h.edges).toEqual([0, 2, 4]);
+    expect(h.describeBin(0)).toBe('0〜2 営業日: 3 件');
+  });
+
+  it('given a role 住民 without staff time beside staff roles, when the role table is made, then 住民 is not listed as staff', () => {
+    const resident = { ...result.roles[0], name: '住民', headcount: null, servers: null, utilisation: null, staffHoursPerYear: { mean: 0, ci95: [0, 0] as [number, number] } };
+    const rows = staffRoleRows({ ...result, roles: [resident, ...result.roles] });
+    expect(rows.map((x) => x.name)).not.toContain('住民');
+    expect(rows.length).toBe(result.roles.filter((x) => x.name !== '住民').length);
   });
 
   it('given the result, when the run summary is built, then it states replications, years, seed and mode', () => {

@@ -22,7 +22,6 @@ function proc(name: string, department: string, kind: 'as-is' | 'to-be' = 'as-is
 describe('workspace process list helpers', () => {
   const tennyuAsIs = proc('転入届（現行）', '市民課', 'as-is');
   const tennyuToBe = proc('転入届（書かない窓口）', '市民課', 'to-be', tennyuAsIs.id);
-  tennyuAsIs.linkedProcessId = tennyuToBe.id;
   const jido = proc('児童手当 認定請求', 'こども課');
   const loose = proc('起案・決裁', ' ');
   const all = [tennyuToBe, jido, loose, tennyuAsIs];
@@ -37,9 +36,17 @@ describe('workspace process list helpers', () => {
   it('given an As-Is and its To-Be whose name sorts first, when grouped, then the As-Is comes first', () => {
     const asIs = proc('b 現行', '課', 'as-is');
     const toBe = proc('a 改善', '課', 'to-be', asIs.id);
-    asIs.linkedProcessId = toBe.id;
     const other = proc('c', '課');
     expect(groupByDepartment([other, toBe, asIs], '-')[0].processes.map((p) => p.name)).toEqual(['b 現行', 'a 改善', 'c']);
+  });
+
+  it('given an As-Is with three scenarios, when grouped, then its scenarios follow it in name order, before the next As-Is', () => {
+    const asIs = proc('b 現行', '課', 'as-is');
+    const rpa = proc('z RPA', '課', 'to-be', asIs.id);
+    const kakanai = proc('a 書かない窓口', '課', 'to-be', asIs.id);
+    const both = proc('m 書かない窓口＋RPA', '課', 'to-be', asIs.id);
+    const next = proc('c 現行', '課', 'as-is');
+    expect(groupByDepartment([next, rpa, both, asIs, kakanai], '-')[0].processes.map((p) => p.name)).toEqual(['b 現行', 'a 書かない窓口', 'm 書かない窓口＋RPA', 'z RPA', 'c 現行']);
   });
 
   it('given a query, when filtering, then name and department both match and all words must match', () => {

@@ -22,7 +22,7 @@ describe('bpr/gateway-probabilities', () => {
     const found = await findingsOf(RULE, split([60, 30]));
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ id: 'Gateway_1', name: '審査', category: 'error' });
-    expect(found[0].message).toBe('「審査」(Gateway_1) の分岐確率の合計が 90% です（100% にしてください）');
+    expect(found[0].message).toBe('「審査」(Gateway_1)の分岐確率: 合計が 90% です。合計を 100% にしてください（「→分岐Task_0」(Out_0) 60%、「→分岐Task_1」(Out_1) 30%）');
   });
 
   it('given branches summing to 100% (or 99.99% within the 0.01 tolerance), when linted, then nothing is reported', async () => {
@@ -32,13 +32,13 @@ describe('bpr/gateway-probabilities', () => {
 
   it('given 99.98% in total, when linted, then it is outside the tolerance', async () => {
     const found = await findingsOf(RULE, split([33.33, 33.33, 33.32]));
-    expect(found.map((f) => f.message)).toEqual(['「審査」(Gateway_1) の分岐確率の合計が 99.98% です（100% にしてください）']);
+    expect(found.map((f) => f.message.split('（')[0])).toEqual(['「審査」(Gateway_1)の分岐確率: 合計が 99.98% です。合計を 100% にしてください']);
   });
 
   it('given a branch without probability and no default flow, when linted, then the missing branch is named', async () => {
     const found = await findingsOf(RULE, split([70, undefined]));
     expect(found).toHaveLength(1);
-    expect(found[0].message).toContain('「→分岐Task_1」(Out_1) に分岐確率がありません');
+    expect(found[0].message).toContain('「→分岐Task_1」(Out_1) が未入力です');
   });
 
   it('given no probabilities at all on a two-way split, when linted, then it is an error', async () => {
@@ -53,13 +53,13 @@ describe('bpr/gateway-probabilities', () => {
 
   it('given an empty default flow, when the others exceed 100%, then it is reported', async () => {
     const found = await findingsOf(RULE, split([80, 40, undefined], { defaultIndex: 2 }));
-    expect(found.map((f) => f.message)).toEqual(['「審査」(Gateway_1) の既定フロー以外の分岐確率の合計が 120% で、100% を超えています']);
+    expect(found.map((f) => f.message.split('（')[0])).toEqual(['「審査」(Gateway_1)の分岐確率: 既定の流れ以外の合計が 120% で 100% を超えています']);
   });
 
   it('given a probability of 150%, when linted, then the flow itself is reported as out of range', async () => {
     const found = await findingsOf(RULE, split([150, -50]));
     expect(found.map((f) => f.id)).toEqual(['Out_0', 'Out_1']);
-    expect(found[0].message).toContain('150% は 0〜100% の範囲外です');
+    expect(found[0].message).toMatch(/150%、.* -50% は 0〜100% の範囲外です/);
   });
 
   it('given an exclusive gateway with a single outgoing flow (a join), when linted, then nothing is reported', async () => {
@@ -68,7 +68,7 @@ describe('bpr/gateway-probabilities', () => {
 
   it('given an inclusive gateway with every branch at 0%, when linted, then it asks for one above 0%', async () => {
     const found = await findingsOf(RULE, split([0, 0], { inclusive: true }));
-    expect(found.map((f) => f.message)).toEqual(['「審査」(Gateway_1) の分岐確率がすべて 0% です（少なくとも 1 つは 0% より大きくしてください）']);
+    expect(found.map((f) => f.message.split('。')[0])).toEqual(['「審査」(Gateway_1)の分岐確率がすべて 0% です']);
   });
 
   it('given an inclusive gateway with independent probabilities (80% and 50%), when linted, then nothing is reported', async () => {
@@ -78,6 +78,6 @@ describe('bpr/gateway-probabilities', () => {
   it('given an inclusive gateway with a missing probability, when linted, then it is reported', async () => {
     const found = await findingsOf(RULE, split([80, undefined], { inclusive: true }));
     expect(found).toHaveLength(1);
-    expect(found[0].message).toContain('に分岐確率がありません');
+    expect(found[0].message).toContain('が未入力です');
   });
 });

@@ -59,9 +59,13 @@ describe('bpr/task-has-time', () => {
     expect(found.map((f) => f.message)).toEqual(['「来庁」(Task_1) は住民の手続きですが、住民の所要時間が未入力です']);
   });
 
-  it('given a staff step with only resident time, when linted, then the staff time is still required', async () => {
-    const found = await findingsOf(RULE, chain(task('Task_1', '窓口説明', { resident: 10, role: '窓口' }), ['Task_1']));
-    expect(found[0].message).toBe('「窓口説明」(Task_1) の職員処理時間が未入力です（住民の所要時間だけが入力されています）');
+  it('given a step in a staff lane with only the resident time (the resident fills in the form at the counter), when linted, then no staff time is asked for', async () => {
+    expect(await findingsOf(RULE, chain(task('Task_1', '申請書を記入', { resident: 10, role: '窓口' }), ['Task_1']))).toEqual([]);
+  });
+
+  it('given a step in a staff lane with neither time, when linted, then the staff time is asked for', async () => {
+    const found = await findingsOf(RULE, chain(task('Task_1', '窓口説明', { role: '窓口' }), ['Task_1']));
+    expect(found.map((f) => f.message)).toEqual(['「窓口説明」(Task_1) の職員処理時間が未入力です']);
   });
 
   it('given a fully timed process, when linted, then nothing is reported', async () => {
