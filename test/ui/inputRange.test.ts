@@ -38,6 +38,14 @@ describe('想定の幅 in the views', () => {
     expect(beforeAfterRows(ranged(), 'ja').find((r) => r.key === 'resident')!.saved!.range).toMatch(/^想定の幅 6\.0〜20\.0 分/);
   });
 
+  it('given a To-Be that takes more time (saving −50 h/yr, range −120…10), when the 比較 card is built, then it reads as an increase of 50 and the range turns round to −10〜120', () => {
+    const r = comparisonResultSchema.parse({ ...sampleResult(), hoursSavedPerYear: { mean: -50, ci95: [-60, -40], inputRange: [-120, 10] } });
+    const card = keyFigures(r, 'ja').find((c) => c.key === 'hoursSaved')!;
+    expect(card.direction).toBe('increase');
+    expect(card.figure.value).toBe('50.0');
+    expect(card.figure.range).toBe('想定の幅 -10.0〜120.0 時間/年');
+  });
+
   it('given a comparison with ranges, when the 取組 pair figures are built, then hours saved and the To-Be resident minutes carry 想定の幅', () => {
     const figs = pairFigures(ranged(), 'ja');
     expect(figs.find((f) => f.key === 'hoursSaved')!.range).toBe('想定の幅 120〜410 時間/年');
