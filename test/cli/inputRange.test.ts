@@ -50,7 +50,7 @@ describe('CLI 想定の幅', () => {
     expect(await simulate([single, '--cases', '1000', '--replications', '2', '--start', '2027-04-01'])).toBe(0);
     const text = io.out.join('\n');
     expect(text).toMatch(/年間職員時間: +[\d,.]+ 時間\/年（95%信頼区間 [\d,.]+〜[\d,.]+、想定の幅 66\.7〜183\.3 時間\/年）/);
-    expect(text).toContain('想定の幅は各工程の時間をすべて見積りの楽観側・悲観側の端にした場合の幅です');
+    expect(text).toContain('想定の幅は、各工程の時間をすべてワークショップの見積りの楽観側の端、または悲観側の端にした場合の幅です。');
   });
 
   it('given As-Is triangular(10, 12, 20) vs To-Be fixed 8, when compared with --json, then the per-case minutes and % saved carry inputRange [10, 20] → 8 and [20, 60] %', async () => {

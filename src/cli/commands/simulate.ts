@@ -4,6 +4,7 @@ import { RunawayError, SimValidationError } from '../../domain/sim/errors';
 import { runSimulation, type SimulationOptions } from '../../domain/sim/runSimulation';
 import type { RoleResult, SimulationResult } from '../../domain/sim/result';
 import type { Estimate } from '../../domain/sim/stats';
+import inputRangeText from '../../i18n/resources/inputRange';
 
 export const summary = 'BPMN をシミュレーションし、職員時間・リードタイム・待ち時間などを95%信頼区間付きで表示する';
 
@@ -97,9 +98,8 @@ const f1 = (x: number) => x.toLocaleString('ja-JP', { maximumFractionDigits: 1 }
 const range = (e: Estimate, unit: string) => (e.inputRange ? `、想定の幅 ${f1(e.inputRange[0])}〜${f1(e.inputRange[1])} ${unit}` : '');
 const ci = (e: Estimate, unit: string) => `${f1(e.mean)} ${unit}（95%信頼区間 ${f1(e.ci95[0])}〜${f1(e.ci95[1])}${range(e, unit)}）`;
 
-/** The one-sentence difference between the two ranges, as in the UI. */
-export const INPUT_RANGE_NOTE =
-  '95%信頼区間はシミュレーションの乱数によるばらつき、想定の幅は各工程の時間をすべて見積りの楽観側・悲観側の端にした場合の幅です。';
+/** The one-sentence difference between the two ranges: the UI's own sentence (i18n resource, Japanese). */
+export const INPUT_RANGE_NOTE = inputRangeText.ja.explain;
 
 /** Robot roles run on the 24-hour calendar: their hours are run time, so the label must not read as staff. */
 const roleLabel = (x: RoleResult) => (x.robot ? `${x.name}（ロボット）` : x.name);
