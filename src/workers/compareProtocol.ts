@@ -24,6 +24,8 @@ export const compareRunOptionsSchema = z.object({
   toBeCosts: costsSchema.optional(),
   /** Also compute the tornado (analytic, cheap) from the same two diagrams. */
   sensitivity: z.boolean().optional(),
+  /** 想定の幅 (sim/inputRange): absent means on, so every view shows it; false skips the extra runs. */
+  inputRange: z.boolean().optional(),
 });
 export type CompareRunOptions = z.infer<typeof compareRunOptionsSchema>;
 

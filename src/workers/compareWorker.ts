@@ -26,6 +26,7 @@ async function handle(req: Extract<CompareRequest, { type: 'compare.run' }>): Pr
     if (!b.ok) return post({ type: 'compare.error', id, message: `見直し後（To-Be）の図: ${b.message}` });
     const result = compareScenarios(a.model, b.model, {
       ...options,
+      inputRange: options.inputRange ?? true,
       onProgress: (fraction) => post({ type: 'compare.progress', id, fraction }),
       isCancelled: () => cancelled.has(id),
     });

@@ -17,6 +17,8 @@ export const simOptionsSchema = z.object({
   maxEventsPerCase: z.number().int().positive().optional(),
   trace: z.union([z.boolean(), z.number().int().min(0)]).optional(),
   hoursPerFte: z.number().positive().optional(),
+  /** 想定の幅 (sim/inputRange): absent means on, so every view shows it; false skips the two extra runs. */
+  inputRange: z.boolean().optional(),
 });
 export type SimOptions = z.infer<typeof simOptionsSchema>;
 

@@ -24,6 +24,7 @@ async function handle(req: Extract<SimRequest, { type: 'sim.run' }>): Promise<vo
     if (!loaded.ok) { post({ type: 'sim.error', id, message: loaded.message, issues: [] }); return; }
     const result = await runSimulationAsync(loaded.model, {
       ...req.options,
+      inputRange: req.options.inputRange ?? true,
       onProgress: (fraction) => post({ type: 'sim.progress', id, fraction }),
       isCancelled: () => cancelled.has(id),
     });

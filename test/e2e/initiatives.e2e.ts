@@ -72,7 +72,7 @@ describe('取組 tab', () => {
       // No comparison is stored in a fresh browser: attaching computes it without another click.
       const hoursFigure = pair.locator('[data-figure="hoursSaved"] dd');
       await expect.poll(() => hoursFigure.count(), { timeout: 180_000, interval: 1000 }).toBe(1);
-      expect(await hoursFigure.textContent()).toMatch(/^[\d,.]+ 時間\/年（95%信頼区間 [\d,.]+〜[\d,.]+） 推計$/);
+      expect(await hoursFigure.textContent()).toMatch(/^[\d,.]+ 時間\/年（95%信頼区間 [\d,.]+〜[\d,.]+） 推計想定の幅 [-\d,.]+〜[-\d,.]+ 時間\/年$/);
 
       // The indicator takes the estimate for the selected fiscal year, with its unit, beside target and measured.
       const indicator = page.locator('fieldset.bpr-init-indicator[data-indicator="削減した業務時間"]');
@@ -87,11 +87,11 @@ describe('取組 tab', () => {
       await page.getByLabel('追加する指標').selectOption({ label: '来庁者1人あたりにかかる時間（分・来庁者の所要時間（推計と連動））' });
       await page.getByRole('button', { name: '評価指標を追加' }).click();
       const resident = page.locator('fieldset.bpr-init-indicator[data-indicator="来庁者1人あたりにかかる時間"]');
-      await expect.poll(() => rowOf(resident, year).getByTestId('estimate-cell').textContent(), { timeout: 5_000 }).toMatch(/^[\d,.]+ 分（95%信頼区間 [\d,.]+〜[\d,.]+） 推計$/);
+      await expect.poll(() => rowOf(resident, year).getByTestId('estimate-cell').textContent(), { timeout: 5_000 }).toMatch(/^[\d,.]+ 分（95%信頼区間 [\d,.]+〜[\d,.]+） 推計想定の幅 [-\d,.]+〜[-\d,.]+ 分$/);
       await page.getByLabel('追加する指標').selectOption({ label: '決裁までの日数（営業日・決裁・処理日数（推計と連動））' });
       await page.getByRole('button', { name: '評価指標を追加' }).click();
       const days = page.locator('fieldset.bpr-init-indicator[data-indicator="決裁までの日数"]');
-      await expect.poll(() => rowOf(days, year).getByTestId('estimate-cell').textContent(), { timeout: 5_000 }).toMatch(/^[\d,.]+ 営業日（95%信頼区間 [\d,.]+〜[\d,.]+） 推計$/);
+      await expect.poll(() => rowOf(days, year).getByTestId('estimate-cell').textContent(), { timeout: 5_000 }).toMatch(/^[\d,.]+ 営業日（95%信頼区間 [\d,.]+〜[\d,.]+） 推計想定の幅 [-\d,.]+〜[-\d,.]+ 営業日$/);
 
       await indicator.getByLabel(`削減した業務時間 ${year} 目標値`).fill('250');
       await indicator.getByLabel(`削減した業務時間 ${year} 実績値`).fill('180');
@@ -135,7 +135,7 @@ describe('取組 tab', () => {
       const sheetRow = sheet.locator('table[data-indicator="削減した業務時間"] tr', { has: page.getByRole('rowheader', { name: year, exact: true }) });
       expect(await sheetRow.locator('td').allTextContents()).toEqual(['250 時間/年', estimateText, '180 時間/年']);
       const sheetResident = sheet.locator('table[data-indicator="来庁者1人あたりにかかる時間"] tr', { has: page.getByRole('rowheader', { name: year, exact: true }) });
-      expect(await sheetResident.locator('td').nth(1).textContent()).toMatch(/^[\d,.]+ 分（95%信頼区間 [\d,.]+〜[\d,.]+） 推計$/);
+      expect(await sheetResident.locator('td').nth(1).textContent()).toMatch(/^[\d,.]+ 分（95%信頼区間 [\d,.]+〜[\d,.]+） 推計想定の幅 [-\d,.]+〜[-\d,.]+ 分$/);
       expect(await sheet.locator('[data-figure="hoursSaved"] dd').textContent()).toMatch(/時間\/年（95%信頼区間 .+） 推計/);
       await screenshot(page, 'initiatives-print', true);
       await page.emulateMedia({ media: 'screen' });

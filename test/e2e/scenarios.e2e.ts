@@ -142,7 +142,8 @@ describe('scenarios: one As-Is, several To-Be scenarios side by side', () => {
     const pair = page.locator('.bpr-init-pair');
     expect(await pair.getByTestId('adopted-scenario').textContent()).toBe('採用するシナリオ: 電子決裁（テンプレート）');
     // The comparison computed in 比較 is the one the 取組 shows: same pair, same figure.
-    await expect.poll(() => pair.locator('[data-figure="hoursSaved"] dd').textContent()).toBe(`${madeHours} 推計`);
+    // …followed by its 想定の幅 (the overview keeps to the mean and interval).
+    await expect.poll(() => pair.locator('[data-figure="hoursSaved"] dd').textContent()).toContain(`${madeHours} 推計想定の幅 `);
     expect(pageErrors).toEqual([]);
   });
 

@@ -3,15 +3,16 @@ import type { ComparisonResult } from '../../domain/analysis/compare';
 import { compareDiagrams } from '../../domain/analysis/compareDiagrams';
 import type { Estimate } from '../../domain/analysis/compareStats';
 import { comparisonToCsv, comparisonToXlsx } from '../../domain/analysis/comparisonExport';
+import { INPUT_RANGE_NOTE } from './simulate';
 
 export const summary = '現行（As-Is）と見直し後（To-Be）を同じ乱数で比較し、削減した業務時間を信頼区間つきで表示します';
 
-const USAGE = '使い方: npm run bpr -- compare <現行.bpmn> <見直し後.bpmn> [--replications N] [--seed S] [--json] [--csv 出力.csv] [--xlsx 出力.xlsx]';
+const USAGE = '使い方: npm run bpr -- compare <現行.bpmn> <見直し後.bpmn> [--replications N] [--seed S] [--no-input-range] [--json] [--csv 出力.csv] [--xlsx 出力.xlsx]';
 
-interface Args { files: string[]; replications?: number; seed?: number; json: boolean; csv?: string; xlsx?: string }
+interface Args { files: string[]; replications?: number; seed?: number; json: boolean; inputRange: boolean; csv?: string; xlsx?: string }
 
 function parseArgs(args: string[]): Args | string {
-  const out: Args = { files: [], json: false };
+  const out: Args = { files: [], json: false, inputRange: true };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const value = () => {
@@ -21,6 +22,7 @@ function parseArgs(args: string[]): Args | string {
     };
     try {
       if (a === '--json') out.json = true;
+      else if (a === '--no-input-range') out.inputRange = false;
       else if (a === '--replications' || a === '-r') {
         const n = Number(value());
         if (!Number.isInteger(n) || n < 2) return `--replications は2以上の整数にしてください（指定: ${args[i]}）`;
@@ -42,7 +44,10 @@ function parseArgs(args: string[]): Args | string {
 }
 
 const n = (x: number, digits = 1) => x.toLocaleString('ja-JP', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-const ci = (e: Estimate, unit: string, digits = 1) => `${n(e.mean, digits)}${unit}（95%信頼区間 ${n(e.ci95[0], digits)}〜${n(e.ci95[1], digits)}${unit}）`;
+const range = (e: Estimate, unit: string, digits: number) =>
+  e.inputRange ? `、想定の幅 ${n(e.inputRange[0], digits)}〜${n(e.inputRange[1], digits)}${unit}` : '';
+const ci = (e: Estimate, unit: string, digits = 1) =>
+  `${n(e.mean, digits)}${unit}（95%信頼区間 ${n(e.ci95[0], digits)}〜${n(e.ci95[1], digits)}${unit}${range(e, unit, digits)}）`;
 const pairLine = (label: string, a: Estimate | null, b: Estimate | null, unit: string, digits = 1) =>
   `  ${label}: ${a ? ci(a, unit, digits) : '—'} → ${b ? ci(b, unit, digits) : '—'}`;
 
@@ -76,6 +81,7 @@ function printSummary(r: ComparisonResult, files: string[]): void {
     console.log('\n作業別の削減（上位）:');
     for (const t of top) console.log(`  ${t.name}${t.status === 'matched' ? '' : t.status === 'removed' ? '（廃止）' : '（新設）'}: ${ci(t.hoursSavedPerYear, '時間/年')}`);
   }
+  if (r.hoursSavedPerYear.inputRange) console.log(`\n${INPUT_RANGE_NOTE}`);
   if (r.warnings.length) {
     console.log('\n注意:');
     for (const w of r.warnings) console.log(`  - ${w}`);
@@ -97,7 +103,7 @@ export async function run(args: string[]): Promise<number> {
       return 1;
     }
   }
-  const out = await compareDiagrams(texts[0], texts[1], { replications: parsed.replications, seed: parsed.seed });
+  const out = await compareDiagrams(texts[0], texts[1], { replications: parsed.replications, seed: parsed.seed, inputRange: parsed.inputRange });
   if (!out.ok) {
     console.error(out.message);
     return 1;

@@ -4,16 +4,17 @@ import { RunawayError, SimValidationError } from '../../domain/sim/errors';
 import { runSimulation, type SimulationOptions } from '../../domain/sim/runSimulation';
 import type { RoleResult, SimulationResult } from '../../domain/sim/result';
 import type { Estimate } from '../../domain/sim/stats';
+import inputRangeText from '../../i18n/resources/inputRange';
 
 export const summary = 'BPMN をシミュレーションし、職員時間・リードタイム・待ち時間などを95%信頼区間付きで表示する';
 
 const USAGE =
-  '使い方: npm run bpr -- simulate <file.bpmn> [--replications N] [--seed S] [--cases N | --years Y] [--start YYYY-MM-DD] [--mode fast|actor] [--json]\n  --start: 到着の開始日（省略時はファイルの開始日、なければ次の4月1日。結果に表示します）';
+  '使い方: npm run bpr -- simulate <file.bpmn> [--replications N] [--seed S] [--cases N | --years Y] [--start YYYY-MM-DD] [--mode fast|actor] [--no-input-range] [--json]\n  --no-input-range: 想定の幅（各工程の時間を見積りの楽観・悲観の端にした場合の幅）を計算しない\n  --start: 到着の開始日（省略時はファイルの開始日、なければ次の4月1日。結果に表示します）';
 
 interface Args { file?: string; json: boolean; options: SimulationOptions }
 
 function parseArgs(args: string[]): Args | string {
-  const out: Args = { json: false, options: {} };
+  const out: Args = { json: false, options: { inputRange: true } };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const num = (name: string) => {
@@ -23,6 +24,7 @@ function parseArgs(args: string[]): Args | string {
     };
     switch (a) {
       case '--json': out.json = true; break;
+      case '--no-input-range': out.options.inputRange = false; break;
       case '--replications': out.options.replications = Math.floor(num(a)); break;
       case '--seed': out.options.seed = Number(args[++i]); if (!Number.isFinite(out.options.seed)) return `--seed には数値を指定してください`; break;
       case '--cases': out.options.cases = Math.floor(num(a)); break;
@@ -50,7 +52,10 @@ function parseArgs(args: string[]): Args | string {
   return out;
 }
 
-const sec = (e: Estimate | null | undefined, k = 60): Estimate => (e ? { mean: e.mean * k, ci95: [e.ci95[0] * k, e.ci95[1] * k] } : { mean: 0, ci95: [0, 0] });
+const sec = (e: Estimate | null | undefined, k = 60): Estimate =>
+  e
+    ? { mean: e.mean * k, ci95: [e.ci95[0] * k, e.ci95[1] * k], ...(e.inputRange ? { inputRange: [e.inputRange[0] * k, e.inputRange[1] * k] as [number, number] } : {}) }
+    : { mean: 0, ci95: [0, 0] };
 
 /** The documented --json shape (README): the headline figures plus the full result under `result`. */
 export function toCliJson(r: SimulationResult) {
@@ -90,7 +95,11 @@ export function toCliJson(r: SimulationResult) {
 }
 
 const f1 = (x: number) => x.toLocaleString('ja-JP', { maximumFractionDigits: 1 });
-const ci = (e: Estimate, unit: string) => `${f1(e.mean)} ${unit}（95%信頼区間 ${f1(e.ci95[0])}〜${f1(e.ci95[1])}）`;
+const range = (e: Estimate, unit: string) => (e.inputRange ? `、想定の幅 ${f1(e.inputRange[0])}〜${f1(e.inputRange[1])} ${unit}` : '');
+const ci = (e: Estimate, unit: string) => `${f1(e.mean)} ${unit}（95%信頼区間 ${f1(e.ci95[0])}〜${f1(e.ci95[1])}${range(e, unit)}）`;
+
+/** The one-sentence difference between the two ranges: the UI's own sentence (i18n resource, Japanese). */
+export const INPUT_RANGE_NOTE = inputRangeText.ja.explain;
 
 /** Robot roles run on the 24-hour calendar: their hours are run time, so the label must not read as staff. */
 const roleLabel = (x: RoleResult) => (x.robot ? `${x.name}（ロボット）` : x.name);
@@ -116,6 +125,7 @@ function printSummary(file: string, r: SimulationResult): void {
     ...r.roles.map((x) => `    ${roleLabel(x)}: ${f1(x.staffHoursPerYear.mean)} 時間/年${x.robot ? '（稼働時間）' : ''}, 稼働率 ${x.utilisation ? `${f1(x.utilisation.mean * 100)} %` : '―（人数無制限）'}${x.overtimeHoursPerYear && x.overtimeHoursPerYear.mean > 0 ? `, うち時間外 ${f1(x.overtimeHoursPerYear.mean)} 時間/年` : ''}`),
     '  タスク:',
     ...r.tasks.map((t) => `    ${t.name} (${t.id}): ${f1(t.count.mean)} 回, 待ち ${f1(t.waitMinutes?.mean ?? 0)} 分, 処理 ${f1(t.processingMinutes?.mean ?? 0)} 分, ${f1(t.staffHoursPerYear.mean)} 時間/年`),
+    ...(k.staffHoursPerYear.inputRange ? [`  ${INPUT_RANGE_NOTE}`] : []),
     ...r.warnings.map((w) => `  注意: ${w}`),
   ];
   console.log(lines.join('\n'));

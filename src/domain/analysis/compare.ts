@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { isRobotRole, type SimModel } from '../sim/model';
 import type { SimulationResult } from '../sim/result';
 import { runSimulation, type SimulationOptions } from '../sim/runSimulation';
+import { inputRangeReplications, modelAtInputEnd, rangeOf, type InputEnd } from '../sim/inputRange';
 import { nonNegative } from '../sim/stats';
 import {
   estimateOf,
@@ -46,6 +47,11 @@ export interface CompareOptions {
   toBeCosts?: ScenarioCosts;
   onProgress?: (fraction: number) => void;
   isCancelled?: () => boolean;
+  /**
+   * Also compare both scenarios with every step time at the optimistic end, and again at the pessimistic
+   * end (sim/inputRange; same seed, min(replications, 5) each): 想定の幅 `inputRange` on the headline figures.
+   */
+  inputRange?: boolean;
 }
 
 export const DEFAULT_COMPARE_REPLICATIONS = 10;
@@ -207,14 +213,22 @@ export function compareScenarios(asIs: SimModel, toBe: SimModel, options: Compar
   // Replication r of both scenarios runs on the same seed, and the engine keys every draw by element and
   // case: the heart of common random numbers.
   const progress = options.onProgress;
-  const firstA = runAll(asIs, seed, R, options, progress && ((f) => progress(f / 2)));
-  const firstB = runAll(toBe, seed, R, options, progress && ((f) => progress(0.5 + f / 2)));
-  const repsA: RepFigures[] = [];
-  const repsB: RepFigures[] = [];
-  for (let r = 0; r < R; r++) {
-    repsA.push(figuresOf(firstA, r, robotsA, options.asIsCosts));
-    repsB.push(figuresOf(firstB, r, robotsB, options.toBeCosts));
-  }
+  const rangeR = options.inputRange ? inputRangeReplications(R) : 0;
+  // Progress: the main pair, then the two end pairs (each run weighs its replications).
+  const total = 2 * R + 4 * rangeR;
+  const step = (done: number, reps: number) => progress && ((f: number) => progress((done + f * reps) / total));
+  const firstA = runAll(asIs, seed, R, options, step(0, R));
+  const firstB = runAll(toBe, seed, R, options, step(R, R));
+  const pairFigures = (a: SimulationResult, b: SimulationResult, reps: number) => {
+    const repsA: RepFigures[] = [];
+    const repsB: RepFigures[] = [];
+    for (let r = 0; r < reps; r++) {
+      repsA.push(figuresOf(a, r, robotsA, options.asIsCosts));
+      repsB.push(figuresOf(b, r, robotsB, options.toBeCosts));
+    }
+    return { repsA, repsB };
+  };
+  const { repsA, repsB } = pairFigures(firstA, firstB, R);
   const col = (reps: RepFigures[], f: (x: RepFigures) => number) => reps.map(f);
   // One scenario's own figures (hours, yen, cases, minutes) cannot be negative: intervals cut at 0.
   // Savings are differences and keep their full interval.
@@ -272,7 +286,7 @@ export function compareScenarios(asIs: SimModel, toBe: SimModel, options: Compar
   if (Math.abs(volA - volB) > 1e-9)
     warnings.push(`現行（年間 ${volA.toLocaleString('ja-JP')} 件）と見直し後（年間 ${volB.toLocaleString('ja-JP')} 件）で年間件数が異なります。削減時間には件数の差も含まれます。`);
 
-  return {
+  const result: ComparisonResult = {
     seed,
     replications: R,
     hoursPerFte,
@@ -297,6 +311,59 @@ export function compareScenarios(asIs: SimModel, toBe: SimModel, options: Compar
     roles,
     warnings,
   };
+  if (!rangeR) return result;
+  // Each end compares As-Is and To-Be at the same end: optimistic with optimistic, pessimistic with pessimistic.
+  const ends = (['optimistic', 'pessimistic'] as InputEnd[]).map((end, i) => {
+    const a = runAll(modelAtInputEnd(asIs, end), seed, rangeR, options, step(2 * R + 2 * i * rangeR, rangeR));
+    const b = runAll(modelAtInputEnd(toBe, end), seed, rangeR, options, step(2 * R + (2 * i + 1) * rangeR, rangeR));
+    const { repsA: ea, repsB: eb } = pairFigures(a, b, rangeR);
+    return headlineMeans(ea, eb, hoursPerFte);
+  });
+  attachInputRange(result, ends[0], ends[1]);
+  return result;
+}
+
+type Headline = ReturnType<typeof headlineMeans>;
+
+/** The headline figures' means from paired replications: the same formulas as the estimates above. */
+function headlineMeans(repsA: RepFigures[], repsB: RepFigures[], hoursPerFte: number) {
+  const col = (reps: RepFigures[], f: (x: RepFigures) => number) => reps.map(f);
+  const side = (reps: RepFigures[], f: (x: RepFigures) => number) => estimateOf(col(reps, f))?.mean ?? null;
+  const diff = (f: (x: RepFigures) => number) => pairedDifference(col(repsA, f), col(repsB, f))?.mean ?? null;
+  const hoursSaved = diff((x) => x.staffHours);
+  return {
+    hoursSavedPerYear: hoursSaved,
+    percentSaved: estimateOf(repsA.map((a, r) => (a.staffHours > 0 ? (100 * (a.staffHours - repsB[r].staffHours)) / a.staffHours : Number.NaN)))?.mean ?? null,
+    fte: hoursSaved === null ? null : hoursSaved / hoursPerFte,
+    yenSavedPerYear: diff((x) => x.costYen),
+    staffMinutesSavedPerCase: diff((x) => x.staffMinutesPerCase),
+    residentMinutesSavedPerVisit: diff((x) => x.residentMinutesPerVisit),
+    leadTimeBusinessDaysSaved: diff((x) => x.leadTimeBusinessDays),
+    pairs: {
+      staffHoursPerYear: { asIs: side(repsA, (x) => x.staffHours), toBe: side(repsB, (x) => x.staffHours) },
+      costYenPerYear: { asIs: side(repsA, (x) => x.costYen), toBe: side(repsB, (x) => x.costYen) },
+      staffMinutesPerCase: { asIs: side(repsA, (x) => x.staffMinutesPerCase), toBe: side(repsB, (x) => x.staffMinutesPerCase) },
+      residentMinutesPerVisit: { asIs: side(repsA, (x) => x.residentMinutesPerVisit), toBe: side(repsB, (x) => x.residentMinutesPerVisit) },
+      leadTimeBusinessDays: { asIs: side(repsA, (x) => x.leadTimeBusinessDays), toBe: side(repsB, (x) => x.leadTimeBusinessDays) },
+    },
+  };
+}
+
+const SAVING_KEYS = ['hoursSavedPerYear', 'percentSaved', 'fte', 'yenSavedPerYear', 'staffMinutesSavedPerCase', 'residentMinutesSavedPerVisit', 'leadTimeBusinessDaysSaved'] as const;
+const PAIR_KEYS = ['staffHoursPerYear', 'costYenPerYear', 'staffMinutesPerCase', 'residentMinutesPerVisit', 'leadTimeBusinessDays'] as const;
+
+function attachInputRange(result: ComparisonResult, optimistic: Headline, pessimistic: Headline): void {
+  // A copy, not a mutation: a side without values may share a constant zero estimate.
+  const put = <E extends Estimate | null>(e: E, a: number | null, b: number | null): E => {
+    const range = rangeOf(a, b);
+    return e && range ? { ...e, inputRange: range } : e;
+  };
+  for (const k of SAVING_KEYS) (result[k] as Estimate | null) = put(result[k], optimistic[k], pessimistic[k]);
+  for (const k of PAIR_KEYS)
+    (result[k] as { asIs: Estimate | null; toBe: Estimate | null }) = {
+      asIs: put(result[k].asIs, optimistic.pairs[k].asIs, pessimistic.pairs[k].asIs),
+      toBe: put(result[k].toBe, optimistic.pairs[k].toBe, pessimistic.pairs[k].toBe),
+    };
 }
 
 export type { Estimate };

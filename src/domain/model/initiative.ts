@@ -24,6 +24,8 @@ const text = (max: number) => z.string().max(max, `${max}文字以内で入力�
 export const estimateValueSchema = z.object({
   mean: z.number(),
   ci95: z.tuple([z.number(), z.number()]),
+  /** 想定の幅 (sim/inputRange) of the comparison; absent in records saved before it existed. */
+  inputRange: z.tuple([z.number(), z.number()]).optional(),
   /** Which comparison produced it, so a re-run replaces it and a stale one can be shown as such. */
   comparisonKey: z.string(),
   computedAt: z.string(),
@@ -142,12 +144,14 @@ export function parseInitiative(raw: unknown): Initiative {
   return parsed.data;
 }
 
+type FigureEstimate = { mean: number; ci95: [number, number]; inputRange?: [number, number] };
+
 export interface ComparisonFigures {
   comparisonKey: string;
   computedAt: string;
-  hoursSavedPerYear?: { mean: number; ci95: [number, number] };
-  residentMinutesPerVisit?: { mean: number; ci95: [number, number] };
-  leadTimeBusinessDays?: { mean: number; ci95: [number, number] };
+  hoursSavedPerYear?: FigureEstimate;
+  residentMinutesPerVisit?: FigureEstimate;
+  leadTimeBusinessDays?: FigureEstimate;
 }
 
 const FIGURE_OF_KIND: Record<(typeof LINKED_INDICATOR_KINDS)[number], keyof ComparisonFigures> = {
@@ -167,7 +171,13 @@ export function applyComparisonEstimates(initiative: Initiative, fiscalYear: num
     if (!(LINKED_INDICATOR_KINDS as readonly string[]).includes(ind.kind)) return ind;
     const fig = figures[FIGURE_OF_KIND[ind.kind as (typeof LINKED_INDICATOR_KINDS)[number]]] as ComparisonFigures['hoursSavedPerYear'];
     if (!fig) return ind;
-    const estimated: EstimateValue = { mean: fig.mean, ci95: fig.ci95, comparisonKey: figures.comparisonKey, computedAt: figures.computedAt };
+    const estimated: EstimateValue = {
+      mean: fig.mean,
+      ci95: fig.ci95,
+      ...(fig.inputRange ? { inputRange: fig.inputRange } : {}),
+      comparisonKey: figures.comparisonKey,
+      computedAt: figures.computedAt,
+    };
     const moved: Indicator['years'] = ind.years.map((y) => {
       if (y.fiscalYear === fiscalYear || y.estimated?.comparisonKey !== figures.comparisonKey) return y;
       const { estimated: _e, ...rest } = y;

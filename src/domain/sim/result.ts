@@ -8,6 +8,11 @@ import { z } from 'zod';
 export const estimateSchema = z.object({
   mean: z.number(),
   ci95: z.tuple([z.number(), z.number()]),
+  /**
+   * 想定の幅: [low, high] of the figure with every step time at the optimistic and at the pessimistic end
+   * of its estimate (sim/inputRange). Headline figures only, when asked for; absent in older results.
+   */
+  inputRange: z.tuple([z.number(), z.number()]).optional(),
 });
 
 const nullableEstimate = estimateSchema.nullable();

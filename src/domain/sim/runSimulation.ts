@@ -9,6 +9,8 @@ import type { SimModel } from './model';
 import { replicationSeed } from './prng';
 import type { SimulationResult } from './result';
 import { HOLIDAY_YEAR_MAX } from './jpHolidays';
+import { inputRangeReplications, modelAtInputEnd, rangeOf } from './inputRange';
+import type { Estimate } from './stats';
 import { prepareModel, runReplication, type PreparedModel, type StartDate } from './scheduler';
 
 export interface SimulationOptions {
@@ -41,6 +43,12 @@ export interface SimulationOptions {
    * between scenarios run on the same seed.
    */
   keepReplications?: boolean;
+  /**
+   * Also run the model with every step time at the optimistic and at the pessimistic end of its estimate
+   * (sim/inputRange, same seed, min(replications, 5) replications each) and attach 想定の幅 `inputRange`
+   * to the headline estimates.
+   */
+  inputRange?: boolean;
 }
 
 export const DEFAULT_REPLICATIONS = 10;
@@ -96,6 +104,9 @@ function* simulate(model: SimModel, options: SimulationOptions): Generator<numbe
   const machine = machineFor(model, options.maxTokensPerCase ?? DEFAULT_CASE_LIMITS.maxTokens);
   const driver: CaseDriver = mode === 'actor' ? new ActorCaseDriver(machine, model.nodes.length) : new FastCaseDriver(machine, model.nodes.length);
   const traceCases = options.trace === true ? 20 : typeof options.trace === 'number' ? options.trace : 0;
+  const rangeReps = options.inputRange ? inputRangeReplications(replications) : 0;
+  // Progress share of the main run when the two end variants follow it.
+  const share = replications / (replications + 2 * rangeReps);
 
   const outcomes: ReplicationOutcome[] = [];
   for (let r = 0; r < replications; r++) {
@@ -114,15 +125,15 @@ function* simulate(model: SimModel, options: SimulationOptions): Generator<numbe
     });
     const annualFactor = byCases ? (raw.casesStarted > 0 ? totalVolume / raw.casesStarted : 0) : 1 / years;
     outcomes.push({ raw, annualFactor });
-    options.onProgress?.((r + 1) / replications);
-    yield (r + 1) / replications;
+    options.onProgress?.((share * (r + 1)) / replications);
+    yield (share * (r + 1)) / replications;
   }
   const warnings = model.issues.filter((i) => i.severity === 'warning').map((i) => i.message);
   warnings.push(...overloadWarnings(prepared, outcomes));
   const unfinished = mean(outcomes.map((o) => o.raw.casesStarted - o.raw.casesCompleted));
   if (unfinished > 0)
     warnings.push(`反復1回あたり平均 ${Math.round(unfinished * 10) / 10} 件の案件が終了しませんでした（並列合流で来ない流れを待っている等）。これらはリードタイムに含まれません`);
-  return computeKpis(prepared, outcomes, {
+  const result = computeKpis(prepared, outcomes, {
     seed,
     mode,
     startDate: startText,
@@ -131,6 +142,41 @@ function* simulate(model: SimModel, options: SimulationOptions): Generator<numbe
     keepReplications: options.keepReplications,
     hoursPerFte: hoursPerFteOf({ workspace: options.hoursPerFte, diagram: model.hoursPerFte }),
   });
+  if (!rangeReps) return result;
+  const ends: SimulationResult[] = [];
+  for (const [i, end] of (['optimistic', 'pessimistic'] as const).entries()) {
+    const variant = yield* simulate(modelAtInputEnd(model, end), {
+      ...options,
+      startDate: startText,
+      replications: rangeReps,
+      inputRange: false,
+      trace: false,
+      keepReplications: false,
+      onProgress: options.onProgress && ((f) => options.onProgress!(share + ((1 - share) * (i + f)) / 2)),
+    });
+    ends.push(variant);
+  }
+  attachInputRange(result, ends[0], ends[1]);
+  return result;
+}
+
+/** The headline KPIs that carry 想定の幅. */
+export const INPUT_RANGE_KPIS = [
+  'staffHoursPerYear',
+  'staffMinutesPerCase',
+  'fte',
+  'costYenPerYear',
+  'residentMinutesPerVisit',
+  'leadTimeMinutes',
+  'leadTimeBusinessDays',
+] as const;
+
+function attachInputRange(result: SimulationResult, optimistic: SimulationResult, pessimistic: SimulationResult): void {
+  for (const key of INPUT_RANGE_KPIS) {
+    const e: Estimate | null = result.kpis[key];
+    const range = rangeOf(optimistic.kpis[key]?.mean, pessimistic.kpis[key]?.mean);
+    if (e && range) e.inputRange = range;
+  }
 }
 
 /** Lags of business days may reach beyond the arrival period: the calendar table keeps this margin. */

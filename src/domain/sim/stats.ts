@@ -60,6 +60,8 @@ export function studentT975(df: number): number {
 export interface Estimate {
   mean: number;
   ci95: [number, number];
+  /** 想定の幅 (sim/inputRange): the figure at the optimistic and pessimistic ends of the step-time estimates. */
+  inputRange?: [number, number];
 }
 
 /** Mean across replications with a 95 % t-interval; n = 1 gives a zero-width interval. */

@@ -20,6 +20,7 @@ import { asIsWithScenarios, defaultPair, scenarioLabel, scenariosOf, type Compar
 import { PrintSummary } from './PrintSummary';
 import { ScenarioOverview } from './ScenarioOverview';
 import { Tornado } from './Tornado';
+import { InputRangeExplainer, InputRangeText } from '../common/InputRange';
 import { beforeAfterRows, diagramMarks, keyFigures, roleHourBars, sourcesFor, taskDeltaItems } from './viewModel';
 import { WaterfallChart } from './WaterfallChart';
 import './compare.css';
@@ -418,11 +419,13 @@ function ComparisonResults({ result, sensitivity, asIsXml, toBeXml, automation, 
               <span className="bpr-cmp-kpi-value">{f.figure.value}</span>
               <span className="bpr-cmp-kpi-unit">{f.unit}</span>
               <span className="bpr-cmp-kpi-ci">{f.figure.ci}</span>
+              <InputRangeText text={f.figure.range} />
               {f.note && <span className="bpr-cmp-kpi-note">{f.note}</span>}
             </dd>
           </div>
         ))}
       </dl>
+      <InputRangeExplainer show={figures.some((f) => f.figure.range)} />
 
       <table className="bpr-sim-table bpr-cmp-before-after">
         <caption>{t('compare.beforeAfterCaption')}</caption>
@@ -442,7 +445,7 @@ function ComparisonResults({ result, sensitivity, asIsXml, toBeXml, automation, 
               </th>
               <td className="num">{r.asIs?.text ?? t('compare.notApplicable')}</td>
               <td className="num">{r.toBe?.text ?? t('compare.notApplicable')}</td>
-              <td className="num">{r.saved?.text ?? t('compare.notApplicable')}</td>
+              <td className="num">{r.saved?.text ?? t('compare.notApplicable')}<InputRangeText text={r.saved?.range} /></td>
             </tr>
           ))}
         </tbody>

@@ -53,7 +53,7 @@ export function PrintSummary({ result, asIsName, toBeName, department, computedA
           {figures.map((f) => (
             <tr key={f.key}>
               <th>{f.label}（{t('compare.estimated')}）</th>
-              <td>{f.figure.text}</td>
+              <td>{f.figure.text}{f.figure.range ? ` ${f.figure.range}` : ''}</td>
             </tr>
           ))}
           {rows.map((r) => (
@@ -64,7 +64,7 @@ export function PrintSummary({ result, asIsName, toBeName, department, computedA
               </th>
               <td>
                 {r.asIs?.value ?? '―'} → {r.toBe?.value ?? '―'} {r.unit}
-                {r.saved ? `（${r.saved.text}）` : ''}
+                {r.saved ? `（${r.saved.text}${r.saved.range ? ` ${r.saved.range}` : ''}）` : ''}
               </td>
             </tr>
           ))}
@@ -90,6 +90,7 @@ export function PrintSummary({ result, asIsName, toBeName, department, computedA
           </li>
         ))}
         <li>{t('compare.print.method')}</li>
+        {result.hoursSavedPerYear.inputRange && <li>{t('inputRange.explain')}</li>}
       </ul>
       {asIsXml && <PrintDiagram xml={asIsXml} title={`${t('compare.side.asIs')}: ${asIsName}`} />}
       {toBeXml && <PrintDiagram xml={toBeXml} title={`${t('compare.side.toBe')}: ${toBeName}`} />}

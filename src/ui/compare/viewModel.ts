@@ -32,17 +32,21 @@ export function changeDirection(saving: Estimate): ChangeDirection {
 }
 
 /** An increase is shown as a positive amount with its interval turned round, never as 「削減 -0.66」. */
-const flipped = (e: Estimate): Estimate => ({ mean: -e.mean, ci95: [-e.ci95[1], -e.ci95[0]] });
+const flipped = (e: Estimate): Estimate => ({
+  mean: -e.mean,
+  ci95: [-e.ci95[1], -e.ci95[0]],
+  ...(e.inputRange ? { inputRange: [-e.inputRange[1], -e.inputRange[0]] as [number, number] } : {}),
+});
 
 export function formatSaving(saving: Estimate, unit: string, lang: Lang): SavingFigure {
   const direction = changeDirection(saving);
   const word = tr(lang, `change.${direction}`);
   if (direction === 'same') {
     const f = formatEstimate(saving, unit, lang);
-    return { direction, value: word, ci: f.ci, text: `${word}${f.ci}` };
+    return { direction, value: word, ci: f.ci, text: `${word}${f.ci}`, ...(f.range ? { range: f.range } : {}) };
   }
   const f = formatEstimate(direction === 'increase' ? flipped(saving) : saving, unit, lang);
-  return { direction, value: `${word} ${f.value}`, ci: f.ci, text: `${word} ${f.text}` };
+  return { direction, value: `${word} ${f.value}`, ci: f.ci, text: `${word} ${f.text}`, ...(f.range ? { range: f.range } : {}) };
 }
 
 export interface KeyFigure {

@@ -1,4 +1,5 @@
 import { useId, useMemo, useState } from 'react';
+import { InputRangeExplainer, InputRangeText } from '../common/InputRange';
 import type { Initiative } from '../../domain/model/initiative';
 import { useI18n } from '../../i18n';
 import type { ProcessRecord } from '../../store/types';
@@ -90,10 +91,12 @@ export function AttachmentsPanel(props: AttachmentsPanelProps) {
                         <dt>{f.label}</dt>
                         <dd>
                           {f.text} <span className="bpr-init-estimate-badge">{t('initiatives.estimateBadge')}</span>
+                          <InputRangeText text={f.range} />
                         </dd>
                       </div>
                     ))}
                   </dl>
+                  <InputRangeExplainer show={state.record.result.hoursSavedPerYear.inputRange !== undefined} />
                   <p className="bpr-hint">
                     {t('initiatives.computedAt', {
                       time: formatDateTime(state.record.computedAt, lang),

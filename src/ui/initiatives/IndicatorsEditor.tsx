@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { InputRangeText } from '../common/InputRange';
 import { INDICATOR_KINDS, type Indicator, type IndicatorKind, type Initiative } from '../../domain/model/initiative';
 import { fiscalYearLabel } from '../../domain/model/fiscalYear';
 import { useI18n } from '../../i18n';
@@ -94,6 +95,7 @@ export function IndicatorsEditor({ draft, years, currentKey, estimateYear, onCha
                           <>
                             {formatEstimate(row.estimate, ind.unit, lang).text} <span className="bpr-init-estimate-badge">{t('initiatives.estimateBadge')}</span>
                             {row.estimate.stale && <span className="bpr-init-warning"> {t('initiatives.staleEstimate')}</span>}
+                            <InputRangeText text={formatEstimate(row.estimate, ind.unit, lang).range} />
                           </>
                         ) : linked ? (
                           <span className="bpr-hint">{t('initiatives.noEstimate')}</span>

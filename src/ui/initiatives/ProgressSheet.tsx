@@ -1,4 +1,5 @@
 import { NEXT_STEPS, type Initiative } from '../../domain/model/initiative';
+import { InputRangeExplainer, InputRangeText } from '../common/InputRange';
 import { fiscalYearLabel } from '../../domain/model/fiscalYear';
 import { useI18n } from '../../i18n';
 import type { ProcessRecord } from '../../store/types';
@@ -147,6 +148,7 @@ export function ProgressSheet({ initiative: i, processes, states, currentKey, ye
                     <td>{num(row.target, ind.unit)}</td>
                     <td>
                       {row.estimate ? `${formatEstimate(row.estimate, ind.unit, lang).text} ${t2('estimateBadge')}${row.estimate.stale ? ` ${t2('staleEstimate')}` : ''}` : '―'}
+                      {row.estimate && <InputRangeText text={formatEstimate(row.estimate, ind.unit, lang).range} />}
                     </td>
                     <td>{num(row.measured, ind.unit)}</td>
                   </tr>
@@ -231,10 +233,12 @@ export function ProgressSheet({ initiative: i, processes, states, currentKey, ye
                           <dt>{f.label}</dt>
                           <dd>
                             {f.text} {t2('estimateBadge')}
+                            <InputRangeText text={f.range} />
                           </dd>
                         </div>
                       ))}
                     </dl>
+                    <InputRangeExplainer show={state.record.result.hoursSavedPerYear.inputRange !== undefined} />
                     <p className="bpr-sheet-legend">
                       {t2('computedAt', { time: formatDateTime(state.record.computedAt, lang), replications: state.record.result.replications, seed: state.record.result.seed })}
                       {state.outdated ? ` ${t2('outdated')}` : ''}

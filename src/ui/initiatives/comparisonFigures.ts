@@ -27,7 +27,10 @@ function sumEstimates(list: readonly Estimate[]): Estimate {
   const mean = list.reduce((s, e) => s + e.mean, 0);
   const below = Math.sqrt(list.reduce((s, e) => s + (e.mean - e.ci95[0]) ** 2, 0));
   const above = Math.sqrt(list.reduce((s, e) => s + (e.ci95[1] - e.mean) ** 2, 0));
-  return { mean, ci95: [mean - below, mean + above] };
+  // 想定の幅 ends are every step at the same end in every pair at once, so they add end by end.
+  const ranges = list.map((e) => e.inputRange);
+  const inputRange = ranges.every((r) => r) ? ([ranges.reduce((s, r) => s + r![0], 0), ranges.reduce((s, r) => s + r![1], 0)] as [number, number]) : undefined;
+  return { mean, ci95: [mean - below, mean + above], ...(inputRange ? { inputRange } : {}) };
 }
 
 /**
@@ -38,9 +41,14 @@ function sumEstimates(list: readonly Estimate[]): Estimate {
 function weightedEstimates(list: readonly { estimate: Estimate; weight: number }[]): Estimate {
   const total = list.reduce((s, x) => s + x.weight, 0);
   const w = (x: { weight: number }) => (total > 0 ? x.weight / total : 1 / list.length);
+  const ranged = list.every((x) => x.estimate.inputRange);
   return {
     mean: list.reduce((s, x) => s + w(x) * x.estimate.mean, 0),
     ci95: [list.reduce((s, x) => s + w(x) * x.estimate.ci95[0], 0), list.reduce((s, x) => s + w(x) * x.estimate.ci95[1], 0)],
+    // 想定の幅: each end averaged with the same weights.
+    ...(ranged
+      ? { inputRange: [list.reduce((s, x) => s + w(x) * x.estimate.inputRange![0], 0), list.reduce((s, x) => s + w(x) * x.estimate.inputRange![1], 0)] as [number, number] }
+      : {}),
   };
 }
 

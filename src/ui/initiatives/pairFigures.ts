@@ -7,6 +7,8 @@ export interface PairFigure {
   key: 'hoursSaved' | 'percentSaved' | 'resident' | 'leadTime';
   label: string;
   text: string;
+  /** 想定の幅 with its unit, when the comparison carries it. */
+  range?: string;
 }
 
 const tr = (lang: Lang, key: string) => translate(lang, `initiatives.${key}`);
@@ -14,14 +16,22 @@ const tr = (lang: Lang, key: string) => translate(lang, `initiatives.${key}`);
 /** The comparison figures shown beside an attached pair and on the sheet, each with unit and 95 % interval. */
 export function pairFigures(r: ComparisonResult, lang: Lang): PairFigure[] {
   const est = (e: Estimate, unitKey: string) => formatEstimate(e, tr(lang, unitKey), lang).text;
+  const range = (e: Estimate, unitKey: string) => formatEstimate(e, tr(lang, unitKey), lang).range;
   const change = (a: Estimate | null, b: Estimate | null, unitKey: string) => (a && b ? `${est(a, unitKey)} → ${est(b, unitKey)}` : null);
+  // A change (As-Is → To-Be) shows the To-Be's range: the state the 取組 works towards.
+  const fig = (key: PairFigure['key'], text: string, rangeText: string | undefined): PairFigure => ({
+    key,
+    label: tr(lang, `fig.${key}`),
+    text,
+    ...(rangeText ? { range: rangeText } : {}),
+  });
   const out: PairFigure[] = [
-    { key: 'hoursSaved', label: tr(lang, 'fig.hoursSaved'), text: est(r.hoursSavedPerYear, 'unit.hoursPerYear') },
-    { key: 'percentSaved', label: tr(lang, 'fig.percentSaved'), text: est(r.percentSaved, 'unit.percent') },
+    fig('hoursSaved', est(r.hoursSavedPerYear, 'unit.hoursPerYear'), range(r.hoursSavedPerYear, 'unit.hoursPerYear')),
+    fig('percentSaved', est(r.percentSaved, 'unit.percent'), range(r.percentSaved, 'unit.percent')),
   ];
   const resident = change(r.residentMinutesPerVisit.asIs, r.residentMinutesPerVisit.toBe, 'unit.minutes');
-  if (resident) out.push({ key: 'resident', label: tr(lang, 'fig.resident'), text: resident });
+  if (resident) out.push(fig('resident', resident, range(r.residentMinutesPerVisit.toBe!, 'unit.minutes')));
   const lead = change(r.leadTimeBusinessDays.asIs, r.leadTimeBusinessDays.toBe, 'unit.businessDays');
-  if (lead) out.push({ key: 'leadTime', label: tr(lang, 'fig.leadTime'), text: lead });
+  if (lead) out.push(fig('leadTime', lead, range(r.leadTimeBusinessDays.toBe, 'unit.businessDays')));
   return out;
 }

@@ -6,6 +6,7 @@ import { BarChart } from '../charts/BarChart';
 import { Histogram } from '../charts/Histogram';
 import { UtilisationBars } from '../charts/UtilisationBars';
 import { decimalsFor, formatNumber, formatPlain } from './format';
+import { InputRangeExplainer, InputRangeText } from '../common/InputRange';
 import { kpiCards, leadTimeHistogramView, maxTaskHours, robotRoleNames, staffRoleRows, runSummary, taskHourBars, utilisationItems } from './resultView';
 
 export interface ResultsViewProps {
@@ -89,6 +90,7 @@ export function ResultsView({ result, heatShown, onToggleHeat, onSelectElement }
                   <span className="bpr-sim-kpi-value">{c.figure.value}</span>
                   <span className="bpr-sim-kpi-unit">{c.unit}</span>
                   <span className="bpr-sim-kpi-ci">{c.figure.ci}</span>
+                  <InputRangeText text={c.figure.range} />
                 </>
               ) : (
                 <span className="bpr-sim-kpi-value bpr-sim-na">{t('simulation.notApplicable')}</span>
@@ -98,6 +100,7 @@ export function ResultsView({ result, heatShown, onToggleHeat, onSelectElement }
           </div>
         ))}
       </dl>
+      <InputRangeExplainer show={cards.some((c) => c.figure?.range)} />
 
       <h4 className="bpr-sim-subheading">{t('simulation.chartsHeading')}</h4>
       <div className="bpr-sim-charts">

@@ -26,6 +26,8 @@ export interface FormattedEstimate {
   ci: string;
   /** Mean, unit and interval in one sentence, e.g. 「1,234 時間/年（95%信頼区間 1,200〜1,268）」. */
   text: string;
+  /** 想定の幅 with its unit, e.g. 「想定の幅 1,050〜1,580 時間/年」, when the estimate carries one (sim/inputRange). */
+  range?: string;
 }
 
 /**
@@ -47,7 +49,23 @@ export function formatEstimate(est: Estimate, unit: string, lang: Lang, scale = 
       ? translate(lang, 'simulation.ciConstant')
       : translate(lang, 'simulation.ciWrapped', { low: formatNumber(lo, lang, decimals), high: formatNumber(hi, lang, decimals) });
   const spacedUnit = unit === '%' ? unit : ` ${unit}`;
-  return { value, ci, text: `${value}${spacedUnit}${ci}` };
+  const range = formatInputRange(est, unit, lang, scale);
+  return { value, ci, text: `${value}${spacedUnit}${ci}`, ...(range ? { range } : {}) };
+}
+
+/**
+ * 想定の幅 alone: 「想定の幅 1,050〜1,580 時間/年」, in the decimals of the mean so it reads beside the
+ * figure and its interval; null when the estimate has none (older results, or the option off).
+ */
+export function formatInputRange(est: Estimate, unit: string, lang: Lang, scale = 1): string | null {
+  if (!est.inputRange) return null;
+  const decimals = decimalsFor(est.mean * scale);
+  const [lo, hi] = [est.inputRange[0] * scale, est.inputRange[1] * scale];
+  return translate(lang, 'inputRange.range', {
+    low: formatNumber(lo, lang, decimals),
+    high: formatNumber(hi, lang, decimals),
+    unit: unit === '%' ? unit : ` ${unit}`,
+  });
 }
 
 /** A plain figure without an interval (headcount, years): up to two decimals, none when whole. */
