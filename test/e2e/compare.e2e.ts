@@ -67,8 +67,8 @@ describe('compare tab and improvement templates', () => {
     await page.emulateMedia({ media: 'screen' });
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSVをダウンロード' }).click()]);
-    // Both maps are named; the To-Be's 「: 」 cannot be in a Windows file name and becomes 「_」.
-    expect(download.suggestedFilename()).toBe(`${sample.name}_${sample.name}（To-Be_書かない窓口）_比較_${japanToday()}.csv`);
+    // The As-Is and the To-Be scenario are named, then the date in Japan.
+    expect(download.suggestedFilename()).toBe(`${sample.name}_書かない窓口_比較_${japanToday()}.csv`);
     const bytes = readFileSync((await download.path())!);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder('utf-8').decode(bytes);
