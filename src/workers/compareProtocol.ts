@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COMPARE_MIN_REPLICATIONS, runLimitSchema } from '../domain/sim/runLimits';
 import { comparisonResultSchema } from '../domain/analysis/compare';
 import { sensitivityResultSchema } from '../domain/analysis/sensitivity';
 
@@ -13,10 +14,10 @@ const costsSchema = z.object({
 });
 
 export const compareRunOptionsSchema = z.object({
-  seed: z.number().optional(),
-  replications: z.number().int().min(2).max(1000).optional(),
-  years: z.number().positive().max(50).optional(),
-  cases: z.number().int().min(1).optional(),
+  seed: runLimitSchema('seed').optional(),
+  replications: runLimitSchema('replications', COMPARE_MIN_REPLICATIONS).optional(),
+  years: runLimitSchema('years').optional(),
+  cases: runLimitSchema('cases').optional(),
   startDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   mode: z.enum(['fast', 'actor']).optional(),
   hoursPerFte: z.number().positive().optional(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { simulationResultSchema } from '../domain/sim/result';
+import { runLimitSchema } from '../domain/sim/runLimits';
 
 /**
  * Messages to and from the simulation worker, in their own module so the page can validate replies
@@ -7,10 +8,10 @@ import { simulationResultSchema } from '../domain/sim/result';
  */
 
 export const simOptionsSchema = z.object({
-  seed: z.number().optional(),
-  replications: z.number().int().min(1).max(1000).optional(),
-  cases: z.number().int().min(1).optional(),
-  years: z.number().positive().max(50).optional(),
+  seed: runLimitSchema('seed').optional(),
+  replications: runLimitSchema('replications').optional(),
+  cases: runLimitSchema('cases').optional(),
+  years: runLimitSchema('years').optional(),
   warmupCases: z.number().int().min(0).optional(),
   mode: z.enum(['fast', 'actor']).optional(),
   startDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),

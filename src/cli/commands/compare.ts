@@ -3,6 +3,8 @@ import type { ComparisonResult } from '../../domain/analysis/compare';
 import { compareDiagrams } from '../../domain/analysis/compareDiagrams';
 import type { Estimate } from '../../domain/analysis/compareStats';
 import { comparisonToCsv, comparisonToXlsx } from '../../domain/analysis/comparisonExport';
+import { COMPARE_MIN_REPLICATIONS } from '../../domain/sim/runLimits';
+import { runLimitArg } from '../runLimitText';
 import { INPUT_RANGE_NOTE } from './simulate';
 
 export const summary = '現行（As-Is）と見直し後（To-Be）を同じ乱数で比較し、削減した業務時間を信頼区間つきで表示します';
@@ -11,7 +13,7 @@ const USAGE = '使い方: npm run bpr -- compare <現行.bpmn> <見直し後.bpm
 
 interface Args { files: string[]; replications?: number; seed?: number; json: boolean; inputRange: boolean; csv?: string; xlsx?: string }
 
-function parseArgs(args: string[]): Args | string {
+export function parseArgs(args: string[]): Args | string {
   const out: Args = { files: [], json: false, inputRange: true };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -24,12 +26,12 @@ function parseArgs(args: string[]): Args | string {
       if (a === '--json') out.json = true;
       else if (a === '--no-input-range') out.inputRange = false;
       else if (a === '--replications' || a === '-r') {
-        const n = Number(value());
-        if (!Number.isInteger(n) || n < 2) return `--replications は2以上の整数にしてください（指定: ${args[i]}）`;
+        const n = runLimitArg('replications', value(), COMPARE_MIN_REPLICATIONS);
+        if (typeof n === 'string') return n;
         out.replications = n;
       } else if (a === '--seed') {
-        const n = Number(value());
-        if (!Number.isFinite(n)) return `--seed は数値にしてください（指定: ${args[i]}）`;
+        const n = runLimitArg('seed', value());
+        if (typeof n === 'string') return n;
         out.seed = n;
       } else if (a === '--csv') out.csv = value();
       else if (a === '--xlsx') out.xlsx = value();

@@ -5,6 +5,8 @@ import { runSimulation, type SimulationOptions } from '../../domain/sim/runSimul
 import type { RoleResult, SimulationResult } from '../../domain/sim/result';
 import type { Estimate } from '../../domain/sim/stats';
 import inputRangeText from '../../i18n/resources/inputRange';
+import type { RunLimitField } from '../../domain/sim/runLimits';
+import { runLimitArg } from '../runLimitText';
 
 export const summary = 'BPMN をシミュレーションし、職員時間・リードタイム・待ち時間などを95%信頼区間付きで表示する';
 
@@ -13,7 +15,7 @@ const USAGE =
 
 interface Args { file?: string; json: boolean; options: SimulationOptions }
 
-function parseArgs(args: string[]): Args | string {
+export function parseArgs(args: string[]): Args | string {
   const out: Args = { json: false, options: { inputRange: true } };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -25,10 +27,12 @@ function parseArgs(args: string[]): Args | string {
     switch (a) {
       case '--json': out.json = true; break;
       case '--no-input-range': out.options.inputRange = false; break;
-      case '--replications': out.options.replications = Math.floor(num(a)); break;
-      case '--seed': out.options.seed = Number(args[++i]); if (!Number.isFinite(out.options.seed)) return `--seed には数値を指定してください`; break;
-      case '--cases': out.options.cases = Math.floor(num(a)); break;
-      case '--years': out.options.years = num(a); break;
+      case '--replications': case '--seed': case '--cases': case '--years': {
+        const v = runLimitArg(a.slice(2) as RunLimitField, args[++i]);
+        if (typeof v === 'string') return v;
+        out.options[a.slice(2) as RunLimitField] = v;
+        break;
+      }
       case '--start': {
         const d = args[++i];
         if (!d || !/^\d{4}-\d{2}-\d{2}$/.test(d)) return `--start は YYYY-MM-DD 形式で指定してください: ${d ?? '(なし)'}`;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { isRobotRole, type SimModel } from '../sim/model';
 import type { SimulationResult } from '../sim/result';
 import { runSimulation, type SimulationOptions } from '../sim/runSimulation';
+import { assertRunLimits, COMPARE_MIN_REPLICATIONS } from '../sim/runLimits';
 import { inputRangeReplications, modelAtInputEnd, rangeOf, type InputEnd } from '../sim/inputRange';
 import { nonNegative } from '../sim/stats';
 import {
@@ -206,7 +207,8 @@ function runAll(model: SimModel, seed: number, replications: number, o: CompareO
 
 export function compareScenarios(asIs: SimModel, toBe: SimModel, options: CompareOptions = {}): ComparisonResult {
   const seed = options.seed ?? 1;
-  const R = Math.max(2, Math.floor(options.replications ?? DEFAULT_COMPARE_REPLICATIONS));
+  assertRunLimits(options, COMPARE_MIN_REPLICATIONS);
+  const R = options.replications ?? DEFAULT_COMPARE_REPLICATIONS;
   const hoursPerFte = hoursPerFteOf({ workspace: options.hoursPerFte, diagram: asIs.hoursPerFte });
   const robotsA = robotRoleNames(asIs);
   const robotsB = robotRoleNames(toBe);

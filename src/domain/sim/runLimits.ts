@@ -16,15 +16,25 @@ export const RUN_LIMITS = {
 
 export type RunLimitField = keyof typeof RUN_LIMITS;
 
+/** A comparison's paired 95 % interval needs two replications at least. */
 export const COMPARE_MIN_REPLICATIONS = 2;
 
-const LABELS: Record<RunLimitField, string> = { replications: '反復回数', seed: 'シード', years: '年数', cases: '件数' };
+/** What is wrong with one setting, as a message code with parameters (the UI and CLI word it). */
+export interface RunLimitProblem {
+  code: 'run-limit';
+  field: RunLimitField;
+  min: number;
+  max: number;
+  integer: boolean;
+  /** The refused value; NaN when it was not a number. */
+  value: number;
+}
 
-/** Null when `value` is allowed for `field`, else a Japanese sentence naming the setting and its range. */
-export function runLimitProblem(field: RunLimitField, value: number, min: number = RUN_LIMITS[field].min): string | null {
+/** Null when `value` is allowed for `field` (with an optional stricter minimum), else the problem. */
+export function runLimitProblem(field: RunLimitField, value: number, min: number = RUN_LIMITS[field].min): RunLimitProblem | null {
   const { max, integer } = RUN_LIMITS[field];
   if (Number.isFinite(value) && value >= min && value <= max && (!integer || Number.isInteger(value))) return null;
-  return `${LABELS[field]}は ${min.toLocaleString('ja-JP')}〜${max.toLocaleString('ja-JP')} の${integer ? '整数' : '数'}で指定してください（指定: ${Number.isFinite(value) ? value : '数値以外'}）`;
+  return { code: 'run-limit', field, min, max, integer, value };
 }
 
 /** The same limits as zod schemas, for the workers' message protocols. */
@@ -34,15 +44,32 @@ export function runLimitSchema(field: RunLimitField, min: number = RUN_LIMITS[fi
   return base.min(min).max(max);
 }
 
+/** Thrown by runSimulation for a setting outside its limits; `problem` carries the code for the caller to word. */
+export class RunLimitError extends RangeError {
+  constructor(readonly problem: RunLimitProblem) {
+    super(`run-limit: ${problem.field}=${problem.value} (${problem.min}..${problem.max})`);
+    this.name = 'RunLimitError';
+  }
+}
+
 /**
- * Throws a RangeError (Japanese, naming the setting) for the first of replications, years and cases outside its
- * limits. The seed is not checked here: comparisons and the sensitivity analysis derive seeds of their own.
+ * The first of replications, years and cases outside its limits, or null. The seed is not checked here:
+ * comparisons and the sensitivity analysis derive seeds of their own.
  */
-export function assertRunLimits(options: Partial<Record<RunLimitField, number>>, minReplications: number = RUN_LIMITS.replications.min): void {
+export function firstRunLimitProblem(
+  options: Partial<Record<RunLimitField, number>>,
+  minReplications: number = RUN_LIMITS.replications.min,
+): RunLimitProblem | null {
   for (const field of ['replications', 'years', 'cases'] as const) {
     const v = options[field];
     if (v === undefined) continue;
     const problem = runLimitProblem(field, v, field === 'replications' ? minReplications : undefined);
-    if (problem) throw new RangeError(problem);
+    if (problem) return problem;
   }
+  return null;
+}
+
+export function assertRunLimits(options: Partial<Record<RunLimitField, number>>, minReplications?: number): void {
+  const problem = firstRunLimitProblem(options, minReplications);
+  if (problem) throw new RunLimitError(problem);
 }

@@ -9,6 +9,7 @@ import type { SimModel } from './model';
 import { replicationSeed } from './prng';
 import type { SimulationResult } from './result';
 import { HOLIDAY_YEAR_MAX } from './jpHolidays';
+import { assertRunLimits } from './runLimits';
 import { inputRangeReplications, modelAtInputEnd, rangeOf } from './inputRange';
 import type { Estimate } from './stats';
 import { prepareModel, runReplication, type PreparedModel, type StartDate } from './scheduler';
@@ -88,13 +89,15 @@ export function assertRunnable(model: SimModel): void {
  */
 function* simulate(model: SimModel, options: SimulationOptions): Generator<number, SimulationResult> {
   assertRunnable(model);
+  const cases0 = options.cases ?? model.processInstances;
+  assertRunLimits({ replications: options.replications, years: options.years, cases: cases0 });
   const seed = options.seed ?? 1;
-  const replications = Math.max(1, Math.floor(options.replications ?? DEFAULT_REPLICATIONS));
+  const replications = options.replications ?? DEFAULT_REPLICATIONS;
   const mode = options.mode ?? 'fast';
   const startText = options.startDate ?? model.startDate ?? nextFiscalYearStart(options.today ?? new Date());
   const start = parseDate(startText);
   const totalVolume = model.arrivals.reduce((s, a) => s + a.annualVolume, 0);
-  const cases = options.cases ?? model.processInstances;
+  const cases = cases0;
   const byCases = cases !== undefined;
   const years = byCases ? Math.max(cases / Math.max(totalVolume, 1e-9), 1 / 365) : options.years ?? 1;
   if (!(years > 0) || !Number.isFinite(years)) throw new RangeError(`シミュレーション期間（年）が不正です: ${options.years}`);

@@ -1,12 +1,8 @@
+import { RUN_LIMITS, runLimitProblem } from '../../domain/sim/runLimits';
 import type { SimRunSettings } from './simRunMachine';
 
-/** Allowed ranges of the run settings; the worker's schema accepts these and nothing outside them. */
-export const SETTING_LIMITS = {
-  replications: { min: 1, max: 1000, integer: true },
-  seed: { min: 0, max: 2 ** 31 - 1, integer: true },
-  years: { min: 0.1, max: 50, integer: false },
-  cases: { min: 1, max: 1_000_000, integer: true },
-} as const;
+/** Allowed ranges of the run settings: the domain's one table, which the worker and the CLI use too. */
+export const SETTING_LIMITS = RUN_LIMITS;
 
 export type LimitedField = keyof typeof SETTING_LIMITS;
 
@@ -41,9 +37,8 @@ export function parseDraft(draft: SettingsDraft): ParsedSettings {
   const values: Partial<Record<LimitedField, number>> = {};
   const invalid: LimitedField[] = [];
   for (const field of fields) {
-    const { min, max, integer } = SETTING_LIMITS[field];
     const v = toNumber(draft[field]);
-    if (!Number.isFinite(v) || v < min || v > max || (integer && !Number.isInteger(v))) invalid.push(field);
+    if (runLimitProblem(field, v) !== null) invalid.push(field);
     else values[field] = v;
   }
   if (invalid.length > 0) return { settings: null, invalid };
