@@ -20,6 +20,7 @@ import {
 import { BPR_ARRIVALS, BPR_SETTINGS, BPR_STEP, findExtension, isA, type ModdleElement } from './bprAccess';
 import { validateGatewayProbabilities } from './gatewayProbabilities';
 import { allFlowElements, participantsProcesses } from './walk';
+import { chooseRole, type RoleChoice } from '../model/roleFallback';
 
 /**
  * bpr: XML → the zod types. Each reader returns the unvalidated shape (`raw…`) so that one
@@ -158,6 +159,25 @@ export function laneNameOf(definitions: ModdleElement, flowNodeId: string): stri
   return found;
 }
 
+/** The name of the pool (participant) whose process holds the node, searching nested sub-processes too. */
+export function poolNameOf(definitions: ModdleElement, flowNodeId: string): string | undefined {
+  const holds = (c: ModdleElement): boolean =>
+    ((c.flowElements as ModdleElement[] | undefined) ?? []).some((fe) => fe?.id === flowNodeId || (isA(fe, 'bpmn:SubProcess') && holds(fe)));
+  for (const root of (definitions.rootElements as ModdleElement[] | undefined) ?? []) {
+    if (!isA(root, 'bpmn:Collaboration')) continue;
+    for (const p of (root.participants as ModdleElement[] | undefined) ?? []) {
+      const process = p.processRef as ModdleElement | undefined;
+      if (process && holds(process)) return typeof p.name === 'string' ? p.name : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** The role a step without its own bpr:role falls back to (lane, then a resident pool): model/roleFallback. */
+export function defaultRoleOf(definitions: ModdleElement, flowNodeId: string): RoleChoice | undefined {
+  return chooseRole({ lane: laneNameOf(definitions, flowNodeId), pool: poolNameOf(definitions, flowNodeId) });
+}
+
 /** Collaboration first, then processes in document order; the first definition of a role/calendar wins. */
 export function settingsOwners(definitions: ModdleElement): ModdleElement[] {
   const roots = (definitions.rootElements as ModdleElement[] | undefined) ?? [];
@@ -193,8 +213,8 @@ export function readDiagramAnnotations(
     const step = check(el, stepAnnotationSchema, rawStep(el));
     if (step) {
       if (step.role === undefined && opts.roleFromLane !== false) {
-        const lane = laneNameOf(definitions, el.id);
-        if (lane) step.role = lane;
+        const fallback = defaultRoleOf(definitions, el.id);
+        if (fallback) step.role = fallback.role;
       }
       annotations.steps[el.id] = step;
     }

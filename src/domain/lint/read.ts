@@ -1,5 +1,5 @@
 import { probabilityOf as flowProbability, rawArrivals, rawSettings, rawStep, settingsOwners } from '../bpmn/annotationsRead';
-import { isResidentRole } from '../model/annotations';
+import { chooseRole } from '../model/roleFallback';
 import { type Bo, laneOf, nameOf, participantOfProcess, processOf } from './model';
 
 /**
@@ -31,16 +31,12 @@ export type RoleSource = { role: string; from: 'step' | 'lane' | 'pool'; holder:
  * reader applies), else — only for a resident pool without lanes — the pool's name.
  */
 export function roleOf(bo: Bo): RoleSource | undefined {
-  const own = stepFacts(bo).role;
-  if (own) return { role: own, from: 'step', holder: bo };
   const lane = laneOf(bo);
-  const laneName = lane && nameOf(lane);
-  if (laneName) return { role: laneName, from: 'lane', holder: lane };
   const process = processOf(bo);
   const pool = process?.$parent ? participantOfProcess(process.$parent, process) : undefined;
-  const poolName = pool && nameOf(pool);
-  if (poolName && isResidentRole(poolName)) return { role: poolName, from: 'pool', holder: pool };
-  return undefined;
+  const choice = chooseRole({ step: stepFacts(bo).role, lane: lane && nameOf(lane), pool: pool && nameOf(pool) });
+  if (!choice) return undefined;
+  return { role: choice.role, from: choice.from, holder: choice.from === 'step' ? bo : choice.from === 'lane' ? lane : pool };
 }
 
 /** bpr:probability of a sequence flow in %, undefined when not entered. */

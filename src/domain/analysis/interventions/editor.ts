@@ -8,7 +8,7 @@ import {
   type ProcessSettings,
   type StepAnnotation,
 } from '../../model/annotations';
-import { laneNameOf, readDiagramAnnotations, readStep, settingsOwners } from '../../bpmn/annotationsRead';
+import { defaultRoleOf, readDiagramAnnotations, readStep, settingsOwners } from '../../bpmn/annotationsRead';
 import { applyUpdate, settingsUpdate, stepUpdate } from '../../bpmn/annotationsWrite';
 import { isA, type ModdleElement } from '../../bpmn/bprAccess';
 import { parseDiagram, serializeDiagram } from '../../bpmn/parseDiagram';
@@ -112,14 +112,14 @@ export class DiagramEditor {
     const s = readStep(el);
     if (!s) return undefined;
     if (s.role === undefined) {
-      const lane = laneNameOf(this.definitions, id);
-      if (lane) return { ...s, role: lane };
+      const fallback = defaultRoleOf(this.definitions, id);
+      if (fallback) return { ...s, role: fallback.role };
     }
     return s;
   }
 
   roleOf(id: string): string | undefined {
-    return this.step(id)?.role ?? laneNameOf(this.definitions, id);
+    return this.step(id)?.role ?? defaultRoleOf(this.definitions, id)?.role;
   }
 
   setStep(id: string, ann: StepAnnotation | undefined): void {

@@ -1,5 +1,5 @@
 import { stepAnnotationSchema, describeIssues, type StepAnnotation } from '../../../domain/model/annotations';
-import { laneNameOf, rawStep } from '../../../domain/bpmn/annotationsRead';
+import { defaultRoleOf, rawStep } from '../../../domain/bpmn/annotationsRead';
 import { isA, type ModdleElement } from '../../../domain/bpmn/bprAccess';
 import { orderSteps, type FlowEdge, type FlowNode } from './flowOrder';
 import type { StepRow } from './roleTotals';
@@ -76,7 +76,8 @@ export function buildRows(elements: DiagramElement[], definitions: ModdleElement
     const row: TableRow = {
       id,
       name: typeof bo.name === 'string' ? bo.name : '',
-      laneName: definitions ? laneNameOf(definitions, id) : undefined,
+      // The role it falls back to without its own (lane, then a resident pool): the domain's one rule.
+      laneName: definitions ? defaultRoleOf(definitions, id)?.role : undefined,
       element,
     };
     if (parsed?.success) row.annotation = parsed.data as StepAnnotation;

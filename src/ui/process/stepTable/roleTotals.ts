@@ -4,6 +4,7 @@ export interface StepRow {
   id: string;
   name: string;
   /** Lane name, the role a step falls back to when none is entered. */
+  /** The fallback role when the step names none (lane, or a resident pool), shown greyed. */
   laneName?: string;
   annotation?: StepAnnotation;
 }
