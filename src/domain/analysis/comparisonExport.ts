@@ -17,9 +17,15 @@ const round = (x: number, digits: number) => (Number.isFinite(x) ? Math.round(x 
 const estCells = (e: Estimate | null | undefined, digits: number): Row =>
   e ? [round(e.mean, digits), round(e.ci95[0], digits), round(e.ci95[1], digits)] : [null, null, null];
 
+/** 想定の幅 (three-point estimates at their ends), blank when the run did not compute it. */
+const rangeCells = (e: Estimate | null | undefined, digits: number): Row =>
+  e?.inputRange ? [round(e.inputRange[0], digits), round(e.inputRange[1], digits)] : [null, null];
+
 export function summaryRows(r: ComparisonResult): Row[] {
-  const rows: Row[] = [['項目', '単位', '平均（推計）', '95%信頼区間 下限', '95%信頼区間 上限']];
-  const add = (label: string, unit: string, e: Estimate | null, digits = 1) => rows.push([label, unit, ...estCells(e, digits)]);
+  // The 95 % interval is simulation noise; 想定の幅 is the workshop's estimates at their ends: two columns each.
+  const rows: Row[] = [['項目', '単位', '平均（推計）', '95%信頼区間 下限', '95%信頼区間 上限', '想定の幅 下限', '想定の幅 上限']];
+  const add = (label: string, unit: string, e: Estimate | null, digits = 1) =>
+    rows.push([label, unit, ...estCells(e, digits), ...rangeCells(e, digits)]);
   add('削減した業務時間', '時間/年', r.hoursSavedPerYear);
   add('削減率', '%', r.percentSaved);
   add('削減人工（FTE）', `人（${r.hoursPerFte}時間/人・年）`, r.fte, 2);

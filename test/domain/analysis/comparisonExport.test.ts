@@ -33,6 +33,27 @@ describe('comparison export', () => {
     expect(rows.some((row) => row[0] === '窓口担当' && row[1] === '職員')).toBe(true);
   });
 
+  it('given a comparison with 想定の幅, when written as CSV, then two more columns hold the range beside the 95% interval', async () => {
+    const xml = (staff: object) => linearBpmn({
+      annualVolume: 500,
+      roles: [{ name: '窓口担当', hourlyCost: 3500, headcount: 2 }],
+      steps: [{ id: 'Task_1', name: '本人確認', role: '窓口担当', staff }],
+    });
+    const a = await loadSimModel(xml({ type: 'triangular', min: 4, mode: 6, max: 11 }));
+    const b = await loadSimModel(xml({ type: 'fixed', value: 6 }));
+    if (!a.ok || !b.ok) throw new Error('fixture');
+    const r = compareScenarios(a.model, b.model, { seed: 5, replications: 4, inputRange: true });
+    const rows = parseCsv(comparisonToCsv(r));
+    expect(rows.find((row) => row[0] === '項目')!.slice(5, 7)).toEqual(['想定の幅 下限', '想定の幅 上限']);
+    const saved = rows.find((row) => row[0] === '削減した業務時間')!;
+    // By hand: 500 cases/yr; at the ends the As-Is step takes 4 or 11 min against the To-Be's 6,
+    // so the saving runs from (4−6)·500/60 = −16.7 h to (11−6)·500/60 = 41.7 h a year (±15 % for arrivals).
+    expect(Number(saved[5])).toBeGreaterThan(-16.7 * 1.15);
+    expect(Number(saved[5])).toBeLessThan(-16.7 * 0.85);
+    expect(Number(saved[6])).toBeGreaterThan(41.7 * 0.85);
+    expect(Number(saved[6])).toBeLessThan(41.7 * 1.15);
+  });
+
   it('given a comparison, when written as .xlsx, then it reads back with three sheets and the same summary', async () => {
     const r = await result();
     const sheets = readXlsx(comparisonToXlsx(r));
