@@ -1,3 +1,4 @@
+import { InputRangeText } from '../common/InputRange';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useI18n } from '../../i18n';
 import type { ProcessRecord, WorkspaceStore } from '../../store/types';
@@ -112,6 +113,7 @@ export function ScenarioOverview({ store, asIs, scenarios, processes, hoursPerFt
                             <>
                               <span className="bpr-sim-cell-mean">{f.text.slice(0, f.text.length - f.ci.length)}</span>
                               <span className="bpr-sim-cell-ci">{f.ci}</span>
+                              <InputRangeText text={f.range} />
                             </>
                           ) : (
                             <span className="bpr-sim-na">{t('compare.notApplicable')}</span>

@@ -34,7 +34,7 @@ describe('comparison export', () => {
   });
 
   it('given a comparison with 想定の幅, when written as CSV, then two more columns hold the range beside the 95% interval', async () => {
-    const xml = (staff: object) => linearBpmn({
+    const xml = (staff: { type: 'triangular'; min: number; mode: number; max: number } | { type: 'fixed'; value: number }) => linearBpmn({
       annualVolume: 500,
       roles: [{ name: '窓口担当', hourlyCost: 3500, headcount: 2 }],
       steps: [{ id: 'Task_1', name: '本人確認', role: '窓口担当', staff }],
