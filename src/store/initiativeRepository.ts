@@ -3,9 +3,9 @@ import type { z } from 'zod';
 import { initiativeSchema, parseInitiative, RecordError, type Initiative } from '../domain/model/initiative';
 import type { BprDatabase, StoredRow } from './db';
 import { newRecordId } from './ids';
-import { isQuotaExceeded } from './quota';
+import { writeTransaction } from './quota';
 import { readProcessRecord } from './records';
-import { ConflictError, InvalidRecordError, StorageFullError } from './types';
+import { ConflictError, InvalidRecordError } from './types';
 import { readRows } from './readRows';
 
 /**
@@ -245,12 +245,7 @@ export class InitiativeRepository {
       );
   }
 
-  private async write<T>(tables: Table[], scope: () => Promise<T>): Promise<T> {
-    try {
-      return await this.db.transaction('rw', tables, scope);
-    } catch (err) {
-      if (isQuotaExceeded(err)) throw new StorageFullError();
-      throw err;
-    }
+  private write<T>(tables: Table[], scope: () => Promise<T>): Promise<T> {
+    return writeTransaction(this.db, tables, scope);
   }
 }

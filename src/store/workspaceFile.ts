@@ -10,10 +10,10 @@ import {
 import type { BprDatabase, StoredRow } from './db';
 import { newRecordId } from './ids';
 import { readInitiativeRow, UnreadableInitiativeError } from './initiativeRepository';
-import { isQuotaExceeded } from './quota';
+import { writeTransaction } from './quota';
 import { checkForWrite, parseStoredVersion, readProcessRecord, readWorkspaceRecord, SCHEMA_VERSIONS, type StoredProcess } from './records';
 import { seedMarkerKey } from './seed';
-import { InvalidProcessInputError, InvalidRecordError, StorageFullError, type WorkspaceInfo } from './types';
+import { InvalidProcessInputError, InvalidRecordError, type WorkspaceInfo } from './types';
 
 /**
  * Export and import of a whole workspace as one JSON file (format in src/domain/exchange/workspaceFile.ts).
@@ -152,18 +152,13 @@ export async function importWorkspaceFile(
   const now = options.now ?? (() => new Date());
   const newId = options.newId ?? newRecordId;
   const tables: Table[] = [db.workspaces, db.processes, db.versions, db.initiatives, db.meta];
-  try {
-    return await db.transaction('rw', tables, async () => {
+  return writeTransaction(db, tables, async () => {
       if (!(await db.workspaces.get(targetWorkspaceId))) throw new InvalidProcessInputError(`取り込み先のワークスペース (id: ${targetWorkspaceId}) が見つかりません。`);
       const target = await describeImportTarget(db, targetWorkspaceId);
       const mode = options.mode ?? (target.empty ? 'replace' : undefined);
       if (!mode) throw new ImportModeRequiredError(target);
       return mode === 'replace' ? replaceInto(db, targetWorkspaceId, file, newId, now) : mergeInto(db, targetWorkspaceId, file, newId);
-    });
-  } catch (err) {
-    if (isQuotaExceeded(err)) throw new StorageFullError();
-    throw err;
-  }
+  });
 }
 
 interface IdPlan {
