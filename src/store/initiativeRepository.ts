@@ -1,7 +1,7 @@
 import type { Table } from 'dexie';
 import type { z } from 'zod';
 import { initiativeSchema, parseInitiative, RecordError, type Initiative } from '../domain/model/initiative';
-import type { BprDatabase, StoredRow } from './db';
+import type { BprDatabase } from './db';
 import { newRecordId } from './ids';
 import { writeTransaction } from './quota';
 import { readProcessRecord } from './records';
@@ -148,7 +148,7 @@ export class InitiativeRepository {
       const initiative = checkInitiative({ ...input, schemaVersion: 1, id: this.newId(), workspaceId, createdAt: stamp, updatedAt: stamp });
       await this.checkAttachments(initiative);
       const record: InitiativeRecord = { ...initiative, revision: 1 };
-      await db.initiatives.add(record as unknown as StoredRow);
+      await db.initiatives.add(record);
       return record;
     });
   }
@@ -207,7 +207,7 @@ export class InitiativeRepository {
       });
       await this.checkAttachments(next, base.attachments);
       const record: InitiativeRecord = { ...next, revision: revision + 1 };
-      await db.initiatives.put(record as unknown as StoredRow);
+      await db.initiatives.put(record);
       return record;
     });
   }

@@ -211,7 +211,7 @@ async function replaceInto(db: BprDatabase, targetId: string, file: WorkspaceFil
     await writeProcessWithVersions(db, p, processIds.get(p.id)!, workspaceId, p.linkedProcessId && processIds.get(p.linkedProcessId), plan, freed);
   for (const init of file.initiatives) {
     const id = await plan.take(init.id, db.initiatives);
-    await db.initiatives.put(remapInitiative(init, id, workspaceId, processIds) as unknown as StoredRow);
+    await db.initiatives.put(remapInitiative(init, id, workspaceId, processIds));
   }
   for (const [key, value] of Object.entries(file.settings)) await db.meta.put({ key, value });
   await db.meta.put({ key: ACTIVE_WORKSPACE_KEY, value: workspaceId });
@@ -288,7 +288,7 @@ async function mergeInto(db: BprDatabase, targetId: string, file: WorkspaceFile,
       }
     }
     const id = await plan.take(init.id, db.initiatives);
-    await db.initiatives.put(remapInitiative(init, id, targetId, processIds) as unknown as StoredRow);
+    await db.initiatives.put(remapInitiative(init, id, targetId, processIds));
   }
   for (const [key, value] of Object.entries(file.settings)) if (!(await db.meta.get(key))) await db.meta.put({ key, value });
   const renamedProcesses = file.processes.filter((p) => plan.renamed[p.id]);
