@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { comparisonResultSchema, type ComparisonResult } from '../domain/analysis/compare';
 import { sensitivityResultSchema, type SensitivityResult } from '../domain/analysis/sensitivity';
-import type { BprDatabase, StoredRow } from './db';
+import type { BprDatabase } from './db';
 import { writeOrStorageFull } from './quota';
 import type { WorkspaceStore } from './types';
 
@@ -77,7 +77,7 @@ export class ComparisonRepository {
       result,
       sensitivity: extras.sensitivity ?? null,
     });
-    await writeOrStorageFull(() => this.db.comparisons.put(record as unknown as StoredRow));
+    await writeOrStorageFull(() => this.db.comparisons.put(record));
     return record;
   }
 

@@ -3,7 +3,7 @@ import { DEFAULT_HOURS_PER_FTE } from '../domain/model/annotations';
 import { SCENARIO_NAME_MAX, scenarioLabelOf, scenarioNameFromProcessName } from '../domain/model/scenario';
 import type { BprDatabase } from './db';
 import { newRecordId } from './ids';
-import { isQuotaExceeded } from './quota';
+import { writeTransaction } from './quota';
 import {
   checkForWrite,
   parseStoredProcess,
@@ -22,7 +22,6 @@ import {
   InvalidProcessInputError,
   InvalidRecordError,
   ProcessNotFoundError,
-  StorageFullError,
   type ImportedProcess,
   type NewProcess,
   type ProcessKind,
@@ -392,13 +391,8 @@ export class DexieWorkspaceRepository implements WorkspaceStore {
     return this.now().toISOString();
   }
 
-  private async write<T>(tables: Table[], scope: () => Promise<T>): Promise<T> {
-    try {
-      return await this.db.transaction('rw', tables, scope);
-    } catch (err) {
-      if (isQuotaExceeded(err)) throw new StorageFullError();
-      throw err;
-    }
+  private write<T>(tables: Table[], scope: () => Promise<T>): Promise<T> {
+    return writeTransaction(this.db, tables, scope);
   }
 
   private async loadWorkspace(id: string): Promise<StoredWorkspace> {

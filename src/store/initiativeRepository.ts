@@ -1,11 +1,11 @@
 import type { Table } from 'dexie';
 import type { z } from 'zod';
 import { initiativeSchema, parseInitiative, RecordError, type Initiative } from '../domain/model/initiative';
-import type { BprDatabase, StoredRow } from './db';
+import type { BprDatabase } from './db';
 import { newRecordId } from './ids';
-import { isQuotaExceeded } from './quota';
+import { writeTransaction } from './quota';
 import { readProcessRecord } from './records';
-import { ConflictError, InvalidRecordError, StorageFullError } from './types';
+import { ConflictError, InvalidRecordError } from './types';
 import { readRows } from './readRows';
 
 /**
@@ -148,7 +148,7 @@ export class InitiativeRepository {
       const initiative = checkInitiative({ ...input, schemaVersion: 1, id: this.newId(), workspaceId, createdAt: stamp, updatedAt: stamp });
       await this.checkAttachments(initiative);
       const record: InitiativeRecord = { ...initiative, revision: 1 };
-      await db.initiatives.add(record as unknown as StoredRow);
+      await db.initiatives.add(record);
       return record;
     });
   }
@@ -207,7 +207,7 @@ export class InitiativeRepository {
       });
       await this.checkAttachments(next, base.attachments);
       const record: InitiativeRecord = { ...next, revision: revision + 1 };
-      await db.initiatives.put(record as unknown as StoredRow);
+      await db.initiatives.put(record);
       return record;
     });
   }
@@ -245,12 +245,7 @@ export class InitiativeRepository {
       );
   }
 
-  private async write<T>(tables: Table[], scope: () => Promise<T>): Promise<T> {
-    try {
-      return await this.db.transaction('rw', tables, scope);
-    } catch (err) {
-      if (isQuotaExceeded(err)) throw new StorageFullError();
-      throw err;
-    }
+  private write<T>(tables: Table[], scope: () => Promise<T>): Promise<T> {
+    return writeTransaction(this.db, tables, scope);
   }
 }

@@ -1,5 +1,6 @@
 import { DEFAULT_HOURS_PER_FTE } from '../domain/model/annotations';
 import { scenarioNameFromProcessName } from '../domain/model/scenario';
+import { migrateUp, type LooseRecord, type Migration, type MigrationOutcome } from '../domain/model/recordVersion';
 import type { StoredRecordType } from './types';
 
 /**
@@ -17,8 +18,7 @@ import type { StoredRecordType } from './types';
  * `linkedProcessId`) and gets a `scenarioName`. The repository always wrote v1 links on both sides in
  * one transaction, so the To-Be's own field carries every pair and the As-Is's copy can go.
  */
-export type LooseRecord = Record<string, unknown>;
-export type Migration = (record: LooseRecord) => LooseRecord;
+export type { LooseRecord, Migration, MigrationOutcome };
 
 /** Department given to v0 processes, which had none; the UI shows it as its own group. */
 export const UNASSIGNED_DEPARTMENT = '未分類';
@@ -82,36 +82,11 @@ export const MIGRATIONS: Readonly<Record<StoredRecordType, readonly Migration[]>
 
 export const currentSchemaVersion = (type: StoredRecordType): number => MIGRATIONS[type].length;
 
-export type MigrationOutcome =
-  | { ok: true; record: LooseRecord; fromVersion: number }
-  | { ok: false; problem: string; fromVersion?: number };
-
-/** Runs every step from the record's version up to the current one; never mutates its input. */
+/** Runs every step from the record's version up to the current one (the shared runner); never mutates its input. */
 export function migrateRecord(
   type: StoredRecordType,
   raw: unknown,
   migrations: Readonly<Record<StoredRecordType, readonly Migration[]>> = MIGRATIONS,
 ): MigrationOutcome {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
-    return { ok: false, problem: 'レコードがオブジェクトではありません' };
-  const steps = migrations[type];
-  const declared = (raw as LooseRecord).schemaVersion;
-  const fromVersion = declared === undefined ? 0 : declared;
-  if (typeof fromVersion !== 'number' || !Number.isInteger(fromVersion) || fromVersion < 0)
-    return { ok: false, problem: `データ形式の版 (schemaVersion) が不正です: ${JSON.stringify(declared)}` };
-  if (fromVersion > steps.length)
-    return {
-      ok: false,
-      fromVersion,
-      problem: `新しい版のBPR Studioで保存されたデータです（データ形式 v${fromVersion}、このアプリが読めるのは v${steps.length} まで）`,
-    };
-  let record: LooseRecord = { ...(raw as LooseRecord) };
-  for (let v = fromVersion; v < steps.length; v++) {
-    try {
-      record = steps[v](record);
-    } catch (err) {
-      return { ok: false, fromVersion, problem: `データ形式 v${v} から v${v + 1} への移行に失敗しました: ${String(err)}` };
-    }
-  }
-  return { ok: true, record, fromVersion };
+  return migrateUp(migrations[type], raw);
 }

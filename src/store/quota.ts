@@ -1,3 +1,5 @@
+import type { Table } from 'dexie';
+import type { BprDatabase } from './db';
 import { StorageFullError } from './types';
 
 /**
@@ -23,4 +25,13 @@ export async function writeOrStorageFull<T>(write: () => Promise<T>): Promise<T>
     if (isQuotaExceeded(err)) throw new StorageFullError();
     throw err;
   }
+}
+
+/**
+ * The one write path of the store: a read-write Dexie transaction over `tables`, with a quota failure
+ * turned into StorageFullError. The transaction rolls back as a whole, so a full disk (or a conflict
+ * thrown inside `scope`) leaves every stored record as it was. Every repository writes through here.
+ */
+export function writeTransaction<T>(db: Pick<BprDatabase, 'transaction'>, tables: Table[], scope: () => Promise<T>): Promise<T> {
+  return writeOrStorageFull(() => db.transaction('rw', tables, scope));
 }

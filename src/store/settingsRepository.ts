@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defaultRpaRankingSettings, type RpaRankingSettings } from '../domain/analysis/rpaCandidates';
 import type { BprDatabase, MetaRow } from './db';
-import { isQuotaExceeded } from './quota';
-import { StorageFullError, type WorkspaceStore } from './types';
+import { writeOrStorageFull } from './quota';
+import type { WorkspaceStore } from './types';
 
 /**
  * Workspace settings that are not part of any diagram (automation costs, the hourly cost used when a
@@ -94,12 +94,7 @@ export class SettingsRepository {
 
   async saveRpaSettings(workspaceId: string, settings: RpaRankingSettings): Promise<RpaRankingSettings> {
     const stored = toStoredRpaSettings(settings);
-    try {
-      await this.meta.put({ key: rpaSettingsKey(workspaceId), value: stored });
-    } catch (err) {
-      if (isQuotaExceeded(err)) throw new StorageFullError();
-      throw err;
-    }
+    await writeOrStorageFull(() => this.meta.put({ key: rpaSettingsKey(workspaceId), value: stored }));
     const { schemaVersion: _v, ...saved } = stored;
     return saved;
   }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { simulationResultSchema, type SimulationResult } from '../domain/sim/result';
-import type { BprDatabase, StoredRow } from './db';
+import type { BprDatabase } from './db';
 import { writeOrStorageFull } from './quota';
 import type { WorkspaceRepository } from './types';
 
@@ -56,7 +56,7 @@ export class SimulationResultRepository {
       computedAt: this.now().toISOString(),
       result: figures,
     });
-    await writeOrStorageFull(() => this.db.simulations.put(record as unknown as StoredRow));
+    await writeOrStorageFull(() => this.db.simulations.put(record));
     return record;
   }
 

@@ -76,6 +76,8 @@ export class ConflictError extends Error {
 }
 
 export class StorageFullError extends Error {
+  /** Message code for the i18n layer; the Japanese text below is its ja wording. */
+  readonly code = 'store.storageFull';
   constructor() {
     super('ブラウザの保存領域がいっぱいのため保存できませんでした。前回保存した内容はそのまま残っています。不要なプロセスや古い版を削除してから再度保存してください。');
     this.name = 'StorageFullError';

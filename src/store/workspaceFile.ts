@@ -10,10 +10,10 @@ import {
 import type { BprDatabase, StoredRow } from './db';
 import { newRecordId } from './ids';
 import { readInitiativeRow, UnreadableInitiativeError } from './initiativeRepository';
-import { isQuotaExceeded } from './quota';
+import { writeTransaction } from './quota';
 import { checkForWrite, parseStoredVersion, readProcessRecord, readWorkspaceRecord, SCHEMA_VERSIONS, type StoredProcess } from './records';
 import { seedMarkerKey } from './seed';
-import { InvalidProcessInputError, InvalidRecordError, StorageFullError, type WorkspaceInfo } from './types';
+import { InvalidProcessInputError, InvalidRecordError, type WorkspaceInfo } from './types';
 
 /**
  * Export and import of a whole workspace as one JSON file (format in src/domain/exchange/workspaceFile.ts).
@@ -152,18 +152,13 @@ export async function importWorkspaceFile(
   const now = options.now ?? (() => new Date());
   const newId = options.newId ?? newRecordId;
   const tables: Table[] = [db.workspaces, db.processes, db.versions, db.initiatives, db.meta];
-  try {
-    return await db.transaction('rw', tables, async () => {
+  return writeTransaction(db, tables, async () => {
       if (!(await db.workspaces.get(targetWorkspaceId))) throw new InvalidProcessInputError(`取り込み先のワークスペース (id: ${targetWorkspaceId}) が見つかりません。`);
       const target = await describeImportTarget(db, targetWorkspaceId);
       const mode = options.mode ?? (target.empty ? 'replace' : undefined);
       if (!mode) throw new ImportModeRequiredError(target);
       return mode === 'replace' ? replaceInto(db, targetWorkspaceId, file, newId, now) : mergeInto(db, targetWorkspaceId, file, newId);
-    });
-  } catch (err) {
-    if (isQuotaExceeded(err)) throw new StorageFullError();
-    throw err;
-  }
+  });
 }
 
 interface IdPlan {
@@ -216,7 +211,7 @@ async function replaceInto(db: BprDatabase, targetId: string, file: WorkspaceFil
     await writeProcessWithVersions(db, p, processIds.get(p.id)!, workspaceId, p.linkedProcessId && processIds.get(p.linkedProcessId), plan, freed);
   for (const init of file.initiatives) {
     const id = await plan.take(init.id, db.initiatives);
-    await db.initiatives.put(remapInitiative(init, id, workspaceId, processIds) as unknown as StoredRow);
+    await db.initiatives.put(remapInitiative(init, id, workspaceId, processIds));
   }
   for (const [key, value] of Object.entries(file.settings)) await db.meta.put({ key, value });
   await db.meta.put({ key: ACTIVE_WORKSPACE_KEY, value: workspaceId });
@@ -293,7 +288,7 @@ async function mergeInto(db: BprDatabase, targetId: string, file: WorkspaceFile,
       }
     }
     const id = await plan.take(init.id, db.initiatives);
-    await db.initiatives.put(remapInitiative(init, id, targetId, processIds) as unknown as StoredRow);
+    await db.initiatives.put(remapInitiative(init, id, targetId, processIds));
   }
   for (const [key, value] of Object.entries(file.settings)) if (!(await db.meta.get(key))) await db.meta.put({ key, value });
   const renamedProcesses = file.processes.filter((p) => plan.renamed[p.id]);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseInitiative, RecordError, type Initiative } from '../model/initiative';
+import { migrateUp, type Migration } from '../model/recordVersion';
 import { RECORD_FIELD_LABELS } from '../model/fieldLabels';
 import { exportFileName } from './fileName';
 import { SCENARIO_NAME_MAX, scenarioNameFromProcessName } from '../model/scenario';
@@ -116,7 +117,7 @@ const v0ToV1 = (f: Loose): Loose => ({
 const v1ToV2 = (f: Loose): Loose => ({ ...f, schemaVersion: 2 });
 
 /** FILE_MIGRATIONS[n] turns a version-n file into version n+1. */
-export const FILE_MIGRATIONS: ReadonlyArray<(f: Loose) => Loose> = [v0ToV1, v1ToV2];
+export const FILE_MIGRATIONS: readonly Migration[] = [v0ToV1, v1ToV2];
 if (FILE_MIGRATIONS.length !== WORKSPACE_FILE_SCHEMA_VERSION) throw new Error('workspace file: migrations and schema version disagree');
 
 const japaneseIssues = z.locales.ja().localeError;
@@ -170,8 +171,10 @@ export function parseWorkspaceFile(input: string | Uint8Array): WorkspaceFile {
     throw new WorkspaceFileError([
       `新しい版の BPR Studio で書き出されたファイルです（形式 v${declared}、このアプリが読めるのは v${WORKSPACE_FILE_SCHEMA_VERSION} まで）。アプリを更新してから読み込んでください`,
     ]);
-  let file: Loose = raw;
-  for (let v = declared; v < WORKSPACE_FILE_SCHEMA_VERSION; v++) file = FILE_MIGRATIONS[v](file);
+  // The same runner as every stored record (domain/model/recordVersion.ts).
+  const migrated = migrateUp(FILE_MIGRATIONS, raw);
+  if (!migrated.ok) throw new WorkspaceFileError([migrated.problem]);
+  const file: Loose = migrated.record;
 
   const problems: string[] = [];
   const env = envelopeSchema.safeParse(file, { error: japaneseIssues });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { migrateUp, type Migration } from './recordVersion';
 
 /**
  * 取組 (initiative) records, shaped like the plans' own 進捗管理票: 取組名, これまでの課題, 取組の概要,
@@ -116,7 +117,9 @@ function v0ToV1(raw: Record<string, unknown>): Record<string, unknown> {
   };
 }
 
-const MIGRATIONS: Record<number, (r: Record<string, unknown>) => Record<string, unknown>> = { 0: v0ToV1 };
+/** INITIATIVE_MIGRATIONS[n] turns a v-n 取組 into v-n+1; run by the shared migrateUp. */
+export const INITIATIVE_MIGRATIONS: readonly Migration[] = [v0ToV1];
+if (INITIATIVE_MIGRATIONS.length !== INITIATIVE_SCHEMA_VERSION) throw new Error('initiative: migrations and schema version disagree');
 
 export class RecordError extends Error {
   constructor(message: string) {
@@ -128,14 +131,15 @@ export class RecordError extends Error {
 /** Migrate up and validate; used on every load from Dexie or from a file. */
 export function parseInitiative(raw: unknown): Initiative {
   if (!raw || typeof raw !== 'object') throw new RecordError('取組のデータが読み取れません（オブジェクトではありません）');
-  let rec = raw as Record<string, unknown>;
-  let v = typeof rec.schemaVersion === 'number' ? rec.schemaVersion : 0;
-  if (v > INITIATIVE_SCHEMA_VERSION)
-    throw new RecordError(`取組「${String(rec.title ?? rec.id)}」は新しい版のBPR Studioで作成されています（形式 ${v}）`);
-  while (v < INITIATIVE_SCHEMA_VERSION) {
-    rec = MIGRATIONS[v](rec);
-    v += 1;
-  }
+  const given = raw as Record<string, unknown>;
+  const migrated = migrateUp(INITIATIVE_MIGRATIONS, raw);
+  if (!migrated.ok)
+    throw new RecordError(
+      migrated.fromVersion !== undefined && migrated.fromVersion > INITIATIVE_SCHEMA_VERSION
+        ? `取組「${String(given.title ?? given.id)}」は新しい版のBPR Studioで作成されています（形式 ${migrated.fromVersion}）`
+        : `取組「${String(given.title ?? given.id)}」: ${migrated.problem}`,
+    );
+  const rec = migrated.record;
   const parsed = initiativeSchema.safeParse(rec);
   if (!parsed.success) {
     const first = parsed.error.issues[0];

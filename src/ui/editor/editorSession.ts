@@ -1,57 +1,23 @@
-import { ConflictError, StorageFullError, type ProcessPatch, type ProcessRecord, type VersionReason, type WorkspaceRepository } from '../../store/types';
+import { StorageFullError, type ConflictError, type ProcessPatch, type ProcessRecord, type VersionReason, type WorkspaceRepository } from '../../store/types';
+import { AUTOSAVE_DELAY_MS, AutosaveSession, type AutosaveCallbacks, type SaveStatus } from './autosaveSession';
 
-export type SaveStatus = 'saved' | 'dirty' | 'saving' | 'conflict' | 'error';
+export { AUTOSAVE_DELAY_MS, type SaveStatus };
 
-export interface EditorSessionCallbacks {
-  /** The stored record after every successful write. */
-  onRecord(record: ProcessRecord): void;
-  onStatus(status: SaveStatus): void;
-  /** Another tab changed the process since we loaded it; the user has to choose. */
-  onConflict(error: ConflictError): void;
-  /** A write failed for another reason (storage full, …); the editor content is kept. */
-  onError(error: Error): void;
-}
-
-/** Debounce between the last edit and the autosave. */
-export const AUTOSAVE_DELAY_MS = 2000;
+export type EditorSessionCallbacks = AutosaveCallbacks<ProcessRecord, ConflictError>;
 
 /**
- * Saving for one open process. All writes go through one queue, so an autosave and an explicit save
- * never race each other with the same expected revision (which would look like a conflict with
- * ourselves). `getXml` reads the modeler at write time, so the newest edit is what gets stored.
+ * Saving for one open process (queue, timer and conflict rule in autosaveSession.ts, shared with 取組).
+ * `getXml` reads the modeler at write time, so the newest edit is what gets stored.
  */
-export class EditorSession {
-  private record: ProcessRecord;
-  private dirty = false;
-  private conflicted = false;
-  private closed = false;
-  private timer: ReturnType<typeof setTimeout> | null = null;
-  private queue: Promise<unknown> = Promise.resolve();
-
+export class EditorSession extends AutosaveSession<ProcessRecord, ConflictError> {
   constructor(
     private readonly repo: WorkspaceRepository,
     record: ProcessRecord,
     private readonly getXml: () => Promise<string>,
-    private readonly callbacks: EditorSessionCallbacks,
-    private readonly autosaveDelayMs = AUTOSAVE_DELAY_MS,
+    callbacks: EditorSessionCallbacks,
+    autosaveDelayMs = AUTOSAVE_DELAY_MS,
   ) {
-    this.record = record;
-  }
-
-  get current(): ProcessRecord {
-    return this.record;
-  }
-
-  get isDirty(): boolean {
-    return this.dirty;
-  }
-
-  /** Called on every modeler change (not on import). */
-  markChanged(): void {
-    if (this.closed) return;
-    this.dirty = true;
-    this.callbacks.onStatus(this.conflicted ? 'conflict' : 'dirty');
-    this.scheduleAutosave();
+    super(record, callbacks, autosaveDelayMs);
   }
 
   /** Explicit save: always writes a 'save' version, even without changes. */
@@ -101,60 +67,14 @@ export class EditorSession {
     this.callbacks.onStatus('saved');
   }
 
-  /** Stops all saving, e.g. after the content was saved as a copy elsewhere. */
-  close(): void {
-    this.closed = true;
-    this.cancelTimer();
+  /** The diagram in the modeler differs from what is stored whenever a write failed, so it stays unsaved. */
+  protected override dirtyAfterFailure(): boolean {
+    return true;
   }
 
   private async autosaveNow(): Promise<ProcessRecord | undefined> {
     const xml = await this.getXml();
     return this.write(() => this.repo.autosaveProcess(this.record.id, xml, { expectedRevision: this.record.revision }));
-  }
-
-  private async write(op: () => Promise<ProcessRecord>): Promise<ProcessRecord | undefined> {
-    if (this.closed) return undefined;
-    this.callbacks.onStatus('saving');
-    // Edits made while the write is under way must not be marked saved by it.
-    this.dirty = false;
-    try {
-      const record = await op();
-      this.record = record;
-      this.callbacks.onRecord(record);
-      this.callbacks.onStatus(this.dirty ? 'dirty' : 'saved');
-      return record;
-    } catch (error) {
-      this.dirty = true;
-      if (error instanceof ConflictError) {
-        this.conflicted = true;
-        this.callbacks.onStatus('conflict');
-        this.callbacks.onConflict(error);
-      } else {
-        this.callbacks.onStatus('error');
-        this.callbacks.onError(error instanceof Error ? error : new Error(String(error)));
-      }
-      return undefined;
-    }
-  }
-
-  private enqueue<T>(task: () => Promise<T>): Promise<T> {
-    const next = this.queue.then(task, task);
-    this.queue = next.catch(() => undefined);
-    return next;
-  }
-
-  private scheduleAutosave(): void {
-    this.cancelTimer();
-    if (this.conflicted) return;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      void this.flush();
-    }, this.autosaveDelayMs);
-  }
-
-  private cancelTimer(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
   }
 }
 
