@@ -96,10 +96,11 @@ export async function run(args: string[]): Promise<number> {
     console.error(`${parsed}\n${USAGE}`);
     return 2;
   }
-  const texts: string[] = [];
+  // Bytes, not 'utf8' text: the domain decoder detects UTF-16 BOMs and declared encodings.
+  const texts: Uint8Array[] = [];
   for (const f of parsed.files) {
     try {
-      texts.push(await readFile(f, 'utf8'));
+      texts.push(new Uint8Array(await readFile(f)));
     } catch (err) {
       console.error(`${f}: ファイルを読めません（${(err as NodeJS.ErrnoException).code ?? String(err)}）`);
       return 1;

@@ -142,8 +142,9 @@ export async function run(args: string[]): Promise<number> {
     console.error(typeof parsed === 'string' ? `${parsed}\n${USAGE}` : USAGE);
     return 2;
   }
-  let xml: string;
-  try { xml = await readFile(parsed.file, 'utf8'); } catch {
+  // Bytes, not 'utf8' text: the domain decoder detects UTF-16 BOMs and declared encodings as validate and lint do.
+  let xml: Uint8Array;
+  try { xml = new Uint8Array(await readFile(parsed.file)); } catch {
     console.error(`ファイルを読めません: ${parsed.file}`);
     return 1;
   }

@@ -1,6 +1,8 @@
 import type { BpmnModdle, ParseWarning } from 'bpmn-moddle';
 import { createModdle } from './moddle';
 import { decodeDiagramBytes, sniffBinary } from './decodeDiagram';
+import { diagramMessage, type DiagramMessageCode, type DiagramMessageParams } from './diagramMessages';
+import { DIAGRAM_LIMITS, measureXml } from './limits';
 
 /**
  * Opening a .bpmn file from anywhere (file picker, drag and drop, Dexie, CLI): every way a file can
@@ -9,12 +11,14 @@ import { decodeDiagramBytes, sniffBinary } from './decodeDiagram';
  */
 
 export const BPMN_MODEL_NS = 'http://www.omg.org/spec/BPMN/20100524/MODEL';
-export const DEFAULT_MAX_DIAGRAM_BYTES = 20 * 1024 * 1024;
+export const DEFAULT_MAX_DIAGRAM_BYTES = DIAGRAM_LIMITS.maxBytes;
 
 export type DiagramErrorCode =
   | 'empty'
   | 'binary'
   | 'too-large'
+  | 'too-many-elements'
+  | 'too-deep'
   | 'encoding'
   | 'not-xml'
   | 'not-bpmn'
@@ -31,11 +35,17 @@ export interface DiagramError {
   detail?: string;
   line?: number;
   elementId?: string;
+  /** For the limits: the i18n key (resources/diagramFile.ts) and its parameters, e.g. { value: 40002, max: 30000 }. */
+  messageCode?: DiagramMessageCode;
+  params?: DiagramMessageParams;
 }
 
 export interface ParseDiagramOptions {
-  /** Default 20 MB. */
+  /** Default DIAGRAM_LIMITS.maxBytes (20 MB). */
   maxBytes?: number;
+  /** Default DIAGRAM_LIMITS.maxElements / maxDepth; only tests lower them. */
+  maxElements?: number;
+  maxDepth?: number;
   /**
    * bpmn-moddle drops the second element of a duplicated id, possibly a whole process; by default
    * that is refused. When true the file opens and the loss is reported as a warning.
@@ -65,24 +75,9 @@ const fail = (error: DiagramError): { ok: false; error: DiagramError } => ({ ok:
 const formatMb = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 
 export async function parseDiagram(input: string | Uint8Array, opts: ParseDiagramOptions = {}): Promise<ParseDiagramResult> {
-  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_DIAGRAM_BYTES;
-  const size = typeof input === 'string' ? input.length : input.byteLength;
-  if (size === 0) return fail({ code: 'empty', message: 'ファイルが空です（0 バイト）。BPMN ファイルを選び直してください。' });
-  if (size > maxBytes)
-    return fail({
-      code: 'too-large',
-      message: `ファイルが大きすぎます（${formatMb(size)}、上限 ${formatMb(maxBytes)}）。`,
-    });
-
-  let text: string;
-  if (typeof input === 'string') {
-    text = input;
-  } else {
-    const decoded = decodeDiagramBytes(input);
-    if (!decoded.ok) return fail(decoded.error);
-    text = decoded.text;
-  }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const decoded = readDiagramText(input, opts.maxBytes ?? DEFAULT_MAX_DIAGRAM_BYTES);
+  if (!decoded.ok) return fail(decoded.error);
+  const text = decoded.text;
   if (!text.trim()) return fail({ code: 'empty', message: 'ファイルに内容がありません（空白のみ）。' });
   const binary = sniffBinary(text);
   if (binary) return fail(binary);
@@ -105,6 +100,8 @@ export async function parseDiagram(input: string | Uint8Array, opts: ParseDiagra
   }
   const root = checkRoot(text);
   if (root) return fail(root);
+  const limit = checkLimits(text, opts);
+  if (limit) return fail(limit);
 
   // The bytes were decoded already; the declared encoding would only make moddle warn again.
   const forModdle = text.replace(/^(\s*<\?xml[^>]*?encoding\s*=\s*)(["'])[^"']*\2/, '$1$2UTF-8$2');
@@ -151,6 +148,47 @@ export async function parseDiagram(input: string | Uint8Array, opts: ParseDiagra
     });
   }
   return { ok: true, definitions, warnings, elementsById: result.elementsById, moddle, xml: text };
+}
+
+/**
+ * The one decoder: bytes (or text already decoded) → text, with the size limit, BOM / declaration
+ * detection (UTF-8, UTF-16LE/BE) and binary refusal. Every way in (UI import, workspace file, worker,
+ * each CLI command) passes through here, so a UTF-16 file reads the same everywhere.
+ */
+export function readDiagramText(input: string | Uint8Array, maxBytes: number = DIAGRAM_LIMITS.maxBytes): { ok: true; text: string } | { ok: false; error: DiagramError } {
+  const size = typeof input === 'string' ? input.length : input.byteLength;
+  if (size === 0) return fail({ code: 'empty', message: 'ファイルが空です（0 バイト）。BPMN ファイルを選び直してください。' });
+  if (size > maxBytes) {
+    const params = { value: formatMb(size), max: formatMb(maxBytes) };
+    return fail({ code: 'too-large', message: diagramMessage('limit.maxBytes', params), messageCode: 'limit.maxBytes', params });
+  }
+  let text: string;
+  if (typeof input === 'string') {
+    text = input;
+  } else {
+    const decoded = decodeDiagramBytes(input);
+    if (!decoded.ok) return fail(decoded.error);
+    text = decoded.text;
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return { ok: true, text };
+}
+
+/** Element count and nesting depth (limits.ts), checked on the text before any parser builds a tree. */
+export function checkLimits(text: string, opts: Pick<ParseDiagramOptions, 'maxElements' | 'maxDepth'> = {}): DiagramError | undefined {
+  const { breach } = measureXml(text, {
+    maxElements: opts.maxElements ?? DIAGRAM_LIMITS.maxElements,
+    maxDepth: opts.maxDepth ?? DIAGRAM_LIMITS.maxDepth,
+  });
+  if (!breach) return undefined;
+  const messageCode = breach.limit === 'maxElements' ? 'limit.maxElements' : 'limit.maxDepth';
+  const params = { value: breach.value, max: breach.max };
+  return {
+    code: breach.limit === 'maxElements' ? 'too-many-elements' : 'too-deep',
+    message: diagramMessage(messageCode, params),
+    messageCode,
+    params,
+  };
 }
 
 /** The file as text again (UTF-8, indented); the same moddle rules as the modeler's saveXML. */

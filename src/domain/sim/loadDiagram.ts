@@ -13,7 +13,8 @@ export type LoadResult =
   | { ok: true; model: SimModel; source: 'bpr' | 'qbp'; issues: SimIssue[] }
   | { ok: false; message: string };
 
-export async function loadSimModel(xml: string): Promise<LoadResult> {
+/** Bytes (from a file) or text (from the store); both go through parseDiagram's one decoder and limits. */
+export async function loadSimModel(xml: string | Uint8Array): Promise<LoadResult> {
   const parsed = await parseDiagram(xml);
   if (!parsed.ok) return { ok: false, message: parsed.error.message };
   const { annotations, issues } = readDiagramAnnotations(parsed.definitions);

@@ -1,5 +1,7 @@
+import { DIAGRAM_LIMITS } from '../../domain/bpmn/limits';
+
 /** Largest file we read: larger files are almost certainly not a hand-made BPMN and would stall the tab. */
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+export const MAX_IMPORT_BYTES = DIAGRAM_LIMITS.maxBytes;
 
 export class FileReadError extends Error {
   constructor(message: string, readonly fileName: string) {
