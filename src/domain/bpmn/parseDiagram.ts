@@ -66,6 +66,8 @@ export interface ParsedDiagram {
   moddle: BpmnModdle;
   /** The decoded text, e.g. for readQbp (parts bpmn-moddle drops). */
   xml: string;
+  /** bpmn-moddle's own warnings, with the element each is about (the import report names it). */
+  moddleWarnings: ParseWarning[];
 }
 
 export type ParseDiagramResult = ParsedDiagram | { ok: false; error: DiagramError };
@@ -147,7 +149,7 @@ export async function parseDiagram(input: string | Uint8Array, opts: ParseDiagra
       detail: result.warnings.map((w) => w.message).join('\n') || undefined,
     });
   }
-  return { ok: true, definitions, warnings, elementsById: result.elementsById, moddle, xml: text };
+  return { ok: true, definitions, warnings, elementsById: result.elementsById, moddle, xml: text, moddleWarnings: result.warnings };
 }
 
 /**
