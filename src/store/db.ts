@@ -34,6 +34,8 @@ export class BprDatabase extends Dexie {
   declare comparisons: Table<StoredRow, string>;
   /** Latest simulation result per process (src/store/simulationResultRepository.ts); parsed with zod on load. */
   declare simulations: Table<StoredRow, string>;
+  /** 業務の全体像: one row per 業務 of the 業務量調査 (src/store/inventoryRepository.ts); parsed with zod on load. */
+  declare inventory: Table<StoredRow, string>;
 
   constructor(options: BprDatabaseOptions = {}) {
     super(options.name ?? DB_NAME, {
@@ -59,6 +61,10 @@ export class BprDatabase extends Dexie {
     // v4 keeps the latest simulation result per process, so a reload shows it again while the inputs are unchanged.
     this.version(4).stores({
       simulations: 'id',
+    });
+    // inventory: a new table only; earlier tables are left as they are.
+    this.version(5).stores({
+      inventory: 'id, workspaceId, [workspaceId+section]',
     });
   }
 }

@@ -44,7 +44,8 @@ export function decodeDiagramBytes(bytes: Uint8Array): DecodeResult {
 
   let decoder: TextDecoder;
   try {
-    decoder = new TextDecoder(encoding, { fatal: true });
+    // CP932 / MS932 are Windows names for what the Encoding Standard calls Shift_JIS (windows-31j).
+    decoder = new TextDecoder(/^(cp|ms|windows-?)932$/i.test(encoding) ? 'shift_jis' : encoding, { fatal: true });
   } catch {
     return { ok: false, error: { code: 'encoding', message: `文字コード「${encoding}」には対応していません。UTF-8 で保存し直してください。` } };
   }

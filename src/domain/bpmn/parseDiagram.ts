@@ -92,7 +92,8 @@ export async function parseDiagram(input: string | Uint8Array, opts: ParseDiagra
     });
   }
   // Entity expansion is refused before any parser sees the text: a DTD is never needed in BPMN.
-  const dtd = /<!(DOCTYPE|ENTITY)/i.exec(text);
+  // CDATA sections and comments are text: an HTML snippet with <!DOCTYPE html> in documentation is no DTD.
+  const dtd = /<!(DOCTYPE|ENTITY)/i.exec(text.replace(/<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->/g, (m) => m.replace(/[^\n]/g, ' ')));
   if (dtd) {
     return fail({
       code: 'entity',

@@ -36,9 +36,12 @@ export class CsvError extends Error {
  * Rows of strings. Accepts a BOM, CRLF / LF / CR line ends and quoted fields spanning lines.
  * Given bytes, decodes them first with `decodeText`. A trailing empty line is not a row.
  */
-export function parseCsv(input: string | Uint8Array): string[][] {
+export function parseCsv(input: string | Uint8Array, options: { delimiter?: ',' | '\t' } = {}): string[][] {
   let text = typeof input === 'string' ? input : decodeText(input).text;
   if (text.startsWith(BOM)) text = text.slice(1);
+  // Excel's 「Unicode テキスト」 is tab-separated; a first line with tabs and no commas is read that way.
+  const firstLine = text.slice(0, Math.max(0, text.search(/\r|\n/)) || text.length);
+  const delimiter = options.delimiter ?? (firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',');
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
@@ -73,7 +76,7 @@ export function parseCsv(input: string | Uint8Array): string[][] {
       i++;
       continue;
     }
-    if (ch === ',') {
+    if (ch === delimiter) {
       row.push(field);
       field = '';
       atFieldStart = true;
@@ -103,7 +106,7 @@ export function parseCsv(input: string | Uint8Array): string[][] {
   return rows;
 }
 
-export type TextEncodingName = 'utf-8' | 'shift_jis';
+export type TextEncodingName = 'utf-8' | 'shift_jis' | 'utf-16le' | 'utf-16be';
 
 /**
  * UTF-8 when there is a BOM or the bytes are valid UTF-8; Shift_JIS (Windows-31J, what Japanese
@@ -112,6 +115,11 @@ export type TextEncodingName = 'utf-8' | 'shift_jis';
 export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncodingName } {
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
     return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
+  // Excel's 「Unicode テキスト」 save: UTF-16 little-endian with a BOM (big-endian only from other tools).
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {

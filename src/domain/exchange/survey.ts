@@ -101,7 +101,9 @@ export class SurveyImportError extends Error {
 }
 
 const blank = (v: CellValue | undefined) => v === null || v === undefined || String(v).trim() === '';
-const text = (v: CellValue | undefined) => (blank(v) ? '' : String(v).normalize('NFKC').trim());
+/** Names are kept exactly as written (（①髙﨑～） stays so); only comparisons and numbers are normalised. */
+const text = (v: CellValue | undefined) => (blank(v) ? '' : String(v).trim());
+const numberText = (v: CellValue | undefined) => text(v).normalize('NFKC');
 
 /** Locates the header row (within the first 20 rows) by its 手順 column. */
 function findHeader(rows: CellValue[][]): { at: number; columns: Map<Column, number> } | undefined {
@@ -136,7 +138,7 @@ export function readSurveyTable(rows: CellValue[][], fallbackName = '業務量�
   const number = (row: CellValue[], rowNo: number, col: Column, label = '数値'): number | undefined => {
     const v = cell(row, col);
     if (blank(v)) return undefined;
-    const n = typeof v === 'number' ? v : Number(text(v).replace(/,/g, '').replace(/(分|件|回)$/, ''));
+    const n = typeof v === 'number' ? v : Number(numberText(v).replace(/,/g, '').replace(/(分|件|回)$/, ''));
     if (!Number.isFinite(n)) {
       problems.push(`${where(rowNo, col)}: ${label}ではありません（「${String(v)}」）。半角または全角の数字で入力してください。`);
       return undefined;

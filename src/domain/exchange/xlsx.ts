@@ -1,4 +1,4 @@
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { strFromU8, strToU8, Unzip, UnzipInflate, UnzipPassThrough, zipSync, type Zippable } from 'fflate';
 import { decodeXmlEntities, escapeXml, scanXml } from './xmlScan';
 
 /**
@@ -24,7 +24,8 @@ export class XlsxError extends Error {
 
 export const DEFAULT_MAX_XLSX_BYTES = 20 * 1024 * 1024;
 /** Zip bombs: the parts we read may not inflate past this in total. */
-export const DEFAULT_MAX_XLSX_UNZIPPED_BYTES = 200 * 1024 * 1024;
+// 64 MB of sheet XML is far beyond a 10,000-row survey and keeps the string and the scan well inside a tab's memory.
+export const DEFAULT_MAX_XLSX_UNZIPPED_BYTES = 64 * 1024 * 1024;
 
 // ---------------------------------------------------------------- writing
 
@@ -297,6 +298,45 @@ function cellValue(type: string, raw: string | undefined, inline: string | undef
   }
 }
 
+/**
+ * Inflates the .xml/.rels parts chunk by chunk and counts what actually comes out, so a zip whose
+ * headers understate the sizes stops at the limit instead of being inflated in full first.
+ */
+function inflateLimited(bytes: Uint8Array, maxUnzipped: number): Record<string, Uint8Array> {
+  const chunks: Record<string, Uint8Array[]> = {};
+  let total = 0;
+  let failure: unknown;
+  const tooLarge = () => new XlsxError(`Excelファイルの展開後のサイズが大きすぎます（上限 ${mb(maxUnzipped)}）。`);
+  const unzip = new Unzip((file) => {
+    if (!(file.name.endsWith('.xml') || file.name.endsWith('.rels'))) return;
+    if (file.originalSize !== undefined && total + file.originalSize > maxUnzipped) { failure ??= tooLarge(); return; }
+    const parts: Uint8Array[] = (chunks[file.name] = []);
+    file.ondata = (err, data) => {
+      if (failure) return;
+      if (err) { failure = err; return; }
+      total += data.length;
+      if (total > maxUnzipped) { failure = tooLarge(); file.terminate(); return; }
+      parts.push(data);
+    };
+    file.start();
+  });
+  unzip.register(UnzipInflate);
+  unzip.register(UnzipPassThrough);
+  // Fed in slices so that the check above runs between slices and memory stays near the limit.
+  const SLICE = 256 * 1024;
+  for (let at = 0; at < bytes.length && !failure; at += SLICE) unzip.push(bytes.subarray(at, Math.min(bytes.length, at + SLICE)), at + SLICE >= bytes.length);
+  if (failure) throw failure;
+  const files: Record<string, Uint8Array> = {};
+  for (const [name, parts] of Object.entries(chunks)) {
+    const len = parts.reduce((n, p) => n + p.length, 0);
+    const out = new Uint8Array(len);
+    let o = 0;
+    for (const p of parts) { out.set(p, o); o += p.length; }
+    files[name] = out;
+  }
+  return files;
+}
+
 /** Every worksheet in workbook order, rows indexed from sheet row 1 (rows[0]); empty cells are null. */
 export function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {}): SheetData[] {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_XLSX_BYTES;
@@ -305,17 +345,9 @@ export function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {}): Shee
     throw new XlsxError('古い形式のExcelファイル (.xls) は読み込めません。Excelで「.xlsx」形式または CSV (UTF-8) で保存し直してください。');
   if (!isZip(bytes)) throw new XlsxError('Excelファイル (.xlsx) ではありません（ZIP形式ではありません）。');
   if (bytes.length > maxBytes) throw new XlsxError(`Excelファイルが大きすぎます（${mb(bytes.length)}、上限 ${mb(maxBytes)}）。`);
-  let total = 0;
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(bytes, {
-      filter: (f) => {
-        const wanted = f.name.endsWith('.xml') || f.name.endsWith('.rels');
-        if (wanted) total += f.originalSize;
-        if (total > maxUnzipped) throw new XlsxError(`Excelファイルの展開後のサイズが大きすぎます（上限 ${mb(maxUnzipped)}）。`);
-        return wanted;
-      },
-    });
+    files = inflateLimited(bytes, maxUnzipped);
   } catch (err) {
     if (err instanceof XlsxError) throw err;
     throw new XlsxError(`Excelファイルを展開できません（ファイルが壊れている可能性があります）: ${err instanceof Error ? err.message : String(err)}`);
