@@ -15,6 +15,7 @@ import {
 } from '../model/annotations';
 import { readDiagramAnnotations } from './annotationsRead';
 import { removeDiagramAnnotations } from './annotationsWrite';
+import { KEEP_PROPERTY } from './keepDescriptor';
 import { isA, type ModdleElement } from './bprAccess';
 import { parseDiagram, serializeDiagram, type DiagramErrorCode } from './parseDiagram';
 import { annualOpenMinutes, convertQbp, hasBprAnnotations, QBP_NS, QBP_ROBOT_TIMETABLE_ID, readQbp } from './qbpImport';
@@ -441,8 +442,10 @@ export async function exportQbp(input: string | Uint8Array, opts: QbpExportOptio
   const { info, processId, warnings } = buildQbpInfo(definitions, annotations, { ...options, takenIds: Object.keys(parsed.elementsById) });
   warnings.unshift(...notes);
 
-  // An older block in extensionElements (e.g. from another tool) would contradict the new one; one
-  // under <definitions> was already dropped by bpmn-moddle.
+  // An older block (in extensionElements, or under <definitions> where the keep package holds it)
+  // would contradict the new one.
+  const kept = (definitions as Record<string, unknown>)[KEEP_PROPERTY] as ModdleElement[] | undefined;
+  if (kept) (definitions as Record<string, unknown>)[KEEP_PROPERTY] = kept.filter((v) => !isQbpBlock(v));
   for (const p of participantsProcesses(definitions)) {
     const ext = p.extensionElements;
     if (ext?.values) ext.values = ext.values.filter((v) => !isQbpBlock(v));
