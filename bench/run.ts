@@ -5,6 +5,7 @@ import { runSimulation } from '../src/domain/sim/runSimulation';
 import { runBaseline } from './baseline';
 import { BENCH_CASES, benchModel } from './model';
 import { benchRpa } from './rpaBench';
+import { benchInventory } from './inventoryBench';
 
 /**
  * `npm run bench`: events per second of the engine's fast and actor modes and of the plain-JS baseline on
@@ -65,6 +66,7 @@ const actorEventsPerSec = actor.events / actorSec;
 console.log(`actor モード:       ${Math.round(actorEventsPerSec).toLocaleString()} イベント/秒 (${actor.events.toLocaleString()} イベント, ${actorSec.toFixed(2)} 秒, ${cpuNote()})`);
 
 const rpa = await benchRpa();
+const inventory = benchInventory();
 
 // Peak memory of 1,000,000 cases × 30 replications, in a process of its own so that only that run counts.
 const memoryRun = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./memory.ts', import.meta.url))], { encoding: 'utf8' });
@@ -80,5 +82,7 @@ console.log(
     thirtyReplicationsSeconds: Number(thirtySec.toFixed(3)),
     rpaRankSeconds: Number(rpa.rankSeconds.toFixed(3)),
     memoryPeakRssMB1Mx30: memory.peakRssMB ?? null,
+    inventoryImport5000CsvSeconds: Number(inventory.csvSeconds.toFixed(3)),
+    inventoryImport5000XlsxSeconds: Number(inventory.xlsxSeconds.toFixed(3)),
   }),
 );

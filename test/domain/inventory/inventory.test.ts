@@ -136,3 +136,20 @@ describe('inventory totals, merge and ranking', () => {
     expect(flat[0].row.name).toBe('大きいが非定型');
   });
 });
+
+describe('sample inventory', () => {
+  it('given the fictional city sample, when written as CSV and read back, then every 業務 is imported and the hours per 業務 are on the 東海村 scale', async () => {
+    const { sampleInventory } = await import('../../../src/domain/inventory/sample');
+    const { toCsv } = await import('../../../src/domain/exchange/csv');
+    const { INVENTORY_FIELDS, INVENTORY_FIELD_LABELS } = await import('../../../src/domain/inventory/parse');
+    const rows = sampleInventory();
+    const table = [INVENTORY_FIELDS.map((f) => INVENTORY_FIELD_LABELS[f]), ...rows.map((r) => INVENTORY_FIELDS.map((f) => (typeof r[f] === 'boolean' ? (r[f] ? '○' : '') : ((r[f] as string | number | undefined) ?? null))))];
+    const p = parseInventoryFile('s.csv', new TextEncoder().encode(toCsv(table)));
+    expect(p.refused).toEqual([]);
+    expect(p.rows).toEqual(rows);
+    // 東海村: 364,000 h / 4,339 業務 ≈ 84 h per 業務; the sample stays within a factor of two of that.
+    const perRow = rows.reduce((s, r) => s + annualHoursOf(r).hours, 0) / rows.length;
+    expect(perRow).toBeGreaterThan(42);
+    expect(perRow).toBeLessThan(168);
+  });
+});
