@@ -11,7 +11,15 @@ import {
   type WorkspaceInfo,
 } from './types';
 import { RECORD_FIELD_LABELS } from '../domain/model/fieldLabels';
-import { SCENARIO_NAME_MAX } from '../domain/model/scenario';
+import {
+  PROCESS_KINDS as DOMAIN_PROCESS_KINDS,
+  VERSION_REASONS as DOMAIN_VERSION_REASONS,
+  notLinkedToItself,
+  processFields,
+  recordId,
+  versionFields,
+  workspaceFields,
+} from '../domain/model/recordFields';
 
 /**
  * The shape of each record as stored in Dexie (current schema version). Every read goes through
@@ -20,40 +28,18 @@ import { SCENARIO_NAME_MAX } from '../domain/model/scenario';
 /** Current `schemaVersion` of each stored record type; writes use these, reads migrate up to them. */
 export const SCHEMA_VERSIONS = { workspace: 1, process: 2, version: 1 } as const satisfies Record<StoredRecordType, number>;
 
-export const PROCESS_KINDS = ['as-is', 'to-be'] as const satisfies readonly ProcessKind[];
-export const VERSION_REASONS = ['save', 'autosave', 'restore', 'import', 'create'] as const satisfies readonly VersionReason[];
+export const PROCESS_KINDS = DOMAIN_PROCESS_KINDS satisfies readonly ProcessKind[];
+export const VERSION_REASONS = DOMAIN_VERSION_REASONS satisfies readonly VersionReason[];
 
-const id = z.string().trim().min(1, 'IDが空です');
-const timestamp = z.iso.datetime({ offset: true, error: '日時が ISO 8601 形式ではありません' });
-const revision = z.number().int('版番号は整数です').min(1, '版番号は1以上です');
+const id = recordId;
 
-export const workspaceRecordSchema = z.object({
-  schemaVersion: z.literal(1),
-  id,
-  name: z.string().trim().min(1, 'ワークスペース名が空です'),
-  hoursPerFte: z.number().gt(0, '1人あたり年間勤務時間は0より大きい値にしてください'),
-  createdAt: timestamp,
-  updatedAt: timestamp,
-});
+// The fields are the domain's (model/recordFields, shared with the workspace file); the store adds its
+// schemaVersion, the owning workspace and the rule that only a To-Be records its As-Is.
+export const workspaceRecordSchema = z.object({ schemaVersion: z.literal(1), ...workspaceFields });
 
 export const processRecordSchema = z
-  .object({
-    schemaVersion: z.literal(SCHEMA_VERSIONS.process),
-    id,
-    workspaceId: id,
-    name: z.string().trim().min(1, 'プロセス名が空です').max(200, 'プロセス名は200文字以内にしてください'),
-    department: z.string().trim().max(100, '担当課は100文字以内にしてください'),
-    kind: z.enum(PROCESS_KINDS, { error: '種別は as-is か to-be のどちらかです' }),
-    /** On a To-Be only: the As-Is whose scenario it is. */
-    linkedProcessId: id.optional(),
-    /** On a To-Be: the scenario's short name shown beside its As-Is (書かない窓口, RPA（…）, …). */
-    scenarioName: z.string().trim().min(1, 'シナリオ名が空です').max(SCENARIO_NAME_MAX, `シナリオ名は${SCENARIO_NAME_MAX}文字以内にしてください`).optional(),
-    xml: z.string(),
-    createdAt: timestamp,
-    updatedAt: timestamp,
-    revision,
-  })
-  .refine((p) => p.linkedProcessId !== p.id, { path: ['linkedProcessId'], message: '自分自身とは対応付けできません' })
+  .object({ schemaVersion: z.literal(SCHEMA_VERSIONS.process), ...processFields, workspaceId: id, xml: z.string() })
+  .refine(...notLinkedToItself)
   .refine((p) => p.kind === 'to-be' || p.linkedProcessId === undefined, {
     path: ['linkedProcessId'],
     message: 'As-Is には対応先を記録しません（シナリオの To-Be 側に As-Is を記録します）',
@@ -61,14 +47,8 @@ export const processRecordSchema = z
 
 export const versionRecordSchema = z.object({
   schemaVersion: z.literal(1),
-  id,
+  ...versionFields,
   processId: id,
-  xml: z.string(),
-  /** Process name when the snapshot was taken. */
-  name: z.string(),
-  reason: z.enum(VERSION_REASONS, { error: '版の種類が不正です' }),
-  createdAt: timestamp,
-  revision: z.number().int().min(0),
   /** Order of snapshots of one process; breaks ties between equal timestamps. */
   seq: z.number().int().min(0),
 });

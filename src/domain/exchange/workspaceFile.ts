@@ -3,7 +3,8 @@ import { parseInitiative, RecordError, type Initiative } from '../model/initiati
 import { migrateUp, type Migration } from '../model/recordVersion';
 import { RECORD_FIELD_LABELS } from '../model/fieldLabels';
 import { exportFileName } from './fileName';
-import { SCENARIO_NAME_MAX, scenarioNameFromProcessName } from '../model/scenario';
+import { scenarioNameFromProcessName } from '../model/scenario';
+import { notLinkedToItself, processFields, recordTimestamp, versionFields, workspaceFields } from '../model/recordFields';
 
 /**
  * The workspace as ONE JSON file (backup, hand-over to another PC or another 課). Pure: the store
@@ -24,42 +25,19 @@ export const WORKSPACE_FILE_SCHEMA_VERSION = 2;
 /** Anything bigger is not a workspace a person made by hand; refuse before parsing. */
 export const MAX_WORKSPACE_FILE_BYTES = 200 * 1024 * 1024;
 
-const id = z.string().trim().min(1, 'IDが空です');
-const timestamp = z.iso.datetime({ offset: true, error: '日時が ISO 8601 形式ではありません' });
+const timestamp = recordTimestamp;
 
-export const fileWorkspaceSchema = z.object({
-  id,
-  name: z.string().trim().min(1, 'ワークスペース名が空です'),
-  hoursPerFte: z.number().gt(0, '1人あたり年間勤務時間は0より大きい値にしてください'),
-  createdAt: timestamp,
-  updatedAt: timestamp,
-});
+export const fileWorkspaceSchema = z.object(workspaceFields);
 
-export const fileVersionSchema = z.object({
-  id,
-  xml: z.string(),
-  name: z.string(),
-  reason: z.enum(['save', 'autosave', 'restore', 'import', 'create'], { error: '版の種類が不正です' }),
-  createdAt: timestamp,
-  revision: z.number().int().min(0),
-  seq: z.number().int().min(0).optional(),
-});
+export const fileVersionSchema = z.object({ ...versionFields, seq: z.number().int().min(0).optional() });
 
 export const fileProcessSchema = z
   .object({
-    id,
-    name: z.string().trim().min(1, 'プロセス名が空です').max(200, 'プロセス名は200文字以内にしてください'),
-    department: z.string().trim().max(100, '担当課は100文字以内にしてください'),
-    kind: z.enum(['as-is', 'to-be'], { error: '種別は as-is か to-be のどちらかです' }),
-    linkedProcessId: id.optional(),
-    scenarioName: z.string().trim().min(1, 'シナリオ名が空です').max(SCENARIO_NAME_MAX, `シナリオ名は${SCENARIO_NAME_MAX}文字以内にしてください`).optional(),
+    ...processFields,
     xml: z.string().min(1, 'BPMNが空です'),
-    createdAt: timestamp,
-    updatedAt: timestamp,
-    revision: z.number().int('版番号は整数です').min(1, '版番号は1以上です'),
     versions: z.array(fileVersionSchema).default([]),
   })
-  .refine((p) => p.linkedProcessId !== p.id, { path: ['linkedProcessId'], message: '自分自身とは対応付けできません' });
+  .refine(...notLinkedToItself);
 
 export type FileWorkspace = z.infer<typeof fileWorkspaceSchema>;
 export type FileProcess = z.infer<typeof fileProcessSchema>;
