@@ -21,7 +21,11 @@ const entryTask = (() => {
 
 /** A figure as the overview writes it: number, unit, then its 95 % interval. */
 // Savings that can go either way (lead time, resident minutes) lead with 削減 or 増加.
-const withCi = (unit: string) => new RegExp(`^(?:削減 |増加 )?-?[\\d,.]+ ?${unit.replace(/[/]/g, '\\/')}（95%信頼区間 -?[\\d,.]+〜-?[\\d,.]+）$`);
+// A figure, its unit and 95 % interval, then (when computed) its 想定の幅 with the same unit.
+const withCi = (unit: string) => {
+  const u = unit.replace(/[/]/g, '\\/');
+  return new RegExp(`^(?:削減 |増加 )?-?[\\d,.]+ ?${u}（95%信頼区間 -?[\\d,.]+〜-?[\\d,.]+）(?:想定の幅 -?[\\d,.]+〜-?[\\d,.]+ ?${u})?$`);
+};
 const number = (text: string) => Number.parseFloat(text.replace(/,/g, ''));
 
 const scenarioTable = (page: Page) => page.getByTestId('scenario-table');
@@ -120,7 +124,12 @@ describe('scenarios: one As-Is, several To-Be scenarios side by side', () => {
     await openCompareFromCard(page, kian.name);
     await expect.poll(() => cell(scenarioRow(page, '電子決裁（テンプレート）'), 'hoursSaved').textContent()).toMatch(withCi('時間/年'));
     expect(await cell(scenarioRow(page, kianScenario), 'hoursSaved').textContent()).toMatch(withCi('時間/年'));
-    const madeHours = (await cell(scenarioRow(page, '電子決裁（テンプレート）'), 'hoursSaved').textContent()) ?? '';
+    const madeCell = (await cell(scenarioRow(page, '電子決裁（テンプレート）'), 'hoursSaved').textContent()) ?? '';
+    // The cell is the figure with its 95 % interval, then its 想定の幅; the 取組 must show both the same.
+    const rangeAt = madeCell.indexOf('想定の幅');
+    expect(rangeAt).toBeGreaterThan(0);
+    const madeHours = madeCell.slice(0, rangeAt);
+    const madeRange = madeCell.slice(rangeAt);
 
     // A 取組 adopts one scenario: the As-Is's scenarios are offered, and the adopted one is named.
     await page.getByRole('tab', { name: '取組' }).click();
@@ -143,7 +152,7 @@ describe('scenarios: one As-Is, several To-Be scenarios side by side', () => {
     expect(await pair.getByTestId('adopted-scenario').textContent()).toBe('採用するシナリオ: 電子決裁（テンプレート）');
     // The comparison computed in 比較 is the one the 取組 shows: same pair, same figure.
     // …followed by its 想定の幅 (the overview keeps to the mean and interval).
-    await expect.poll(() => pair.locator('[data-figure="hoursSaved"] dd').textContent()).toContain(`${madeHours} 推計想定の幅 `);
+    await expect.poll(() => pair.locator('[data-figure="hoursSaved"] dd').textContent()).toContain(`${madeHours} 推計${madeRange}`);
     expect(pageErrors).toEqual([]);
   });
 
