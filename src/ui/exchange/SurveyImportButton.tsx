@@ -1,9 +1,7 @@
-import { lazy, Suspense, useState } from 'react';
+import { useState } from 'react';
 import { useI18n } from '../../i18n';
 import type { ProcessRecord, WorkspaceRepository, WorkspaceStore } from '../../store/types';
-
-// The dialog carries the xlsx reader/writer and the survey rules: fetched when the button is first pressed.
-const SurveyImportDialog = lazy(() => import('./SurveyImportDialog').then((m) => ({ default: m.SurveyImportDialog })));
+import { SurveyImportDialog } from './SurveyImportDialog';
 
 export interface SurveyImportButtonProps {
   repo: WorkspaceRepository & Partial<Pick<WorkspaceStore, 'importProcesses'>>;
@@ -23,7 +21,6 @@ export function SurveyImportButton({ repo, workspaceId, processes, onImported }:
         {t('exchange.survey.button')}
       </button>
       {open && (
-        <Suspense fallback={null}>
         <SurveyImportDialog
           repo={repo}
           workspaceId={workspaceId}
@@ -34,7 +31,6 @@ export function SurveyImportButton({ repo, workspaceId, processes, onImported }:
             void onImported(records);
           }}
         />
-        </Suspense>
       )}
     </>
   );
