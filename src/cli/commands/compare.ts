@@ -1,4 +1,5 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readInputFile } from '../readInput';
+import { writeFile } from 'node:fs/promises';
 import type { ComparisonResult } from '../../domain/analysis/compare';
 import { compareDiagrams } from '../../domain/analysis/compareDiagrams';
 import type { Estimate } from '../../domain/analysis/compareStats';
@@ -99,12 +100,9 @@ export async function run(args: string[]): Promise<number> {
   // Bytes, not 'utf8' text: the domain decoder detects UTF-16 BOMs and declared encodings.
   const texts: Uint8Array[] = [];
   for (const f of parsed.files) {
-    try {
-      texts.push(new Uint8Array(await readFile(f)));
-    } catch (err) {
-      console.error(`${f}: ファイルを読めません（${(err as NodeJS.ErrnoException).code ?? String(err)}）`);
-      return 1;
-    }
+    const bytes = await readInputFile(f);
+    if (!bytes) return 1;
+    texts.push(bytes);
   }
   const out = await compareDiagrams(texts[0], texts[1], { replications: parsed.replications, seed: parsed.seed, inputRange: parsed.inputRange });
   if (!out.ok) {

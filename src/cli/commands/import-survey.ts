@@ -1,4 +1,5 @@
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readInputFile } from '../readInput';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { CsvError } from '../../domain/exchange/csv';
 import { fileNamePart } from '../../domain/exchange/fileName';
@@ -40,13 +41,8 @@ export async function run(args: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await readFile(input));
-  } catch (err) {
-    console.error(`${input}: ファイルを読めません（${(err as NodeJS.ErrnoException).code ?? String(err)}）`);
-    return 1;
-  }
+  const bytes = await readInputFile(input);
+  if (!bytes) return 1;
   let processes;
   try {
     processes = await importSurvey(basename(input), bytes);

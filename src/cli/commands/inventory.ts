@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readInputFile } from '../readInput';
 import { basename } from 'node:path';
 import { CsvError } from '../../domain/exchange/csv';
 import { XlsxError } from '../../domain/exchange/xlsx';
@@ -43,13 +43,8 @@ export async function run(args: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await readFile(input));
-  } catch (err) {
-    console.error(`${input}: ファイルを読めません（${(err as NodeJS.ErrnoException).code ?? String(err)}）`);
-    return 1;
-  }
+  const bytes = await readInputFile(input);
+  if (!bytes) return 1;
   let parsed;
   try {
     parsed = parseInventoryFile(basename(input), bytes, parseMapping(map));

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readInputFile } from '../readInput';
 import { readDiagramAnnotations } from '../../domain/bpmn/annotationsRead';
 import { isA, type ModdleElement } from '../../domain/bpmn/bprAccess';
 import { parseDiagram } from '../../domain/bpmn/parseDiagram';
@@ -15,11 +15,8 @@ export async function run(args: string[]): Promise<number> {
   }
   let failed = 0;
   for (const file of files) {
-    let bytes: Uint8Array;
-    try {
-      bytes = new Uint8Array(await readFile(file));
-    } catch (err) {
-      console.error(`${file}: ファイルを読めません（${(err as NodeJS.ErrnoException).code ?? String(err)}）`);
+    const bytes = await readInputFile(file);
+    if (!bytes) {
       failed++;
       continue;
     }

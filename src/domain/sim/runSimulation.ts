@@ -89,15 +89,14 @@ export function assertRunnable(model: SimModel): void {
  */
 function* simulate(model: SimModel, options: SimulationOptions): Generator<number, SimulationResult> {
   assertRunnable(model);
-  const cases0 = options.cases ?? model.processInstances;
-  assertRunLimits({ replications: options.replications, years: options.years, cases: cases0 });
+  const cases = options.cases ?? model.processInstances;
+  assertRunLimits({ replications: options.replications, years: options.years, cases });
   const seed = options.seed ?? 1;
   const replications = options.replications ?? DEFAULT_REPLICATIONS;
   const mode = options.mode ?? 'fast';
   const startText = options.startDate ?? model.startDate ?? nextFiscalYearStart(options.today ?? new Date());
   const start = parseDate(startText);
   const totalVolume = model.arrivals.reduce((s, a) => s + a.annualVolume, 0);
-  const cases = cases0;
   const byCases = cases !== undefined;
   const years = byCases ? Math.max(cases / Math.max(totalVolume, 1e-9), 1 / 365) : options.years ?? 1;
   if (!(years > 0) || !Number.isFinite(years)) throw new RangeError(`シミュレーション期間（年）が不正です: ${options.years}`);
