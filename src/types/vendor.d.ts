@@ -26,5 +26,3 @@ declare module 'bpmn-js-bpmnlint';
 declare module 'bpmn-js-properties-panel';
 declare module '@bpmn-io/properties-panel';
 declare module 'bpmn-auto-layout';
-declare module 'diagram-js/lib/*';
-declare module 'bpmn-js/lib/*';
