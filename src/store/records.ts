@@ -35,7 +35,7 @@ const id = recordId;
 
 // The fields are the domain's (model/recordFields, shared with the workspace file); the store adds its
 // schemaVersion, the owning workspace and the rule that only a To-Be records its As-Is.
-export const workspaceRecordSchema = z.object({ schemaVersion: z.literal(1), ...workspaceFields });
+export const workspaceRecordSchema = z.object({ schemaVersion: z.literal(SCHEMA_VERSIONS.workspace), ...workspaceFields });
 
 export const processRecordSchema = z
   .object({ schemaVersion: z.literal(SCHEMA_VERSIONS.process), ...processFields, workspaceId: id, xml: z.string() })
@@ -46,7 +46,7 @@ export const processRecordSchema = z
   });
 
 export const versionRecordSchema = z.object({
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(SCHEMA_VERSIONS.version),
   ...versionFields,
   processId: id,
   /** Order of snapshots of one process; breaks ties between equal timestamps. */
