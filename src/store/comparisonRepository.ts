@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { comparisonResultSchema, type ComparisonResult } from '../domain/analysis/compare';
 import { sensitivityResultSchema, type SensitivityResult } from '../domain/analysis/sensitivity';
+import { readVersioned, recordSchemaVersion } from '../domain/model/recordMigrations';
 import type { BprDatabase } from './db';
 import { writeOrStorageFull } from './quota';
 import type { WorkspaceStore } from './types';
@@ -12,7 +13,7 @@ import type { WorkspaceStore } from './types';
  * (the result can always be recomputed) and left in place until the next save overwrites it.
  */
 
-export const COMPARISON_RECORD_VERSION = 1;
+export const COMPARISON_RECORD_VERSION = recordSchemaVersion('comparison');
 
 /** Options that determine the figures; kept so the hash can be recomputed against the current diagrams. */
 export const comparisonInputOptionsSchema = z.object({
@@ -43,8 +44,8 @@ export interface SaveComparisonExtras {
 export const comparisonRowId = (asIsId: string, toBeId: string): string => `${asIsId}|${toBeId}`;
 
 export function readComparisonRow(row: unknown): ComparisonRecord | undefined {
-  const parsed = comparisonRecordSchema.safeParse(row);
-  return parsed.success ? parsed.data : undefined;
+  const read = readVersioned('comparison', row, comparisonRecordSchema);
+  return read.ok ? read.value : undefined;
 }
 
 export interface ComparisonRepositoryOptions {

@@ -105,7 +105,7 @@ export class DexieWorkspaceRepository implements WorkspaceStore {
       }
       const stamp = this.stamp();
       const stored = checkForWrite('workspace', {
-        schemaVersion: 1,
+        schemaVersion: SCHEMA_VERSIONS.workspace,
         id: this.newId(),
         name: DEFAULT_WORKSPACE_NAME,
         hoursPerFte: DEFAULT_HOURS_PER_FTE,

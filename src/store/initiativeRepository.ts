@@ -1,6 +1,6 @@
 import type { Table } from 'dexie';
 import type { z } from 'zod';
-import { initiativeSchema, parseInitiative, RecordError, type Initiative } from '../domain/model/initiative';
+import { INITIATIVE_SCHEMA_VERSION, initiativeSchema, parseInitiative, RecordError, type Initiative } from '../domain/model/initiative';
 import type { BprDatabase } from './db';
 import { newRecordId } from './ids';
 import { writeTransaction } from './quota';
@@ -145,7 +145,7 @@ export class InitiativeRepository {
     return this.write([db.workspaces, db.processes, db.initiatives], async () => {
       if (!(await db.workspaces.get(workspaceId))) throw new InvalidInitiativeInputError(`ワークスペース (id: ${workspaceId}) が見つかりません。`);
       const stamp = this.now().toISOString();
-      const initiative = checkInitiative({ ...input, schemaVersion: 1, id: this.newId(), workspaceId, createdAt: stamp, updatedAt: stamp });
+      const initiative = checkInitiative({ ...input, schemaVersion: INITIATIVE_SCHEMA_VERSION, id: this.newId(), workspaceId, createdAt: stamp, updatedAt: stamp });
       await this.checkAttachments(initiative);
       const record: InitiativeRecord = { ...initiative, revision: 1 };
       await db.initiatives.add(record);
@@ -199,7 +199,7 @@ export class InitiativeRepository {
       // Identity and provenance are the store's, whatever the patch says.
       const next = checkInitiative({
         ...changed,
-        schemaVersion: 1,
+        schemaVersion: INITIATIVE_SCHEMA_VERSION,
         id: current.id,
         workspaceId: current.workspaceId,
         createdAt: current.createdAt,

@@ -1,4 +1,5 @@
 import { INVENTORY_SCHEMA_VERSION, inventoryRecordSchema, planMerge, type InventoryFields, type InventoryRecord } from '../domain/inventory/record';
+import { readVersioned } from '../domain/model/recordMigrations';
 import type { BprDatabase, StoredRow } from './db';
 import { newRecordId } from './ids';
 import { isQuotaExceeded } from './quota';
@@ -6,8 +7,8 @@ import { readRows } from './readRows';
 import { StorageFullError } from './types';
 
 /**
- * 業務の全体像 records in Dexie. Rows are read through zod (schemaVersion checked; no older layouts
- * exist yet, so a newer one is refused and left untouched). An import is one transaction: either
+ * 業務の全体像 records in Dexie. Rows are migrated up and validated by the shared reader
+ * (domain/model/recordMigrations.ts); a newer one is refused and left untouched. An import is one transaction: either
  * every row of the sheet is added or updated, or nothing changes.
  */
 export class UnreadableInventoryError extends Error {
@@ -19,11 +20,9 @@ export class UnreadableInventoryError extends Error {
 
 export function readInventoryRow(row: unknown): InventoryRecord {
   const id = typeof (row as { id?: unknown })?.id === 'string' ? (row as { id: string }).id : undefined;
-  const v = (row as { schemaVersion?: unknown })?.schemaVersion;
-  if (typeof v === 'number' && v > INVENTORY_SCHEMA_VERSION) throw new UnreadableInventoryError(id, `新しい版のBPR Studioで保存されたデータです（形式 ${v}）`);
-  const parsed = inventoryRecordSchema.safeParse(row);
-  if (!parsed.success) throw new UnreadableInventoryError(id, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('、'));
-  return parsed.data;
+  const read = readVersioned('inventory', row, inventoryRecordSchema);
+  if (!read.ok) throw new UnreadableInventoryError(id, read.problems.join('、'));
+  return read.value;
 }
 
 export interface InventoryImportResult {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { currentSchemaVersion, migrateRecord, type LooseRecord } from './migrations';
+import { MIGRATIONS, currentSchemaVersion, type LooseRecord } from './migrations';
+import { readVersioned } from '../domain/model/recordMigrations';
 import {
   InvalidProcessInputError,
   InvalidRecordError,
@@ -96,15 +97,12 @@ export function describeRecord(type: StoredRecordType, raw: unknown): { label: s
 function parseStored<T extends StoredRecordType>(type: T, raw: unknown): z.infer<(typeof schemas)[T]> {
   const { label, id: recordId } = describeRecord(type, raw);
   const tail = 'このデータは削除も上書きもしていません。';
-  const migrated = migrateRecord(type, raw);
-  if (!migrated.ok) throw new InvalidRecordError(`保存されている${label}を読み込めません: ${migrated.problem}。${tail}`, type, recordId, [migrated.problem]);
-  const parsed = schemas[type].safeParse(migrated.record, { error: japaneseIssues });
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${describeField(i.path)}: ${i.message}`);
-    const from = migrated.fromVersion < currentSchemaVersion(type) ? `（データ形式 v${migrated.fromVersion} から移行した後）` : '';
-    throw new InvalidRecordError(`保存されている${label}を読み込めません${from}: ${problems.join('、')}。${tail}`, type, recordId, problems);
-  }
-  return parsed.data as z.infer<(typeof schemas)[T]>;
+  const read = readVersioned(type, raw, schemas[type], { error: japaneseIssues, describe: describeField, migrations: MIGRATIONS[type] });
+  if (read.ok) return read.value as z.infer<(typeof schemas)[T]>;
+  // A failed migration has no "after migrating" part; a record that migrated and still fails says from which version.
+  const migratedFrom = read.stage === 'validate' && read.fromVersion !== undefined && read.fromVersion < currentSchemaVersion(type);
+  const from = migratedFrom ? `（データ形式 v${read.fromVersion} から移行した後）` : '';
+  throw new InvalidRecordError(`保存されている${label}を読み込めません${from}: ${read.problems.join('、')}。${tail}`, type, recordId, read.problems);
 }
 
 export const parseStoredWorkspace = (raw: unknown): StoredWorkspace => parseStored('workspace', raw);

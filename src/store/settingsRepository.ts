@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defaultRpaRankingSettings, type RpaRankingSettings } from '../domain/analysis/rpaCandidates';
+import { readVersioned, recordSchemaVersion } from '../domain/model/recordMigrations';
 import type { BprDatabase, MetaRow } from './db';
 import { writeOrStorageFull } from './quota';
 import type { WorkspaceStore } from './types';
@@ -11,7 +12,7 @@ import type { WorkspaceStore } from './types';
  * back to the published defaults and says so, and is only replaced when the user saves.
  */
 
-export const RPA_SETTINGS_SCHEMA_VERSION = 1;
+export const RPA_SETTINGS_SCHEMA_VERSION = recordSchemaVersion('rpaSettings');
 
 const yen = (label: string) =>
   z
@@ -66,16 +67,9 @@ export interface LoadedRpaSettings {
 /** Reads a stored value: a newer or broken record falls back to the defaults instead of failing. */
 export function readRpaSettings(value: unknown): LoadedRpaSettings {
   if (value === undefined || value === null) return { settings: defaultRpaRankingSettings(), isDefault: true };
-  const r = rpaSettingsSchema.safeParse(value);
-  if (!r.success) {
-    const version = (value as { schemaVersion?: unknown })?.schemaVersion;
-    const problem =
-      typeof version === 'number' && version > RPA_SETTINGS_SCHEMA_VERSION
-        ? `保存されているRPA設定は新しい版（${version}）のため読めません。既定値で計算します`
-        : `保存されているRPA設定を読めないため既定値で計算します（${r.error.issues.map((i) => i.message).join('／')}）`;
-    return { settings: defaultRpaRankingSettings(), isDefault: true, problem };
-  }
-  const { schemaVersion: _v, ...settings } = r.data;
+  const r = readVersioned('rpaSettings', value, rpaSettingsSchema);
+  if (!r.ok) return { settings: defaultRpaRankingSettings(), isDefault: true, problem: `保存されているRPA設定を読めないため既定値で計算します（${r.problems.join('／')}）` };
+  const { schemaVersion: _v, ...settings } = r.value;
   return { settings, isDefault: false };
 }
 

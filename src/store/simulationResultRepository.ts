@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { simulationResultSchema, type SimulationResult } from '../domain/sim/result';
+import { readVersioned, recordSchemaVersion } from '../domain/model/recordMigrations';
 import type { BprDatabase } from './db';
 import { writeOrStorageFull } from './quota';
 import type { WorkspaceRepository } from './types';
@@ -10,7 +11,7 @@ import type { WorkspaceRepository } from './types';
  * a new run replaces it. Like comparisons, an unreadable row counts as absent: it can be recomputed.
  */
 
-export const SIMULATION_RECORD_VERSION = 1;
+export const SIMULATION_RECORD_VERSION = recordSchemaVersion('simulation');
 
 /** The run settings the result was computed with (as the simulation tab's form holds them). */
 export const simulationRunSettingsSchema = z.object({
@@ -41,8 +42,8 @@ export class SimulationResultRepository {
   ) {}
 
   async getLatest(processId: string): Promise<SimulationRecord | undefined> {
-    const parsed = simulationRecordSchema.safeParse(await this.db.simulations.get(processId));
-    return parsed.success ? parsed.data : undefined;
+    const read = readVersioned('simulation', await this.db.simulations.get(processId), simulationRecordSchema);
+    return read.ok ? read.value : undefined;
   }
 
   async save(processId: string, inputHash: string, settings: StoredRunSettings, result: SimulationResult): Promise<SimulationRecord> {

@@ -186,7 +186,7 @@ async function writeProcessWithVersions(db: BprDatabase, p: FileProcess, id: str
   await db.processes.put(record);
   for (const [i, v] of versions.entries()) {
     const vid = freed.has(v.id) ? v.id : await plan.take(v.id, db.versions);
-    await db.versions.put(checkForWrite('version', { ...v, schemaVersion: 1, id: vid, processId: id, seq: v.seq ?? i + 1 }));
+    await db.versions.put(checkForWrite('version', { ...v, schemaVersion: SCHEMA_VERSIONS.version, id: vid, processId: id, seq: v.seq ?? i + 1 }));
   }
 }
 
@@ -203,7 +203,7 @@ async function replaceInto(db: BprDatabase, targetId: string, file: WorkspaceFil
 
   const plan = idPlan(newId, freed);
   const workspaceId = await plan.take(file.workspace.id, db.workspaces);
-  const workspace = checkForWrite('workspace', { ...file.workspace, schemaVersion: 1, id: workspaceId });
+  const workspace = checkForWrite('workspace', { ...file.workspace, schemaVersion: SCHEMA_VERSIONS.workspace, id: workspaceId });
   await db.workspaces.put(workspace);
   const processIds = new Map<string, string>();
   for (const p of file.processes) processIds.set(p.id, await plan.take(p.id, db.processes));

@@ -72,6 +72,20 @@ describe('every record kind migrates from every older version to the current one
     for (const [table, list] of Object.entries(rows)) for (const row of list) expect(await db.table(table).get(row.id as string)).toEqual(row);
   });
 
+  it('given a v0 workspace file whose processes and snapshots are v0 records (asIs flag, auto flag, epoch times), when imported, then each reads as it would from Dexie', async () => {
+    const { db, repo, workspaceId } = await repositoryWithWorkspace();
+    const file = {
+      format: 'bpr-studio-workspace',
+      exportedAt: APRIL_1,
+      workspace: { id: 'w-old', name: '旧形式', hoursPerFte: 1600, createdAt: APRIL_1_ISO, updatedAt: APRIL_1_ISO },
+      processes: [{ id: 'p-old', name: '転入届', asIs: true, xml, createdAt: APRIL_1, updatedAt: APRIL_1, history: [{ id: 'v-old', xml, auto: true, createdAt: APRIL_1 }] }],
+    };
+    const result = await importWorkspaceFile(db, workspaceId, JSON.stringify(file), { mode: 'replace' });
+    // The same values the Dexie v0 cases above expect for these rows.
+    expect(await repo.getProcess('p-old')).toMatchObject({ kind: 'as-is', department: '未分類', revision: 1, createdAt: APRIL_1_ISO, workspaceId: result.workspace.id });
+    expect(await repo.listVersions('p-old')).toEqual([{ id: 'v-old', processId: 'p-old', xml, name: '', reason: 'autosave', revision: 0, createdAt: APRIL_1_ISO }]);
+  });
+
   it('given a v0 workspace file (epoch exportedAt, history, a v0 取組), when imported, then its processes, versions and 取組 read as current', async () => {
     const { db, repo, workspaceId } = await repositoryWithWorkspace();
     const file = {

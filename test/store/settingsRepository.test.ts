@@ -45,7 +45,7 @@ describe('settingsRepository (RPA workspace settings in meta)', () => {
     expect(broken.settings).toEqual(defaultRpaRankingSettings());
     expect(broken.problem).toMatch(/読めないため既定値/);
     const newer = readRpaSettings({ ...custom, schemaVersion: 2 });
-    expect(newer.problem).toMatch(/新しい版（2）/);
+    expect(newer.problem).toMatch(/新しい版のBPR Studioで保存されたデータです（データ形式 v2、/);
   });
 
   it('given saved settings, when reset, then the defaults come back', async () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseInitiative, RecordError, type Initiative } from '../model/initiative';
+import { RECORD_MIGRATIONS } from '../model/recordMigrations';
 import { migrateUp, type Migration } from '../model/recordVersion';
 import { RECORD_FIELD_LABELS } from '../model/fieldLabels';
 import { exportFileName } from './fileName';
@@ -76,6 +77,13 @@ type Loose = Record<string, unknown>;
 const isObject = (v: unknown): v is Loose => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isoFromEpoch = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? new Date(v).toISOString() : v);
 
+/** The record's own first migration step, without the store's `schemaVersion` (file entries carry none). */
+const recordV0toV1 = (kind: 'process' | 'version', r: Loose): Loose => {
+  const { schemaVersion: _v, seq, ...migrated } = RECORD_MIGRATIONS[kind][0](r);
+  // The store numbers a file's snapshots in file order when none is given; keep that rather than the step's 0.
+  return r.seq === undefined ? migrated : { ...migrated, seq };
+};
+
 const v0ToV1 = (f: Loose): Loose => ({
   ...f,
   schemaVersion: 1,
@@ -83,8 +91,11 @@ const v0ToV1 = (f: Loose): Loose => ({
   processes: Array.isArray(f.processes)
     ? f.processes.map((p) => {
         if (!isObject(p)) return p;
-        const { history, ...rest } = p;
-        return { ...rest, versions: rest.versions ?? history ?? [] };
+        // A v0 file holds v0 records: each goes through the store's own v0 → v1 step (asIs → kind,
+        // epoch → ISO, …), so a record reads the same whether it comes from Dexie or from a file.
+        const { history, ...rest } = recordV0toV1('process', p);
+        const versions = rest.versions ?? history ?? [];
+        return { ...rest, versions: Array.isArray(versions) ? versions.map((v) => (isObject(v) ? recordV0toV1('version', v) : v)) : versions };
       })
     : f.processes,
   initiatives: f.initiatives ?? [],

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { fteOf } from '../model/fte';
+import { recordSchemaVersion } from '../model/recordMigrations';
 
 /**
  * One row of a 業務量調査 inventory (業務説明表): one 業務 of one 課. Stored as is; 年間時間 and 人工
  * are computed on read (never stored) so that a change of 件数 or of hours per FTE cannot leave a stale total.
  */
-export const INVENTORY_SCHEMA_VERSION = 1;
+export const INVENTORY_SCHEMA_VERSION = recordSchemaVersion('inventory');
 
 const text = (max: number) => z.string().trim().max(max, `${max}文字以内にしてください`);
 const count = z.number().finite().min(0, '負の値は入力できません');

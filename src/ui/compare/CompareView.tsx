@@ -5,7 +5,7 @@ import type { SensitivityResult } from '../../domain/analysis/sensitivity';
 import { useI18n } from '../../i18n';
 import { exportFileName } from '../../domain/exchange/fileName';
 import { downloadBlob } from '../../modeler/io/download';
-import { comparisonRepositoryOf, type ComparisonInputOptions, type ComparisonRecord } from '../../store/comparisonRepository';
+import { COMPARISON_RECORD_VERSION, comparisonRepositoryOf, type ComparisonInputOptions, type ComparisonRecord } from '../../store/comparisonRepository';
 import type { ProcessRecord, WorkspaceStore } from '../../store/types';
 import { BarChart } from '../charts/BarChart';
 import { formatDateTime } from '../common/format';
@@ -142,7 +142,7 @@ export function CompareView({ repo, hoursPerFte, processes, requestedPair, openP
       });
       const inputHash = await comparisonInputHash(a.xml, b.xml, options);
       let record: ComparisonRecord = {
-        schemaVersion: 1, id: `${a.id}|${b.id}`, asIsId: a.id, toBeId: b.id, inputHash, options,
+        schemaVersion: COMPARISON_RECORD_VERSION, id: `${a.id}|${b.id}`, asIsId: a.id, toBeId: b.id, inputHash, options,
         computedAt: new Date().toISOString(), result: out.result, sensitivity: out.sensitivity,
       };
       try {

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { initiativesToCsv, initiativesToXlsx } from '../../domain/exchange/initiativeExport';
 import { fiscalYearOf } from '../../domain/model/fiscalYear';
+import { INITIATIVE_SCHEMA_VERSION } from '../../domain/model/initiative';
 import { useI18n } from '../../i18n';
 import { exportFileName } from '../../domain/exchange/fileName';
 import { downloadBlob } from '../../modeler/io/download';
@@ -210,7 +211,7 @@ function CreateInitiativeDialog({ departments, onCancel, onCreate }: { departmen
   const submit = async () => {
     const deps = parseDepartments(dept);
     const issues = validateInitiative({
-      schemaVersion: 1,
+      schemaVersion: INITIATIVE_SCHEMA_VERSION,
       id: 'new',
       workspaceId: 'new',
       title: title.trim(),

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { comparisonRepositoryOf, type ComparisonInputOptions, type ComparisonRecord } from '../../store/comparisonRepository';
+import { COMPARISON_RECORD_VERSION, comparisonRepositoryOf, type ComparisonInputOptions, type ComparisonRecord } from '../../store/comparisonRepository';
 import type { ProcessRecord, WorkspaceStore } from '../../store/types';
 import { ComparisonCancelledError, runComparison } from '../compare/compareClient';
 import { comparisonInputHash } from '../compare/inputHash';
@@ -76,7 +76,7 @@ export function usePairComparisons(store: WorkspaceStore, pairs: readonly { asIs
         const inputHash = await comparisonInputHash(a, b, options);
         const record: ComparisonRecord = repo
           ? await repo.save(p.asIsId, p.toBeId, inputHash, result, { options })
-          : { schemaVersion: 1, id: key, asIsId: p.asIsId, toBeId: p.toBeId, inputHash, options, computedAt: new Date().toISOString(), result, sensitivity: null };
+          : { schemaVersion: COMPARISON_RECORD_VERSION, id: key, asIsId: p.asIsId, toBeId: p.toBeId, inputHash, options, computedAt: new Date().toISOString(), result, sensitivity: null };
         setStates((s) => ({ ...s, [key]: { record, outdated: false } }));
       } catch (error) {
         const cancelled = error instanceof ComparisonCancelledError;
