@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { COMPARE_MIN_REPLICATIONS, runLimitSchema } from '../domain/sim/runLimits';
 import { comparisonResultSchema } from '../domain/analysis/compare';
 import { sensitivityResultSchema } from '../domain/analysis/sensitivity';
+import { defineProtocol } from './rpc';
 
 /**
- * Messages to and from the comparison worker, apart from the worker script so the page can validate
- * replies without installing the worker's message handler.
+ * The comparison worker's protocol (carried by src/workers/rpc.ts): two diagrams and the run options
+ * in, the fraction done as progress, the zod-checked comparison (and tornado, when asked) out.
  */
 
 const costsSchema = z.object({
@@ -30,21 +31,12 @@ export const compareRunOptionsSchema = z.object({
 });
 export type CompareRunOptions = z.infer<typeof compareRunOptionsSchema>;
 
-export const compareRequestSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('compare.run'), id: z.string(), asIsXml: z.string(), toBeXml: z.string(), options: compareRunOptionsSchema.default({}) }),
-  z.object({ type: z.literal('compare.cancel'), id: z.string() }),
-]);
-export type CompareRequest = z.infer<typeof compareRequestSchema>;
-
-export const compareResponseSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('compare.progress'), id: z.string(), fraction: z.number() }),
-  z.object({
-    type: z.literal('compare.result'),
-    id: z.string(),
-    result: comparisonResultSchema,
-    sensitivity: sensitivityResultSchema.nullable(),
-  }),
-  z.object({ type: z.literal('compare.error'), id: z.string(), message: z.string() }),
-  z.object({ type: z.literal('compare.cancelled'), id: z.string() }),
-]);
-export type CompareResponse = z.infer<typeof compareResponseSchema>;
+export const compareProtocol = defineProtocol({
+  name: '比較用ワーカー',
+  request: z.object({ asIsXml: z.string(), toBeXml: z.string(), options: compareRunOptionsSchema.default({}) }),
+  /** Fraction of all paired replications done, 0–1. */
+  progress: z.number().min(0).max(1),
+  result: z.object({ result: comparisonResultSchema, sensitivity: sensitivityResultSchema.nullable() }),
+});
+export type CompareRequest = z.input<typeof compareProtocol.request>;
+export type CompareOutput = z.output<typeof compareProtocol.result>;

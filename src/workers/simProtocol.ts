@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { simulationResultSchema } from '../domain/sim/result';
 import { runLimitSchema } from '../domain/sim/runLimits';
+import { defineProtocol } from './rpc';
 
 /**
- * Messages to and from the simulation worker, in their own module so the page can validate replies
- * without importing the worker script (which installs its message handler on import).
+ * The simulation worker's protocol (src/workers/rpc.ts carries it): one diagram and its run options
+ * in, the fraction done as progress, the zod-checked result out. Apart from the worker script so the
+ * page can use it without installing the worker's message handler.
  */
 
 export const simOptionsSchema = z.object({
@@ -23,16 +25,11 @@ export const simOptionsSchema = z.object({
 });
 export type SimOptions = z.infer<typeof simOptionsSchema>;
 
-export const simRequestSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('sim.run'), id: z.string(), xml: z.string(), options: simOptionsSchema.default({}) }),
-  z.object({ type: z.literal('sim.cancel'), id: z.string() }),
-]);
-export type SimRequest = z.infer<typeof simRequestSchema>;
-
-export const simResponseSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('sim.progress'), id: z.string(), fraction: z.number() }),
-  z.object({ type: z.literal('sim.result'), id: z.string(), result: simulationResultSchema }),
-  z.object({ type: z.literal('sim.error'), id: z.string(), message: z.string(), issues: z.array(z.string()), elementId: z.string().optional() }),
-  z.object({ type: z.literal('sim.cancelled'), id: z.string() }),
-]);
-export type SimResponse = z.infer<typeof simResponseSchema>;
+export const simProtocol = defineProtocol({
+  name: 'シミュレーション用ワーカー',
+  request: z.object({ xml: z.string(), options: simOptionsSchema.default({}) }),
+  /** Fraction of the replications done, 0–1. */
+  progress: z.number().min(0).max(1),
+  result: simulationResultSchema,
+});
+export type SimRequest = z.input<typeof simProtocol.request>;

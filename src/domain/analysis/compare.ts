@@ -2,7 +2,7 @@ import { fteOf, hoursPerFteOf } from '../model/fte';
 import { z } from 'zod';
 import { isRobotRole, type SimModel } from '../sim/model';
 import type { SimulationResult } from '../sim/result';
-import { runSimulation, type SimulationOptions } from '../sim/runSimulation';
+import { runSteps, runStepsAsync, simulationSteps, type ReplicationSteps, type SimulationOptions } from '../sim/runSimulation';
 import { assertRunLimits, COMPARE_MIN_REPLICATIONS } from '../sim/runLimits';
 import { inputRangeReplications, modelAtInputEnd, rangeOf, type InputEnd } from '../sim/inputRange';
 import { nonNegative } from '../sim/stats';
@@ -191,8 +191,8 @@ export function matchTasks(asIs: TaskInfo[], toBe: TaskInfo[]): Array<{ a: TaskI
 }
 
 /** All replications of `model`, keeping each one's values; replication r runs on replicationSeed(seed, r). */
-function runAll(model: SimModel, seed: number, replications: number, o: CompareOptions, onProgress?: (f: number) => void): SimulationResult {
-  return runSimulation(model, {
+function runAll(model: SimModel, seed: number, replications: number, o: CompareOptions, onProgress?: (f: number) => void): ReplicationSteps<SimulationResult> {
+  return simulationSteps(model, {
     seed,
     replications,
     years: o.years,
@@ -206,6 +206,15 @@ function runAll(model: SimModel, seed: number, replications: number, o: CompareO
 }
 
 export function compareScenarios(asIs: SimModel, toBe: SimModel, options: CompareOptions = {}): ComparisonResult {
+  return runSteps(comparisonSteps(asIs, toBe, options));
+}
+
+/** The same comparison, yielding to the event loop after every replication so a worker can cancel it. */
+export function compareScenariosAsync(asIs: SimModel, toBe: SimModel, options: CompareOptions = {}): Promise<ComparisonResult> {
+  return runStepsAsync(comparisonSteps(asIs, toBe, options));
+}
+
+function* comparisonSteps(asIs: SimModel, toBe: SimModel, options: CompareOptions): ReplicationSteps<ComparisonResult> {
   const seed = options.seed ?? 1;
   assertRunLimits(options, COMPARE_MIN_REPLICATIONS);
   const R = options.replications ?? DEFAULT_COMPARE_REPLICATIONS;
@@ -219,8 +228,8 @@ export function compareScenarios(asIs: SimModel, toBe: SimModel, options: Compar
   // Progress: the main pair, then the two end pairs (each run weighs its replications).
   const total = 2 * R + 4 * rangeR;
   const step = (done: number, reps: number) => progress && ((f: number) => progress((done + f * reps) / total));
-  const firstA = runAll(asIs, seed, R, options, step(0, R));
-  const firstB = runAll(toBe, seed, R, options, step(R, R));
+  const firstA = yield* runAll(asIs, seed, R, options, step(0, R));
+  const firstB = yield* runAll(toBe, seed, R, options, step(R, R));
   const pairFigures = (a: SimulationResult, b: SimulationResult, reps: number) => {
     const repsA: RepFigures[] = [];
     const repsB: RepFigures[] = [];
@@ -315,12 +324,13 @@ export function compareScenarios(asIs: SimModel, toBe: SimModel, options: Compar
   };
   if (!rangeR) return result;
   // Each end compares As-Is and To-Be at the same end: optimistic with optimistic, pessimistic with pessimistic.
-  const ends = (['optimistic', 'pessimistic'] as InputEnd[]).map((end, i) => {
-    const a = runAll(modelAtInputEnd(asIs, end), seed, rangeR, options, step(2 * R + 2 * i * rangeR, rangeR));
-    const b = runAll(modelAtInputEnd(toBe, end), seed, rangeR, options, step(2 * R + (2 * i + 1) * rangeR, rangeR));
+  const ends: Headline[] = [];
+  for (const [i, end] of (['optimistic', 'pessimistic'] as InputEnd[]).entries()) {
+    const a = yield* runAll(modelAtInputEnd(asIs, end), seed, rangeR, options, step(2 * R + 2 * i * rangeR, rangeR));
+    const b = yield* runAll(modelAtInputEnd(toBe, end), seed, rangeR, options, step(2 * R + (2 * i + 1) * rangeR, rangeR));
     const { repsA: ea, repsB: eb } = pairFigures(a, b, rangeR);
-    return headlineMeans(ea, eb, hoursPerFte);
-  });
+    ends.push(headlineMeans(ea, eb, hoursPerFte));
+  }
   attachInputRange(result, ends[0], ends[1]);
   return result;
 }

@@ -221,20 +221,34 @@ function mean(xs: number[]): number {
   return xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
 }
 
-export function runSimulation(model: SimModel, options: SimulationOptions = {}): SimulationResult {
-  const it = simulate(model, options);
+/** A run (or a run of runs) as a generator yielding after each replication; see `simulate`. */
+export type ReplicationSteps<T> = Generator<number, T>;
+
+/** Runs the steps straight through. */
+export function runSteps<T>(steps: ReplicationSteps<T>): T {
   for (;;) {
-    const r = it.next();
+    const r = steps.next();
     if (r.done) return r.value;
   }
 }
 
-/** Same result as runSimulation; gives the event loop a turn between replications (worker cancel). */
-export async function runSimulationAsync(model: SimModel, options: SimulationOptions = {}): Promise<SimulationResult> {
-  const it = simulate(model, options);
+/** Runs the steps, giving the event loop a turn after each replication (so a worker sees a cancel message). */
+export async function runStepsAsync<T>(steps: ReplicationSteps<T>): Promise<T> {
   for (;;) {
-    const r = it.next();
+    const r = steps.next();
     if (r.done) return r.value;
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
+}
+
+/** The replications of one run as steps, for callers that chain several runs (the comparison). */
+export const simulationSteps = (model: SimModel, options: SimulationOptions = {}): ReplicationSteps<SimulationResult> => simulate(model, options);
+
+export function runSimulation(model: SimModel, options: SimulationOptions = {}): SimulationResult {
+  return runSteps(simulate(model, options));
+}
+
+/** Same result as runSimulation; gives the event loop a turn between replications (worker cancel). */
+export async function runSimulationAsync(model: SimModel, options: SimulationOptions = {}): Promise<SimulationResult> {
+  return runStepsAsync(simulate(model, options));
 }

@@ -1,16 +1,11 @@
 import type { RpaRanking, RpaRankingSettings, TaskHoursTable } from '../../domain/analysis/rpaCandidates';
 import { DEFAULT_RPA_REPLICATIONS } from '../../domain/analysis/rpaCandidates';
+import type { z } from 'zod';
 import type { ProcessRecord } from '../../store/types';
-import { rpaResponseSchema, type RpaRequest } from './rpaProtocol';
+import { rpaProtocol } from '../../workers/rpaProtocol';
+import { WorkerCancelledError, WorkerClient, type WorkerLike } from '../../workers/rpc';
 import { xmlHash } from './xmlHash';
 
-/** The part of a Worker the client uses; tests pass a fake. */
-export interface RpaWorkerLike {
-  postMessage(message: RpaRequest): void;
-  terminate(): void;
-  onmessage: ((event: MessageEvent) => void) | null;
-  onerror: ((event: ErrorEvent) => void) | null;
-}
 
 export interface RankingProgress {
   done: number;
@@ -43,110 +38,63 @@ export const RANKING_SEED = 1;
 export class RpaRankingClient {
   private readonly tables = new Map<string, TaskHoursTable>();
   private readonly failures = new Map<string, string>();
-  private worker: RpaWorkerLike | null = null;
-  private nextId = 1;
-  private current: { id: string; reject(e: Error): void } | null = null;
+  private readonly client: WorkerClient<typeof rpaProtocol>;
+  private current: AbortController | null = null;
 
   constructor(
-    private readonly createWorker: () => RpaWorkerLike,
+    createWorker: () => WorkerLike,
     private readonly replications = DEFAULT_RPA_REPLICATIONS,
-  ) {}
+  ) {
+    this.client = new WorkerClient(rpaProtocol, createWorker);
+  }
 
   /** How many As-Is processes of `processes` still need a simulation. */
   pendingCount(processes: readonly ProcessRecord[]): number {
     return processes.filter((p) => p.kind === 'as-is' && !this.tables.has(xmlHash(p.xml)) && !this.failures.has(xmlHash(p.xml))).length;
   }
 
-  rank(processes: readonly ProcessRecord[], settings: RpaRankingSettings, onProgress?: (p: RankingProgress) => void): Promise<RpaRanking> {
+  async rank(processes: readonly ProcessRecord[], settings: RpaRankingSettings, onProgress?: (p: RankingProgress) => void): Promise<RpaRanking> {
     this.cancel();
-    const id = String(this.nextId++);
+    const run = new AbortController();
+    this.current = run;
     const asIs = processes.filter((p) => p.kind === 'as-is');
     const messages = asIs.map((p) => ({ processId: p.id, processName: p.name, department: p.department, kind: p.kind, xml: p.xml, hash: xmlHash(p.xml) }));
     const wanted = new Set(messages.map((m) => m.hash));
     const pick = <T>(m: Map<string, T>) => Object.fromEntries([...m].filter(([h]) => wanted.has(h)));
-    return new Promise<RpaRanking>((resolve, reject) => {
-      this.current = { id, reject };
-      let worker: RpaWorkerLike;
-      try {
-        worker = this.ensureWorker();
-      } catch (e) {
-        this.current = null;
-        return reject(new RankingError(`計算用ワーカーを開始できませんでした: ${e instanceof Error ? e.message : String(e)}`));
-      }
-      const done = () => {
-        if (this.current?.id === id) this.current = null;
-      };
-      worker.onerror = (event) => {
-        event.preventDefault?.();
-        this.dropWorker();
-        done();
-        reject(new RankingError(`計算用ワーカーが停止しました: ${event.message || '原因不明のエラー'}`));
-      };
-      worker.onmessage = (event) => {
-        const parsed = rpaResponseSchema.safeParse(event.data);
-        if (!parsed.success) return;
-        const msg = parsed.data;
-        // Tables are worth keeping even from a run that was superseded.
-        if (msg.type === 'rpa.table') this.tables.set(msg.hash, msg.table);
-        if (msg.type === 'rpa.simError') this.failures.set(msg.hash, msg.message);
-        if (msg.id !== id) return;
-        switch (msg.type) {
-          case 'rpa.progress':
-            onProgress?.({ done: msg.done, total: msg.total, processName: msg.processName });
-            break;
-          case 'rpa.result':
-            done();
-            resolve(msg.ranking);
-            break;
-          case 'rpa.error':
-            done();
-            reject(new RankingError(msg.message));
-            break;
-          case 'rpa.cancelled':
-            done();
-            reject(new RankingCancelledError());
-            break;
-        }
-      };
-      worker.postMessage({
-        type: 'rpa.rank',
-        id,
-        processes: messages,
-        tables: pick(this.tables),
-        failures: pick(this.failures),
-        settings: { ...settings },
-        seed: RANKING_SEED,
-        replications: this.replications,
-      });
-    });
+    // Tables are worth keeping even from a run that was superseded.
+    const keep = (p: z.output<typeof rpaProtocol.progress>) => {
+      if (p.kind === 'table') this.tables.set(p.hash, p.table);
+      if (p.kind === 'simError') this.failures.set(p.hash, p.message);
+    };
+    try {
+      return await this.client.request(
+        { processes: messages, tables: pick(this.tables), failures: pick(this.failures), settings: { ...settings }, seed: RANKING_SEED, replications: this.replications },
+        {
+          signal: run.signal,
+          onProgress: (p) => {
+            keep(p);
+            if (p.kind === 'step') onProgress?.({ done: p.done, total: p.total, processName: p.processName });
+          },
+          onProgressAfterCancel: keep,
+        },
+      );
+    } catch (error) {
+      if (error instanceof WorkerCancelledError) throw new RankingCancelledError();
+      throw new RankingError(error instanceof Error ? error.message : String(error));
+    } finally {
+      if (this.current === run) this.current = null;
+    }
   }
 
   /** Stops the running ranking (the promise rejects with RankingCancelledError). */
   cancel(): void {
-    const run = this.current;
-    if (!run) return;
+    this.current?.abort();
     this.current = null;
-    try {
-      this.worker?.postMessage({ type: 'rpa.cancel', id: run.id });
-    } catch {
-      this.dropWorker();
-    }
-    run.reject(new RankingCancelledError());
-  }
-
-  private ensureWorker(): RpaWorkerLike {
-    this.worker ??= this.createWorker();
-    return this.worker;
-  }
-
-  private dropWorker(): void {
-    this.worker?.terminate();
-    this.worker = null;
   }
 }
 
-function browserWorker(): RpaWorkerLike {
-  return new Worker(new URL('../../workers/rpaWorker.ts', import.meta.url), { type: 'module' }) as unknown as RpaWorkerLike;
+function browserWorker(): WorkerLike {
+  return new Worker(new URL('../../workers/rpaWorker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike;
 }
 
 let shared: RpaRankingClient | null = null;

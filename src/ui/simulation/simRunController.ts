@@ -1,16 +1,11 @@
 import { createActor, type Actor } from 'xstate';
-import { simResponseSchema, type SimOptions, type SimRequest, type SimResponse } from '../../workers/simProtocol';
+import { WorkerCancelledError, WorkerClient, WorkerRequestError, type WorkerLike } from '../../workers/rpc';
+import { simProtocol, type SimOptions } from '../../workers/simProtocol';
 import type { SimulationResult } from '../../domain/sim/result';
 import { preflight, type Preflight } from './preflight';
 import { simRunMachine, type RunIssue, type SimRunSettings } from './simRunMachine';
 
-/** The part of a Worker the controller uses; tests pass a fake. */
-export interface WorkerLike {
-  postMessage(message: SimRequest): void;
-  terminate(): void;
-  onmessage: ((event: MessageEvent) => void) | null;
-  onerror: ((event: ErrorEvent) => void) | null;
-}
+export type { WorkerLike };
 
 export function toSimOptions(settings: SimRunSettings): SimOptions {
   const base: SimOptions = { seed: settings.seed, replications: settings.replications, mode: settings.mode };
@@ -24,7 +19,9 @@ export function toSimOptions(settings: SimRunSettings): SimOptions {
  */
 export class SimRunController {
   readonly actor: Actor<typeof simRunMachine> = createActor(simRunMachine);
-  private worker: WorkerLike | null = null;
+  private readonly client: WorkerClient<typeof simProtocol>;
+  /** Aborts the run in the worker (one at a time). */
+  private running: AbortController | null = null;
   private runXml: string | null = null;
   /** The diagram text the shown result was computed from, to tell when the diagram changed since. */
   resultXml: string | null = null;
@@ -35,9 +32,10 @@ export class SimRunController {
   onResult: ((xml: string, settings: SimRunSettings, result: SimulationResult) => void) | null = null;
 
   constructor(
-    private readonly createWorker: () => WorkerLike,
+    createWorker: () => WorkerLike,
     private readonly check: (xml: string) => Promise<Preflight> = preflight,
   ) {
+    this.client = new WorkerClient(simProtocol, createWorker);
     let wasDone = false;
     this.actor.subscribe((snapshot) => {
       const isDone = snapshot.matches('done');
@@ -91,71 +89,40 @@ export class SimRunController {
       return;
     }
     this.actor.send({ type: 'sim.validated', runId, notes: checked.notes });
+    const options = { ...toSimOptions(settings), ...(hoursPerFte ? { hoursPerFte } : {}) };
+    this.running?.abort();
+    const run = new AbortController();
+    this.running = run;
+    // Not awaited: start() returns once the run is handed to the worker, as the view expects.
+    void this.runInWorker(runId, xml, options, run);
+  }
+
+  private async runInWorker(runId: number, xml: string, options: SimOptions, run: AbortController): Promise<void> {
     try {
-      const options = { ...toSimOptions(settings), ...(hoursPerFte ? { hoursPerFte } : {}) };
-      this.ensureWorker().postMessage({ type: 'sim.run', id: String(runId), xml, options });
+      const result = await this.client.request({ xml, options }, { signal: run.signal, onProgress: (fraction) => this.actor.send({ type: 'sim.progress', runId, fraction }) });
+      this.actor.send({ type: 'sim.done', runId, result });
     } catch (error) {
-      this.failCurrent(`シミュレーションを開始できませんでした: ${error instanceof Error ? error.message : String(error)}`);
+      if (error instanceof WorkerCancelledError) this.actor.send({ type: 'sim.cancelled', runId });
+      else if (error instanceof WorkerRequestError) {
+        const at = error.elementId ? { elementId: error.elementId } : {};
+        const issues: RunIssue[] = error.issues.map((message) => ({ message, source: 'run', ...at }));
+        if (issues.length === 0 && error.elementId) issues.push({ message: error.message, source: 'run', ...at });
+        this.actor.send({ type: 'sim.error', runId, message: error.message, issues });
+      } else this.actor.send({ type: 'sim.error', runId, message: error instanceof Error ? error.message : String(error), issues: [] });
+    } finally {
+      if (this.running === run) this.running = null;
     }
   }
 
   cancel(): void {
-    const snapshot = this.actor.getSnapshot();
-    const wasRunning = snapshot.matches('running');
+    const wasRunning = this.actor.getSnapshot().matches('running');
     this.actor.send({ type: 'sim.cancel' });
-    if (wasRunning) this.worker?.postMessage({ type: 'sim.cancel', id: String(snapshot.context.runId) });
+    // The worker stops after its current replication and confirms; the run ends as cancelled then.
+    if (wasRunning) this.running?.abort();
   }
 
   dispose(): void {
     this.actor.stop();
-    this.worker?.terminate();
-    this.worker = null;
-  }
-
-  private ensureWorker(): WorkerLike {
-    if (this.worker) return this.worker;
-    const worker = this.createWorker();
-    worker.onmessage = (event) => this.receive(event.data);
-    worker.onerror = (event) => {
-      event.preventDefault?.();
-      // A crashed worker cannot be trusted with the next run either.
-      worker.terminate();
-      if (this.worker === worker) this.worker = null;
-      this.failCurrent(`シミュレーション用ワーカーが停止しました: ${event.message || '原因不明のエラー'}`);
-    };
-    this.worker = worker;
-    return worker;
-  }
-
-  private receive(data: unknown): void {
-    const parsed = simResponseSchema.safeParse(data);
-    if (!parsed.success) {
-      this.failCurrent(`シミュレーション結果の形式が正しくありません: ${parsed.error.issues[0]?.message ?? ''}`);
-      return;
-    }
-    const msg: SimResponse = parsed.data;
-    const runId = Number(msg.id);
-    switch (msg.type) {
-      case 'sim.progress':
-        this.actor.send({ type: 'sim.progress', runId, fraction: msg.fraction });
-        break;
-      case 'sim.result':
-        this.actor.send({ type: 'sim.done', runId, result: msg.result });
-        break;
-      case 'sim.cancelled':
-        this.actor.send({ type: 'sim.cancelled', runId });
-        break;
-      case 'sim.error': {
-        const issues: RunIssue[] = msg.issues.map((message) => ({ message, source: 'run', ...(msg.elementId ? { elementId: msg.elementId } : {}) }));
-        if (issues.length === 0 && msg.elementId) issues.push({ message: msg.message, source: 'run', elementId: msg.elementId });
-        this.actor.send({ type: 'sim.error', runId, message: msg.message, issues });
-        break;
-      }
-    }
-  }
-
-  private failCurrent(message: string): void {
-    const runId = this.actor.getSnapshot().context.runId;
-    this.actor.send({ type: 'sim.error', runId, message, issues: [] });
+    this.client.dispose();
   }
 }

@@ -3,15 +3,18 @@ import type { SimulationResult } from '../../../src/domain/sim/result';
 import type { Preflight } from '../../../src/ui/simulation/preflight';
 import { SimRunController, toSimOptions, type WorkerLike } from '../../../src/ui/simulation/simRunController';
 import { DEFAULT_RUN_SETTINGS } from '../../../src/ui/simulation/simRunMachine';
+import type { RequestMessage } from '../../../src/workers/rpc';
 import type { SimRequest } from '../../../src/workers/simProtocol';
 
+type Sent = RequestMessage<SimRequest>;
+/** Speaks the wire format of src/workers/rpc.ts; the test answers by hand. */
 class FakeWorker implements WorkerLike {
-  posted: SimRequest[] = [];
+  posted: Sent[] = [];
   terminated = false;
   onmessage: ((event: MessageEvent) => void) | null = null;
   onerror: ((event: ErrorEvent) => void) | null = null;
-  postMessage(message: SimRequest) {
-    this.posted.push(message);
+  postMessage(message: unknown) {
+    this.posted.push(message as Sent);
   }
   terminate() {
     this.terminated = true;
@@ -20,6 +23,9 @@ class FakeWorker implements WorkerLike {
     this.onmessage?.({ data } as MessageEvent);
   }
 }
+
+/** Replies reach the controller through promises: let them settle. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 const clean: Preflight = { blocking: [], notes: [] };
 const est = (mean: number) => ({ mean, ci95: [mean, mean] as [number, number] });
@@ -47,11 +53,12 @@ describe('SimRunController', () => {
     await controller.start('<xml/>', { ...DEFAULT_RUN_SETTINGS, replications: 4, seed: 9 });
     expect(controller.actor.getSnapshot().value).toBe('running');
     const request = worker().posted[0];
-    expect(request).toMatchObject({ type: 'sim.run', xml: '<xml/>', options: { replications: 4, seed: 9, years: 1, mode: 'fast' } });
+    expect(request).toMatchObject({ type: 'run', request: { xml: '<xml/>', options: { replications: 4, seed: 9, years: 1, mode: 'fast' } } });
     const id = request.id;
-    worker().reply({ type: 'sim.progress', id, fraction: 0.5 });
+    worker().reply({ type: 'progress', id, progress: 0.5 });
     expect(controller.actor.getSnapshot().context.progress).toBe(0.5);
-    worker().reply({ type: 'sim.result', id, result: minimalResult() });
+    worker().reply({ type: 'result', id, result: minimalResult() });
+    await settle();
     expect(controller.actor.getSnapshot().value).toBe('done');
     expect(controller.actor.getSnapshot().context.result?.events).toBe(100);
     expect(controller.resultXml).toBe('<xml/>');
@@ -68,22 +75,32 @@ describe('SimRunController', () => {
     expect(snap.context.errorMessage).toContain('1 件の問題');
   });
 
-  it('given a running simulation, when cancelled, then the worker is told and its confirmation ends in cancelled', async () => {
+  it('given a running simulation, when cancelled, then the worker is told, the run ends as cancelled and the same worker takes the next run', async () => {
     const { controller, worker } = setup();
     await controller.start('<xml/>', DEFAULT_RUN_SETTINGS);
     controller.cancel();
     const [run, cancel] = worker().posted;
-    expect(cancel).toEqual({ type: 'sim.cancel', id: run.id });
+    expect(cancel).toEqual({ type: 'cancel', id: run.id });
     expect(controller.actor.getSnapshot().value).toBe('cancelling');
-    worker().reply({ type: 'sim.cancelled', id: run.id });
+    await settle();
     expect(controller.actor.getSnapshot().value).toBe('cancelled');
+    // A late reply of the cancelled run changes nothing.
+    worker().reply({ type: 'result', id: run.id, result: minimalResult() });
+    await settle();
+    expect(controller.actor.getSnapshot().value).toBe('cancelled');
+    const first = worker();
+    await controller.start('<xml/>', DEFAULT_RUN_SETTINGS);
+    expect(worker()).toBe(first);
+    expect(first.terminated).toBe(false);
+    expect(first.posted.map((m) => m.type)).toEqual(['run', 'cancel', 'run']);
   });
 
   it('given a worker error naming an element, when received, then the issue carries the element id', async () => {
     const { controller, worker } = setup();
     await controller.start('<xml/>', DEFAULT_RUN_SETTINGS);
     const id = worker().posted[0].id;
-    worker().reply({ type: 'sim.error', id, message: 'ループが終わりません', issues: ['ループが終わりません'], elementId: 'Gateway_1' });
+    worker().reply({ type: 'error', id, error: { message: 'ループが終わりません', issues: ['ループが終わりません'], elementId: 'Gateway_1' } });
+    await settle();
     const snap = controller.actor.getSnapshot();
     expect(snap.value).toBe('error');
     expect(snap.context.issues).toEqual([{ message: 'ループが終わりません', source: 'run', elementId: 'Gateway_1' }]);
@@ -92,9 +109,10 @@ describe('SimRunController', () => {
   it('given a malformed worker reply, when received, then the run fails with a Japanese message instead of showing bad data', async () => {
     const { controller, worker } = setup();
     await controller.start('<xml/>', DEFAULT_RUN_SETTINGS);
-    worker().reply({ type: 'sim.result', id: worker().posted[0].id, result: { seed: 'x' } });
+    worker().reply({ type: 'result', id: worker().posted[0].id, result: { seed: 'x' } });
+    await settle();
     expect(controller.actor.getSnapshot().value).toBe('error');
-    expect(controller.actor.getSnapshot().context.errorMessage).toMatch(/^シミュレーション結果の形式が正しくありません/);
+    expect(controller.actor.getSnapshot().context.errorMessage).toMatch(/^シミュレーション用ワーカーの応答の形式が正しくありません/);
   });
 
   it('given a crashed worker, when it reports an error event, then the run fails and the next run gets a new worker', async () => {
@@ -108,7 +126,9 @@ describe('SimRunController', () => {
     }, async () => clean);
     await controller.start('<xml/>', DEFAULT_RUN_SETTINGS);
     workers[0].onerror?.({ message: 'boom', preventDefault: () => undefined } as ErrorEvent);
+    await settle();
     expect(controller.actor.getSnapshot().value).toBe('error');
+    expect(controller.actor.getSnapshot().context.errorMessage).toBe('シミュレーション用ワーカーが停止しました: boom');
     expect(workers[0].terminated).toBe(true);
     await controller.start('<xml/>', DEFAULT_RUN_SETTINGS);
     expect(created).toBe(2);
@@ -141,7 +161,8 @@ describe('SimRunController: a stored result after a reload', () => {
   it('given a run already finished in this page, when a stored result arrives late, then the newer result stays', async () => {
     const { controller, worker } = setup();
     await controller.start('<new/>', DEFAULT_RUN_SETTINGS);
-    worker().reply({ type: 'sim.result', id: worker().posted[0].id, result: { ...minimalResult(), events: 7 } });
+    worker().reply({ type: 'result', id: worker().posted[0].id, result: { ...minimalResult(), events: 7 } });
+    await settle();
     expect(controller.restore('<old/>', DEFAULT_RUN_SETTINGS, minimalResult(), new Date())).toBe(false);
     expect(controller.actor.getSnapshot().context.result?.events).toBe(7);
     expect(controller.resultXml).toBe('<new/>');
@@ -153,7 +174,8 @@ describe('SimRunController: a stored result after a reload', () => {
     controller.onResult = (xml, settings) => stored.push([xml, settings.replications]);
     controller.restore('<a/>', DEFAULT_RUN_SETTINGS, minimalResult(), new Date());
     await controller.start('<b/>', { ...DEFAULT_RUN_SETTINGS, replications: 4 });
-    worker().reply({ type: 'sim.result', id: worker().posted[0].id, result: minimalResult() });
+    worker().reply({ type: 'result', id: worker().posted[0].id, result: minimalResult() });
+    await settle();
     expect(stored).toEqual([['<b/>', 4]]);
     expect(controller.restored).toBe(false);
   });
