@@ -19,6 +19,18 @@ export const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 /**
+ * What a web server serving dist/ must send with every response (README, "Serving the build"). The
+ * meta tag above covers the page only: a dedicated worker takes its policy from its own script's
+ * response, and `frame-ancestors` (no framing by another site) is ignored in a meta tag. `vite preview`
+ * sends them, so the e2e tests run the app and its workers under them.
+ */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+};
+
+/**
  * Build only: the dev server's React Fast Refresh preamble is an inline script, so the same policy
  * in index.html would break `npm run dev`. The meta goes first in <head> because a policy only
  * covers what the parser meets after it.
@@ -41,11 +53,13 @@ const ZOD_JITLESS = 'globalThis.__zod_globalConfig = Object.assign(globalThis.__
 export default defineConfig({
   plugins: [react(), contentSecurityPolicy()],
   base: './',
-  worker: { format: 'es' },
+  // Worker bundles are built apart from the page's: they need zod's jitless switch of their own.
+  worker: { format: 'es', rollupOptions: { output: { intro: (chunk) => (chunk.isEntry ? ZOD_JITLESS : '') } } },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 4000,
     rollupOptions: { output: { intro: (chunk) => (chunk.isEntry ? ZOD_JITLESS : '') } },
   },
   server: { host: '127.0.0.1', port: 5173 },
+  preview: { headers: { ...SECURITY_HEADERS } },
 });

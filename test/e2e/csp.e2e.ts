@@ -59,6 +59,25 @@ describe('Content-Security-Policy of the built app', () => {
     expect(await violations()).toEqual([]);
     expect(errors.filter((e) => /Content Security Policy|Refused to/i.test(e))).toEqual([]);
     expect(pageErrors).toEqual([]);
+
+    // The worker is under the policy too (sent as a header with its script), with zod told not to compile.
+    const [worker] = page.workers().filter((w) => /simWorker/.test(w.url()));
+    expect(worker, 'the simulation worker is running').toBeDefined();
+    expect(await worker.evaluate(() => (globalThis as unknown as { __zod_globalConfig?: { jitless?: boolean } }).__zod_globalConfig?.jitless)).toBe(true);
+    // Evaluating through DevTools is exempt from the policy; a string timer runs later as the worker's own code.
+    await worker.evaluate(() => (setTimeout as unknown as (code: string, ms: number) => number)('globalThis.__workerEvalRan = true', 0));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await worker.evaluate(() => (globalThis as unknown as { __workerEvalRan?: boolean }).__workerEvalRan)).toBeUndefined();
+
+    // What README tells a web server to send, on the page and on the worker's script alike.
+    const headersOf = (url: string) => page.evaluate(async (u) => Object.fromEntries((await fetch(u)).headers), url);
+    for (const url of [page.url(), worker.url()]) {
+      const headers = await headersOf(url);
+      expect(headers['content-security-policy'], url).toContain("script-src 'self'");
+      expect(headers['content-security-policy'], url).toContain("frame-ancestors 'none'");
+      expect(headers['x-content-type-options'], url).toBe('nosniff');
+      expect(headers['referrer-policy'], url).toBe('no-referrer');
+    }
   });
 
   it('given the running app, when an inline script is injected, then it does not run and a script-src violation is reported', async () => {
