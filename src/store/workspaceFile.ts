@@ -7,6 +7,7 @@ import {
   type FileProcess,
   type WorkspaceFile,
 } from '../domain/exchange/workspaceFile';
+import { screenWorkspaceFile, type RefusedProcess } from '../domain/exchange/screenWorkspaceFile';
 import type { BprDatabase, StoredRow } from './db';
 import { newRecordId } from './ids';
 import { readInitiativeRow, UnreadableInitiativeError } from './initiativeRepository';
@@ -129,6 +130,8 @@ export interface WorkspaceImportResult {
   renamedIds: Record<string, string>;
   /** Things the user should know (links that could not be kept, …), in Japanese. */
   notes: string[];
+  /** Processes whose diagram the .bpmn reader refused: left out, each with the reader's error. */
+  refusedProcesses: RefusedProcess[];
 }
 
 const sameProcess = (a: StoredProcess, b: FileProcess) => a.name === b.name && a.department === b.department && a.kind === b.kind && a.xml === b.xml;
@@ -148,17 +151,26 @@ export async function importWorkspaceFile(
   input: string | Uint8Array | WorkspaceFile,
   options: ImportWorkspaceOptions = {},
 ): Promise<WorkspaceImportResult> {
-  const file = typeof input === 'string' || input instanceof Uint8Array ? parseWorkspaceFile(input) : parseWorkspaceFile(JSON.stringify(input));
+  const parsed = typeof input === 'string' || input instanceof Uint8Array ? parseWorkspaceFile(input) : parseWorkspaceFile(JSON.stringify(input));
+  // Read outside the transaction: IndexedDB ends a transaction that waits on other work.
+  const screened = await screenWorkspaceFile(parsed);
+  const { file } = screened;
   const now = options.now ?? (() => new Date());
   const newId = options.newId ?? newRecordId;
   const tables: Table[] = [db.workspaces, db.processes, db.versions, db.initiatives, db.meta];
-  return writeTransaction(db, tables, async () => {
+  const result = await writeTransaction(db, tables, async () => {
       if (!(await db.workspaces.get(targetWorkspaceId))) throw new InvalidProcessInputError(`取り込み先のワークスペース (id: ${targetWorkspaceId}) が見つかりません。`);
       const target = await describeImportTarget(db, targetWorkspaceId);
       const mode = options.mode ?? (target.empty ? 'replace' : undefined);
       if (!mode) throw new ImportModeRequiredError(target);
       return mode === 'replace' ? replaceInto(db, targetWorkspaceId, file, newId, now) : mergeInto(db, targetWorkspaceId, file, newId);
   });
+  const notes = [...result.notes];
+  if (screened.unlinkedScenarios.length)
+    notes.push(`As-Is を読み込めなかったため、${screened.unlinkedScenarios.map((n) => `「${n}」`).join('')}は対応先のない To-Be として取り込みました。`);
+  if (screened.loosenedInitiatives.length)
+    notes.push(`${screened.loosenedInitiatives.map((n) => `取組「${n}」`).join('、')}から、読み込めなかったプロセスへの紐付けを外しました。`);
+  return { ...result, refusedProcesses: screened.refused, notes };
 }
 
 interface IdPlan {
@@ -226,6 +238,7 @@ async function replaceInto(db: BprDatabase, targetId: string, file: WorkspaceFil
     initiativesIdentical: 0,
     renamedIds: plan.renamed,
     notes: [],
+    refusedProcesses: [],
   };
 }
 
@@ -304,6 +317,7 @@ async function mergeInto(db: BprDatabase, targetId: string, file: WorkspaceFile,
     initiativesIdentical,
     renamedIds: plan.renamed,
     notes,
+    refusedProcesses: [],
   };
 }
 

@@ -185,4 +185,35 @@ describe('exchange: 業務量調査 and workspace files in a real browser', () =
     await page.getByRole('status').filter({ hasText: `同じ内容 ${exportedLabels.length} 件は追加せず` }).waitFor();
     expect(await processCardLabels(page)).toEqual(exportedLabels);
   });
+
+  it('given an exported workspace in which one diagram got damaged, when imported, then the dialog names that process before the choice, and after 統合 the rest is there and the notice lists it', async () => {
+    const { page } = session();
+    await openApp(page);
+    const before = await processCardLabels(page);
+    const { json } = await exportWorkspace(page);
+    const file = JSON.parse(json) as { processes: Array<{ id: string; name: string; kind: string; xml: string }> };
+    // A copy of the workspace under new ids and names, so 統合 adds it; one diagram cut off mid-element.
+    file.processes = file.processes.map((p) => ({ ...p, id: `copy-${p.id}`, name: `${p.name}（写し）` }));
+    for (const p of file.processes) if ('linkedProcessId' in p) (p as { linkedProcessId?: string }).linkedProcessId = `copy-${(p as { linkedProcessId: string }).linkedProcessId}`;
+    const damaged = file.processes.find((p) => p.kind === 'as-is')!;
+    damaged.xml = damaged.xml.slice(0, Math.floor(damaged.xml.length / 2));
+    const withoutInitiatives = { ...file, initiatives: [] };
+    await pickWorkspaceFile(page, '写し.json', JSON.stringify(withoutInitiatives));
+
+    const dialog = page.getByRole('dialog', { name: 'ワークスペースの読み込み' });
+    const refused = dialog.getByTestId('refused-processes');
+    await refused.waitFor();
+    expect(await refused.textContent()).toContain('1 件のプロセスは図を読み込めないため取り込みません');
+    expect(await refused.textContent()).toContain(`プロセス「${damaged.name}」は読み込みませんでした`);
+    await dialog.getByRole('radio', { name: /統合/ }).check();
+    await dialog.getByRole('button', { name: '読み込む' }).click();
+
+    const notice = page.getByRole('alert').filter({ hasText: '1 件のプロセスを読み込めなかったため除外し、残りを読み込みました' });
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain(`プロセス「${damaged.name}」は読み込みませんでした`);
+    const after = await processCardLabels(page);
+    expect(after.length).toBe(before.length * 2 - 1);
+    expect(after.some((l) => l.startsWith(damaged.name))).toBe(false);
+    expect(after.filter((l) => l.includes('（写し）'))).toHaveLength(file.processes.length - 1);
+  });
 });

@@ -18,6 +18,7 @@ const diagramFile = {
     'diagram.emptyReason.unresolved': '図の形（BPMNShape）{count} 件がどの要素も指していません（参照先が見つかりません）。',
     'workspace.processRefused': 'プロセス「{name}」は読み込みませんでした: {reason}',
     'workspace.processesRefused': '{count} 件のプロセスを読み込めなかったため除外し、残りを読み込みました。',
+    'workspace.processesWillBeRefused': 'このファイルの {count} 件のプロセスは図を読み込めないため取り込みません（残りは取り込みます）。',
   },
   en: {
     'limit.maxBytes': 'The file is too large ({value}; the limit is {max}).',
@@ -31,6 +32,7 @@ const diagramFile = {
     'diagram.emptyReason.unresolved': '{count} diagram shapes (BPMNShape) point at no element (the reference cannot be found).',
     'workspace.processRefused': 'Process "{name}" was not imported: {reason}',
     'workspace.processesRefused': '{count} processes could not be read and were left out; the rest were imported.',
+    'workspace.processesWillBeRefused': '{count} processes in this file have a diagram that cannot be read and will not be imported (the rest will be).',
   },
 } satisfies FeatureResources;
 

@@ -5,13 +5,16 @@ import type { BprDatabase } from '../../store/db';
 import { importWorkspaceFile, type ImportMode, type WorkspaceImportResult } from '../../store/workspaceFile';
 import { Dialog } from '../common/Dialog';
 import { formatDateTime } from '../common/format';
-import { fileContents, quotedNames, type WorkspaceContents } from './workspaceTransfer';
+import type { RefusedProcess } from '../../domain/exchange/screenWorkspaceFile';
+import { fileContents, quotedNames, refusalReason, type WorkspaceContents } from './workspaceTransfer';
 
 export interface WorkspaceImportDialogProps {
   db: BprDatabase;
   workspaceId: string;
   fileName: string;
   file: WorkspaceFile;
+  /** Processes of the file the .bpmn reader refuses; listed before the user chooses. */
+  refused?: readonly RefusedProcess[];
   current: WorkspaceContents & { empty: boolean };
   onImported(result: WorkspaceImportResult): void;
   onCancel(): void;
@@ -21,7 +24,7 @@ export interface WorkspaceImportDialogProps {
  * Shows what the file and the current workspace hold side by side. A non-empty workspace is never
  * overwritten without a choice: 統合 or 置き換え, and 置き換え asks once more, naming what goes.
  */
-export function WorkspaceImportDialog({ db, workspaceId, fileName, file, current, onImported, onCancel }: WorkspaceImportDialogProps) {
+export function WorkspaceImportDialog({ db, workspaceId, fileName, file, refused = [], current, onImported, onCancel }: WorkspaceImportDialogProps) {
   const { t, lang } = useI18n();
   const legendId = useId();
   const [mode, setMode] = useState<ImportMode | null>(current.empty ? 'replace' : null);
@@ -130,6 +133,16 @@ export function WorkspaceImportDialog({ db, workspaceId, fileName, file, current
         </tbody>
       </table>
       <p className="bpr-hint">{t('exchange.import.exportedAt', { time: formatDateTime(file.exportedAt, lang) })}</p>
+      {refused.length > 0 && (
+        <div role="alert" className="bpr-error bpr-exchange-refused" data-testid="refused-processes">
+          <p>{t('diagramFile.workspace.processesWillBeRefused', { count: refused.length })}</p>
+          <ul className="bpr-exchange-problems">
+            {refused.map((r) => (
+              <li key={r.id}>{t('diagramFile.workspace.processRefused', { name: r.name, reason: refusalReason(r.error, t) })}</li>
+            ))}
+          </ul>
+        </div>
+      )}
 
       {current.empty ? (
         <p>{t('exchange.import.emptyTarget')}</p>

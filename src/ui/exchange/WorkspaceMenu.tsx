@@ -7,7 +7,8 @@ import type { WorkspaceImportResult } from '../../store/workspaceFile';
 import { HiddenFileInput } from '../common/fileDrop';
 import { useNotice } from '../common/useNotice';
 import { WorkspaceImportDialog } from './WorkspaceImportDialog';
-import { currentContents, exportWorkspaceFile, readWorkspaceFileUpload, storeDatabase, type WorkspaceContents } from './workspaceTransfer';
+import { currentContents, exportWorkspaceFile, readWorkspaceFileUpload, refusalReason, storeDatabase, type WorkspaceContents } from './workspaceTransfer';
+import type { RefusedProcess } from '../../domain/exchange/screenWorkspaceFile';
 import './exchange.css';
 
 export interface WorkspaceMenuProps {
@@ -21,6 +22,7 @@ export interface WorkspaceMenuProps {
 interface PendingImport {
   fileName: string;
   file: WorkspaceFile;
+  refused: RefusedProcess[];
   current: WorkspaceContents & { empty: boolean };
 }
 
@@ -99,7 +101,7 @@ export function WorkspaceMenu({ repo, workspace, onImported }: WorkspaceMenuProp
         return;
       }
       const current = await currentContents(storeDatabase(repo), workspace);
-      setPending({ fileName: file.name, file: read.file, current });
+      setPending({ fileName: file.name, file: read.file, refused: read.refused, current });
     } catch (error) {
       setNotice({ kind: 'error', text: t('exchange.import.failed', { message: (error as Error).message }) });
     }
@@ -117,7 +119,10 @@ export function WorkspaceMenu({ repo, workspace, onImported }: WorkspaceMenuProp
             identical: result.processesIdentical,
             initiatives: result.initiativesCreated,
           });
-    setNotice({ kind: 'info', text: [text, ...result.notes].join(' ') });
+    const refused = result.refusedProcesses;
+    const left = refused.length ? [t('diagramFile.workspace.processesRefused', { count: refused.length })] : [];
+    setProblems(refused.map((r) => t('diagramFile.workspace.processRefused', { name: r.name, reason: refusalReason(r.error, t) })));
+    setNotice({ kind: refused.length ? 'error' : 'info', text: [text, ...left, ...result.notes].join(' ') });
     onImported(result.workspace);
   };
 
@@ -156,7 +161,7 @@ export function WorkspaceMenu({ repo, workspace, onImported }: WorkspaceMenuProp
         <div role={notice.kind === 'error' ? 'alert' : 'status'} className={`bpr-exchange-notice ${notice.kind === 'error' ? 'bpr-error' : 'bpr-info'}`}>
           <div>
             {notice.text}
-            {notice.kind === 'error' && problems.length > 0 && (
+            {problems.length > 0 && (
               <ul className="bpr-exchange-problems">
                 {problems.map((p, i) => (
                   <li key={i}>{p}</li>
@@ -175,6 +180,7 @@ export function WorkspaceMenu({ repo, workspace, onImported }: WorkspaceMenuProp
           workspaceId={workspace.id}
           fileName={pending.fileName}
           file={pending.file}
+          refused={pending.refused}
           current={pending.current}
           onImported={imported}
           onCancel={() => setPending(null)}

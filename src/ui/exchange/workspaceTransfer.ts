@@ -1,4 +1,7 @@
 import { parseWorkspaceFile, serializeWorkspaceFile, WorkspaceFileError, workspaceFileName, type WorkspaceFile } from '../../domain/exchange/workspaceFile';
+import type { DiagramError } from '../../domain/bpmn/parseDiagram';
+import { screenWorkspaceFile, type RefusedProcess } from '../../domain/exchange/screenWorkspaceFile';
+import type { TParams } from '../../i18n/core';
 import type { BprDatabase } from '../../store/db';
 import { describeImportTarget, exportWorkspace } from '../../store/workspaceFile';
 import type { WorkspaceInfo } from '../../store/types';
@@ -58,7 +61,12 @@ export function quotedNames(names: readonly string[], max = 8, more: (rest: numb
   return names.length > max ? `${shown}${more(names.length - max)}` : shown;
 }
 
-export type ReadWorkspaceFileResult = { ok: true; file: WorkspaceFile } | { ok: false; problems: string[] };
+export type ReadWorkspaceFileResult = { ok: true; file: WorkspaceFile; refused: RefusedProcess[] } | { ok: false; problems: string[] };
+
+/** The reader's reason in the user's language where it has a message code (the limits), else its Japanese sentence. */
+export function refusalReason(error: DiagramError, t: (key: string, params?: TParams) => string): string {
+  return error.messageCode ? t(`diagramFile.${error.messageCode}`, error.params) : error.message;
+}
 
 /** Parses the picked file before anything changes; every problem comes back in Japanese. */
 export async function readWorkspaceFileUpload(file: Blob & { name?: string }): Promise<ReadWorkspaceFileResult> {
@@ -69,7 +77,9 @@ export async function readWorkspaceFileUpload(file: Blob & { name?: string }): P
     return { ok: false, problems: [`ファイル「${file.name ?? ''}」を読み込めませんでした（${(error as Error).message}）`] };
   }
   try {
-    return { ok: true, file: parseWorkspaceFile(bytes) };
+    const file = parseWorkspaceFile(bytes);
+    // Shown before the user chooses, so nobody replaces a workspace expecting processes that will not come.
+    return { ok: true, file, refused: (await screenWorkspaceFile(file)).refused };
   } catch (error) {
     if (error instanceof WorkspaceFileError) return { ok: false, problems: error.problems };
     throw error;
