@@ -106,6 +106,8 @@ const ja = {
   'table.pasted': '{rows}行を貼り付けました (元に戻す: Ctrl+Z)',
   'table.pasteTruncated': '表の範囲外の {rows}行は貼り付けていません',
   'table.nameReadOnly': '工程名は図の上で編集します',
+  'table.qbpSource': 'このファイルには BPR Studio の注釈がないため、BIMP（QBP）のシミュレーション設定を表示しています。シミュレーションもこの値で計算します（bpr simulate と同じ読み方）。',
+  'table.qbpReadOnly': 'BIMP の設定から読んだ値は表では編集できません。BIMP 形式のまま使うか、各工程のプロパティで注釈を付けてください（注釈を付けると、その図は注釈の値で計算されます）。',
 };
 
 const en: Record<keyof typeof ja, string> = {
@@ -213,6 +215,8 @@ const en: Record<keyof typeof ja, string> = {
   'table.pasted': 'Pasted {rows} rows (undo: Ctrl+Z)',
   'table.pasteTruncated': '{rows} rows beyond the table were not pasted',
   'table.nameReadOnly': 'Step names are edited on the diagram',
+  'table.qbpSource': 'This file has no BPR Studio annotations, so its BIMP (QBP) simulation settings are shown. The simulation uses these values too (read as bpr simulate reads them).',
+  'table.qbpReadOnly': 'Values read from the BIMP settings cannot be edited in the table. Keep using them as they are, or annotate each step in its properties (an annotated diagram is then simulated from its annotations).',
 };
 
 const resources: FeatureResources = { ja, en };

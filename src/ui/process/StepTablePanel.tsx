@@ -5,6 +5,8 @@ import { useI18n } from '../../i18n';
 import { executeBatch } from '../../modeler/bprProperties/batchUpdate';
 import { AUTOMATION_LABELS, cellText, EDITABLE_COLUMNS, formatNumber, STEP_COLUMNS, staffCells, type StepColumn } from './stepTable/cellValues';
 import { buildRows, type DiagramElement, type TableRow } from './stepTable/diagramRows';
+import type { StepAnnotation } from '../../domain/model/annotations';
+import { simulationInputsOf } from '../../domain/sim/loadDiagram';
 import { planBlock } from './stepTable/pastePlan';
 import { roleTotals, UNASSIGNED_ROLE } from './stepTable/roleTotals';
 import { parseTsv, toTsv } from './stepTable/tsv';
@@ -37,6 +39,24 @@ export function StepTablePanel({ modeler }: { modeler: Modeler | null }) {
     setEditingState(next);
   };
   const [notice, setNotice] = useState<Notice>(null);
+  // A BIMP file without annotations of its own: the steps as the simulation reads them (one loader).
+  const [qbpSteps, setQbpSteps] = useState<Record<string, StepAnnotation> | null>(null);
+  useEffect(() => {
+    if (!modeler) return;
+    let current = true;
+    void (async () => {
+      try {
+        const { xml } = await modeler.saveXML();
+        const inputs = xml ? simulationInputsOf(modeler.getDefinitions(), xml) : undefined;
+        if (current) setQbpSteps(inputs?.source === 'qbp' ? inputs.annotations.steps : null);
+      } catch {
+        if (current) setQbpSteps(null);
+      }
+    })();
+    return () => {
+      current = false;
+    };
+  }, [modeler, version]);
 
   const rows = useMemo<TableRow[]>(() => {
     if (!modeler) return [];
@@ -47,10 +67,11 @@ export function StepTablePanel({ modeler }: { modeler: Modeler | null }) {
     } catch {
       definitions = undefined;
     }
-    return buildRows(registry.getAll(), definitions);
+    return buildRows(registry.getAll(), definitions, qbpSteps ?? undefined);
     // `version` is the signal that the diagram changed.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [modeler, version]);
+  }, [modeler, version, qbpSteps]);
+  const fromQbp = qbpSteps !== null && rows.some((r) => r.source === 'qbp');
   const totals = useMemo(() => roleTotals(rows), [rows]);
 
   // Keep the selection inside the table when steps are removed.
@@ -64,6 +85,11 @@ export function StepTablePanel({ modeler }: { modeler: Modeler | null }) {
   const writeBlock = useCallback(
     (at: Cell, block: string[][]): boolean => {
       if (!modeler) return false;
+      // One edited step would make the simulation read this step from bpr: and every other from nothing.
+      if (fromQbp) {
+        setNotice({ kind: 'info', lines: [t('annotations.table.qbpReadOnly')] });
+        return false;
+      }
       const plan = planBlock(modeler.get('moddle') as BpmnModdle, rows, at.row, at.col, block);
       if (plan.errors.length) {
         setNotice({ kind: 'error', lines: plan.errors });
@@ -77,7 +103,7 @@ export function StepTablePanel({ modeler }: { modeler: Modeler | null }) {
       } else setNotice(null);
       return true;
     },
-    [modeler, rows, t],
+    [modeler, rows, t, fromQbp],
   );
 
   const move = (dr: number, dc: number) => {
@@ -93,6 +119,10 @@ export function StepTablePanel({ modeler }: { modeler: Modeler | null }) {
     if (!row) return;
     if (!EDITABLE_COLUMNS.has(column)) {
       setNotice({ kind: 'info', lines: [t('annotations.table.nameReadOnly')] });
+      return;
+    }
+    if (fromQbp) {
+      setNotice({ kind: 'info', lines: [t('annotations.table.qbpReadOnly')] });
       return;
     }
     setEditing({ cell, text: initial ?? editText(column, row) });
@@ -199,6 +229,11 @@ export function StepTablePanel({ modeler }: { modeler: Modeler | null }) {
         <h2>{t('annotations.table.title')}</h2>
         <span className="bpr-step-table-hint">{t('annotations.table.hint')}</span>
       </header>
+      {fromQbp && (
+        <p className="bpr-step-table-source" data-testid="step-table-qbp">
+          {t('annotations.table.qbpSource')}
+        </p>
+      )}
       {notice && (
         <div role={notice.kind === 'error' ? 'alert' : 'status'} className={`bpr-step-table-notice bpr-step-table-${notice.kind}`}>
           {notice.lines.map((l, i) => (
@@ -255,7 +290,7 @@ export function StepTablePanel({ modeler }: { modeler: Modeler | null }) {
             </thead>
             <tbody>
               {rows.map((row, r) => (
-                <tr key={row.id} data-element-id={row.id} className={row.problem ? 'bpr-row-problem' : undefined} title={row.problem}>
+                <tr key={row.id} data-element-id={row.id} data-source={row.source} className={row.problem ? 'bpr-row-problem' : undefined} title={row.problem}>
                   <td className="bpr-col-no">{r + 1}</td>
                   {STEP_COLUMNS.map((column, c) => {
                     const isSel = selected.row === r && selected.col === c;

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createModdle } from '../../../src/domain/bpmn/moddle';
 import type { ModdleElement } from '../../../src/domain/bpmn/bprAccess';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseDiagram } from '../../../src/domain/bpmn/parseDiagram';
+import { loadSimModel, simulationInputsOf } from '../../../src/domain/sim/loadDiagram';
 import { buildRows, type DiagramElement } from '../../../src/ui/process/stepTable/diagramRows';
+import { corpusRoot } from '../../support/paths';
 
 /** Two lanes; the lower lane's task is drawn further left but comes later in the flow. */
 const XML = `<?xml version="1.0" encoding="UTF-8"?>
@@ -44,5 +49,29 @@ describe('buildRows', () => {
     ]);
     expect(rows[0].problem).toBeUndefined();
     expect(rows[1].problem).toContain('「審査」(T2)の紙の枚数');
+  });
+
+  it('given a BIMP file without bpr: annotations (simod LoanApp), when built with the loader’s steps, then each row shows what the simulation reads, marked as BIMP', async () => {
+    const file = readFileSync(path.join(corpusRoot, 'sim/simod/tests/assets/LoanApp_simplified.bpmn'));
+    const parsed = await parseDiagram(file);
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const inputs = simulationInputsOf(parsed.definitions, parsed.xml);
+    expect(inputs.source).toBe('qbp');
+    // The simulation reads the same file the same way.
+    const loaded = await loadSimModel(file);
+    expect(loaded.ok && loaded.source).toBe('qbp');
+    const task = parsed.elementsById.Activity_065abi2 as ModdleElement;
+    const rows = buildRows([{ id: task.id as string, type: 'bpmn:Task', x: 0, y: 0, width: 100, height: 80, businessObject: task }], parsed.definitions, inputs.annotations.steps);
+    // In the file: AML check, EXPONENTIAL with arg1 = 1800 s (QBP's mean) → 30 min, done by the resource named AML Investigator.
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ name: 'AML check', source: 'qbp', annotation: { staffTime: { type: 'exponential', mean: 30 }, role: 'AML Investigator' } });
+  });
+
+  it('given a step with its own annotation, when BIMP steps are also given, then the row keeps its own values and is not marked', async () => {
+    const { rootElement, elementsById } = await createModdle().fromXML(XML);
+    const t2 = elementsById.T2 as ModdleElement;
+    const rows = buildRows([{ id: 'T2', type: 'bpmn:Task', x: 0, y: 0, width: 100, height: 80, businessObject: t2 }], rootElement, { T2: { staffTime: { type: 'fixed', value: 5 } } as never });
+    expect(rows[0].source).toBeUndefined();
+    expect(rows[0].problem).toContain('紙の枚数');
   });
 });

@@ -24,6 +24,8 @@ export interface TableRow extends StepRow {
   element: DiagramElement;
   /** The stored step fails the schema (e.g. an imported file); shown on the row, kept until edited. */
   problem?: string;
+  /** 'qbp': the values are the file's BIMP parameters as the simulation reads them (no `bpr:` annotations yet). */
+  source?: 'qbp';
 }
 
 const center = (e: DiagramElement) => ({ x: (e.x ?? 0) + (e.width ?? 0) / 2, y: (e.y ?? 0) + (e.height ?? 0) / 2 });
@@ -39,7 +41,8 @@ function laneTop(e: DiagramElement, containers: DiagramElement[]): number {
   return best?.y ?? 0;
 }
 
-export function buildRows(elements: DiagramElement[], definitions: ModdleElement | undefined): TableRow[] {
+/** `qbpSteps`: a BIMP file's steps from simulationInputsOf, shown where the diagram has no annotation of its own. */
+export function buildRows(elements: DiagramElement[], definitions: ModdleElement | undefined, qbpSteps?: Readonly<Record<string, StepAnnotation>>): TableRow[] {
   const shapes = elements.filter((e) => e.businessObject && !e.labelTarget && e.type !== 'label');
   const containers = shapes.filter((e) => isA(e.businessObject, 'bpmn:Lane') || isA(e.businessObject, 'bpmn:Participant'));
   const flowNodes = shapes.filter((e) => !e.waypoints && isA(e.businessObject, 'bpmn:FlowNode'));
@@ -81,7 +84,10 @@ export function buildRows(elements: DiagramElement[], definitions: ModdleElement
       element,
     };
     if (parsed?.success) row.annotation = parsed.data as StepAnnotation;
-    else if (parsed) {
+    else if (raw === undefined && qbpSteps?.[id]) {
+      row.annotation = qbpSteps[id];
+      row.source = 'qbp';
+    } else if (parsed) {
       row.annotation = raw as StepAnnotation;
       row.problem = describeIssues(id, row.name, parsed.error).map((i) => i.message).join('\n');
     }
