@@ -57,6 +57,7 @@ export async function buildCli() {
     platform: 'node',
     target: 'node20',
     metafile: true,
+    minify: true,
     logLevel: 'warning',
     // CommonJS dependencies (bpmnlint, sax…) call require; an ES module has none of its own.
     banner: { js: "import { createRequire as __bprCreateRequire } from 'node:module'; const require = __bprCreateRequire(import.meta.url);" },
