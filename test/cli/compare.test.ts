@@ -1,21 +1,10 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from '../support/paths';
+import { bpr } from '../support/cli';
 import { linearBpmn } from '../domain/analysis/compareFixtures';
 
-interface Run { code: number; stdout: string; stderr: string }
-
-function bpr(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile('npx', ['tsx', 'src/cli/main.ts', ...args], { cwd: repoRoot, timeout: 60_000 }, (err, stdout, stderr) => {
-      const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
 
 const scratch = mkdtempSync(join(tmpdir(), 'bpr-compare-'));
 const diagram = (name: string, minutes: number) => {
@@ -39,7 +28,7 @@ describe('npm run bpr -- compare', () => {
   it('given an As-Is with a 20-minute step and a To-Be with 8 minutes, when compared with --json, then the documented keys hold Estimates and the saving is 900 × 12 / 60 = 180 h/yr', async () => {
     const run = await bpr('compare', asIs, toBe, '--replications', '4', '--seed', '9', '--json');
     expect(run.code).toBe(0);
-    const out = JSON.parse(run.stdout);
+    const out = JSON.parse(run.out);
     for (const k of ['hoursSavedPerYear', 'percentSaved', 'fte', 'yenSavedPerYear']) expect(isEstimate(out[k]), k).toBe(true);
     for (const k of ['staffMinutesPerCase', 'residentMinutesPerVisit', 'leadTimeBusinessDays']) {
       expect(isEstimate(out[k].asIs), `${k}.asIs`).toBe(true);
@@ -55,23 +44,23 @@ describe('npm run bpr -- compare', () => {
     const csv = join(scratch, 'out.csv');
     const run = await bpr('compare', asIs, toBe, '--replications', '2', '--csv', csv);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/削減した業務時間: [\d,.]+時間\/年（95%信頼区間/);
-    expect(run.stdout).toContain('処理日数');
+    expect(run.out).toMatch(/削減した業務時間: [\d,.]+時間\/年（95%信頼区間/);
+    expect(run.out).toContain('処理日数');
     expect(readFileSync(csv, 'utf8').charCodeAt(0)).toBe(0xfeff);
   });
 
   it('given one file or a bad option, when run, then it exits 2 with the usage in Japanese', async () => {
     const one = await bpr('compare', asIs);
     expect(one.code).toBe(2);
-    expect(one.stderr).toContain('使い方');
+    expect(one.err).toContain('使い方');
     const bad = await bpr('compare', asIs, toBe, '--replications', '1');
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('--replications');
+    expect(bad.err).toContain('--replications');
   });
 
   it('given a missing file, when compared, then it exits 1 naming the file', async () => {
     const run = await bpr('compare', join(scratch, 'nai.bpmn'), toBe);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('nai.bpmn');
+    expect(run.err).toContain('nai.bpmn');
   });
 });

@@ -1,23 +1,20 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { bpr as run } from '../support/cli';
 import { exportQbp } from '../../src/domain/bpmn/qbpExport';
 import { readQbp } from '../../src/domain/bpmn/qbpImport';
 import { diagramsRoot, repoRoot } from '../support/paths';
 
-function bpr(...args: string[]) {
-  const r = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'export-qbp', ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const bpr = (...args: string[]) => run('export-qbp', ...args);
 
 const dir = mkdtempSync(join(tmpdir(), 'bpr-export-qbp-'));
 
 describe('bpr export-qbp', () => {
-  it('given a sample diagram, when exported, then it exits 0, writes the BIMP block and prints the warnings in Japanese', () => {
+  it('given a sample diagram, when exported, then it exits 0, writes the BIMP block and prints the warnings in Japanese', async () => {
     const out = join(dir, 'tennyu.bpmn');
-    const r = bpr(join(diagramsRoot, 'tennyu-asis.bpmn'), '-o', out, '--instances', '250', '--start', '2025-04-01T08:30+09:00');
+    const r = await bpr(join(diagramsRoot, 'tennyu-asis.bpmn'), '-o', out, '--instances', '250', '--start', '2025-04-01T08:30+09:00');
     expect(r.code).toBe(0);
     expect(r.out).toContain('BIMP のシミュレーション設定');
     expect(r.out).toContain('注意');
@@ -34,7 +31,7 @@ describe('bpr export-qbp', () => {
     expect(xml).not.toContain('bpr:');
     writeFileSync(input, xml);
     const out = join(dir, 'qbp-only.out.bpmn');
-    const r = bpr(input, '-o', out);
+    const r = await bpr(input, '-o', out);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const qbp = readQbp(readFileSync(out, 'utf8'));
@@ -43,38 +40,38 @@ describe('bpr export-qbp', () => {
     expect(qbp?.startDateTime).toBe('2025-04-01T08:30:00+09:00');
   });
 
-  it('given a back-office sample exported with --bimp-only, when `bpr simulate` runs that same file, then its mean cycle time is within 5% of the one BIMP 2.0.7 recorded for it', () => {
+  it('given a back-office sample exported with --bimp-only, when `bpr simulate` runs that same file, then its mean cycle time is within 5% of the one BIMP 2.0.7 recorded for it', async () => {
     const parity = JSON.parse(readFileSync(join(repoRoot, 'test/domain/bpmn/fixtures/bimp-parity.json'), 'utf8')) as { samples: Array<{ file: string; variant?: string; meanCycleTimeSeconds: number }> };
     const bimp = parity.samples.find((s) => s.file === 'kian-kessai-asis.bpmn' && !s.variant)!;
     const out = join(dir, 'kian-bimp-only.bpmn');
-    const r = bpr(join(diagramsRoot, bimp.file), '-o', out, '--start', '2025-04-01T08:30:00+09:00', '--bimp-only');
+    const r = await bpr(join(diagramsRoot, bimp.file), '-o', out, '--start', '2025-04-01T08:30:00+09:00', '--bimp-only');
     expect(r.code).toBe(0);
     const written = readFileSync(out, 'utf8');
     expect(written).not.toContain('bpr:');
-    const sim = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'simulate', out, '--json'], { cwd: repoRoot, encoding: 'utf8', timeout: 120_000 });
-    expect(sim.status).toBe(0);
-    const ours = (JSON.parse(sim.stdout) as { meanCycleTimeSeconds: { mean: number } }).meanCycleTimeSeconds.mean;
+    const sim = await run('simulate', out, '--json');
+    expect(sim.code).toBe(0);
+    const ours = (JSON.parse(sim.out) as { meanCycleTimeSeconds: { mean: number } }).meanCycleTimeSeconds.mean;
     expect(Math.abs(ours / bimp.meanCycleTimeSeconds - 1)).toBeLessThanOrEqual(0.05);
   });
 
-  it('given a file that is not BPMN, when exported, then it exits 1 with the Japanese reason and writes nothing', () => {
+  it('given a file that is not BPMN, when exported, then it exits 1 with the Japanese reason and writes nothing', async () => {
     const bad = join(dir, 'bad.bpmn');
     writeFileSync(bad, 'this is no xml');
     const out = join(dir, 'never.bpmn');
-    const r = bpr(bad, '-o', out);
+    const r = await bpr(bad, '-o', out);
     expect(r.code).toBe(1);
     expect(r.err).toContain('[not-xml]');
     expect(existsSync(out)).toBe(false);
   });
 
-  it('given no output file, when run, then it prints the usage and exits 2', () => {
-    const r = bpr(join(diagramsRoot, 'tennyu-asis.bpmn'));
+  it('given no output file, when run, then it prints the usage and exits 2', async () => {
+    const r = await bpr(join(diagramsRoot, 'tennyu-asis.bpmn'));
     expect(r.code).toBe(2);
     expect(r.err).toContain('使い方');
   });
 
-  it('given a malformed --start, when run, then it exits 2 naming the expected format', () => {
-    const r = bpr(join(diagramsRoot, 'tennyu-asis.bpmn'), '-o', join(dir, 'x.bpmn'), '--start', 'tomorrow');
+  it('given a malformed --start, when run, then it exits 2 naming the expected format', async () => {
+    const r = await bpr(join(diagramsRoot, 'tennyu-asis.bpmn'), '-o', join(dir, 'x.bpmn'), '--start', 'tomorrow');
     expect(r.code).toBe(2);
     expect(r.err).toContain('--start は');
   });

@@ -1,20 +1,16 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BpmnModdle } from 'bpmn-moddle';
 import { describe, expect, it } from 'vitest';
+import { bpr as run } from '../support/cli';
 import { bprDescriptor } from '../../src/domain/bpmn/bprDescriptor';
 import { toCsv } from '../../src/domain/exchange/csv';
 import { writeXlsx } from '../../src/domain/exchange/xlsx';
 import { loadSimModel } from '../../src/domain/sim/loadDiagram';
 import { runSimulation } from '../../src/domain/sim/runSimulation';
-import { repoRoot } from '../support/paths';
 
-function bpr(...args: string[]) {
-  const r = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'import-survey', ...args], { cwd: repoRoot, encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const bpr = (...args: string[]) => run('import-survey', ...args);
 
 const rows = [
   ['業務名', '手順', '担当', '処理時間(分)', '件数/年', '住民の記入時間(分)'],
@@ -32,7 +28,7 @@ writeFileSync(xlsxFile, writeXlsx([{ name: '調査', rows }]));
 describe('bpr import-survey', () => {
   it('given a CSV with two businesses and -o out.bpmn, when run, then out-1.bpmn and out-2.bpmn parse with bpmn-moddle with lanes, tasks and bpr: annotations, and simulate', async () => {
     const out = join(dir, 'out.bpmn');
-    const r = bpr(csvFile, '-o', out);
+    const r = await bpr(csvFile, '-o', out);
     expect(r.code, r.err).toBe(0);
     expect(r.out).toContain('「転入届」手順 3 件');
     expect(r.out).toContain('仮に1人');
@@ -60,27 +56,27 @@ describe('bpr import-survey', () => {
     expect(result.kpis.staffMinutesPerCase.mean).toBeCloseTo(15, 9);
   });
 
-  it('given an .xlsx and -o a folder, when run, then one file per 業務名 is written into the folder', () => {
+  it('given an .xlsx and -o a folder, when run, then one file per 業務名 is written into the folder', async () => {
     const folder = join(dir, 'processes/');
-    const r = bpr(xlsxFile, '-o', folder);
+    const r = await bpr(xlsxFile, '-o', folder);
     expect(r.code).toBe(0);
     expect(readFileSync(join(folder, '転入届.bpmn'), 'utf8')).toContain('name="転入届"');
     expect(existsSync(join(folder, '児童手当.bpmn'))).toBe(true);
   });
 
-  it('given a survey with row errors, when run, then it exits 1 listing each row and column and writes nothing', () => {
+  it('given a survey with row errors, when run, then it exits 1 listing each row and column and writes nothing', async () => {
     const bad = join(dir, 'bad.csv');
     writeFileSync(bad, toCsv([rows[0], ['転入届', '', '窓口担当', 5, 100, null], ['転入届', '審査', '審査担当', 'たくさん', null, null]]));
     const out = join(dir, 'bad-out.bpmn');
-    const r = bpr(bad, '-o', out);
+    const r = await bpr(bad, '-o', out);
     expect(r.code).toBe(1);
     expect(r.err).toContain('2行目の「手順」: 空欄です');
     expect(r.err).toContain('3行目の「処理時間(分)」: 数値ではありません');
     expect(existsSync(out)).toBe(false);
   });
 
-  it('given no input file, when run, then it prints the usage and exits 2', () => {
-    const r = bpr();
+  it('given no input file, when run, then it prints the usage and exits 2', async () => {
+    const r = await bpr();
     expect(r.code).toBe(2);
     expect(r.err).toContain('使い方: npm run bpr -- import-survey');
   });

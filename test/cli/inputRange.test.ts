@@ -1,17 +1,18 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import type { CliIo } from '../../src/cli/io';
 import { run as compare } from '../../src/cli/commands/compare';
 import { run as simulate } from '../../src/cli/commands/simulate';
 import type { Distribution } from '../../src/domain/model/annotations';
 import { linearBpmn } from '../domain/analysis/compareFixtures';
 
+/** Each line the command writes, and the io that collects them. */
 function capture() {
   const out: string[] = [], err: string[] = [];
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => { out.push(a.join(' ')); });
-  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => { err.push(a.join(' ')); });
-  return { out, err };
+  const sink: CliIo = { out: (t) => void out.push(t), err: (t) => void err.push(t) };
+  return { out, err, sink };
 }
 
 const scratch = mkdtempSync(join(tmpdir(), 'bpr-range-'));
@@ -25,11 +26,9 @@ const asIs = diagram('asis.bpmn', { type: 'triangular', min: 10, mode: 12, max: 
 const toBe = diagram('tobe.bpmn', { type: 'fixed', value: 8 }, 900);
 
 describe('CLI 想定の幅', () => {
-  afterEach(() => vi.restoreAllMocks());
-
   it('given a triangular(4, 6, 11)-minute step at 1,000 cases, when simulated with --json, then staffHoursPerYear has inputRange [1000·4/60, 1000·11/60] next to ci95 and the cycle time range is in seconds', async () => {
     const io = capture();
-    expect(await simulate([single, '--json', '--cases', '1000', '--replications', '4', '--seed', '2', '--start', '2027-04-01'])).toBe(0);
+    expect(await simulate([single, '--json', '--cases', '1000', '--replications', '4', '--seed', '2', '--start', '2027-04-01'], io.sink)).toBe(0);
     const j = JSON.parse(io.out[0]);
     expect(Object.keys(j.staffHoursPerYear)).toEqual(['mean', 'ci95', 'inputRange']);
     expect(j.staffHoursPerYear.inputRange[0]).toBeCloseTo((1000 * 4) / 60, 9);
@@ -41,13 +40,13 @@ describe('CLI 想定の幅', () => {
 
   it('given --no-input-range, when simulated with --json, then no inputRange is printed', async () => {
     const io = capture();
-    expect(await simulate([single, '--json', '--cases', '200', '--replications', '2', '--no-input-range'])).toBe(0);
+    expect(await simulate([single, '--json', '--cases', '200', '--replications', '2', '--no-input-range'], io.sink)).toBe(0);
     expect(JSON.parse(io.out[0]).staffHoursPerYear.inputRange).toBeUndefined();
   });
 
   it('given no --json, when simulated, then the summary prints 想定の幅 with its unit and the sentence telling it from the 95 % interval', async () => {
     const io = capture();
-    expect(await simulate([single, '--cases', '1000', '--replications', '2', '--start', '2027-04-01'])).toBe(0);
+    expect(await simulate([single, '--cases', '1000', '--replications', '2', '--start', '2027-04-01'], io.sink)).toBe(0);
     const text = io.out.join('\n');
     expect(text).toMatch(/年間職員時間: +[\d,.]+ 時間\/年（95%信頼区間 [\d,.]+〜[\d,.]+、想定の幅 66\.7〜183\.3 時間\/年）/);
     expect(text).toContain('想定の幅は、各工程の時間をすべてワークショップの見積りの楽観側の端、または悲観側の端にした場合の幅です。');
@@ -55,7 +54,7 @@ describe('CLI 想定の幅', () => {
 
   it('given As-Is triangular(10, 12, 20) vs To-Be fixed 8, when compared with --json, then the per-case minutes and % saved carry inputRange [10, 20] → 8 and [20, 60] %', async () => {
     const io = capture();
-    expect(await compare([asIs, toBe, '--json', '--replications', '3', '--seed', '4'])).toBe(0);
+    expect(await compare([asIs, toBe, '--json', '--replications', '3', '--seed', '4'], io.sink)).toBe(0);
     const j = JSON.parse(io.out.join('\n'));
     expect(Object.keys(j.hoursSavedPerYear)).toEqual(['mean', 'ci95', 'inputRange']);
     // (10 − 8)/10 = 20 %, (20 − 8)/20 = 60 %: independent of how many cases arrive.
@@ -69,7 +68,7 @@ describe('CLI 想定の幅', () => {
 
   it('given two diagrams, when compared without --json, then 削減した業務時間 prints 想定の幅 with its unit', async () => {
     const io = capture();
-    expect(await compare([asIs, toBe, '--replications', '2'])).toBe(0);
+    expect(await compare([asIs, toBe, '--replications', '2'], io.sink)).toBe(0);
     const text = io.out.join('\n');
     expect(text).toMatch(/削減した業務時間: [\d,.]+時間\/年（95%信頼区間 [\d,.-]+〜[\d,.]+時間\/年、想定の幅 [\d,.]+〜[\d,.]+時間\/年）/);
     expect(text).toMatch(/削減率: [\d,.]+%（95%信頼区間 .*、想定の幅 20\.0〜60\.0%）/);

@@ -1,16 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { bpr as run } from '../support/cli';
 import { toCsv } from '../../src/domain/exchange/csv';
 import { writeXlsx } from '../../src/domain/exchange/xlsx';
-import { repoRoot } from '../support/paths';
 
-function bpr(...args: string[]) {
-  const r = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'inventory', ...args], { cwd: repoRoot, encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const bpr = (...args: string[]) => run('inventory', ...args);
 
 const dir = mkdtempSync(join(tmpdir(), 'bpr-inventory-'));
 const rows = [
@@ -26,8 +22,8 @@ const xlsx = join(dir, '調査.xlsx');
 writeFileSync(xlsx, writeXlsx([{ name: '調査', rows }]));
 
 describe('bpr inventory', () => {
-  it.each([[csv], [xlsx]])('given %s with an unknown 課 header and --map, when run with --json, then totals by 課 match the hand sums', (file) => {
-    const r = bpr(file, '--json', '--map', '担当組織=section');
+  it.each([[csv], [xlsx]])('given %s with an unknown 課 header and --map, when run with --json, then totals by 課 match the hand sums', async (file) => {
+    const r = await bpr(file, '--json', '--map', '担当組織=section');
     expect(r.code, r.err).toBe(0);
     const out = JSON.parse(r.out);
     // 1,860 + 930 + 600 = 3,390 h; 3,390 / 1,860 = 1.82 人工
@@ -43,19 +39,19 @@ describe('bpr inventory', () => {
     });
   });
 
-  it('given a sheet with a bad row, when run, then it exits 1 and lists the row number and reason; --json lists it too', () => {
+  it('given a sheet with a bad row, when run, then it exits 1 and lists the row number and reason; --json lists it too', async () => {
     const bad = join(dir, 'bad.csv');
     writeFileSync(bad, toCsv([['課', '業務名', '年間業務時間'], ['市民課', 'A', '10'], ['市民課', 'B', 'たくさん']]), 'utf8');
-    const r = bpr(bad);
+    const r = await bpr(bad);
     expect(r.code).toBe(1);
     expect(r.err).toContain('3行目の「年間業務時間(h)」: 数値ではありません');
-    const j = bpr(bad, '--json');
+    const j = await bpr(bad, '--json');
     expect(j.code).toBe(1);
     expect(JSON.parse(j.out)).toMatchObject({ rows: 0, refused: [{ row: 3, code: 'not-a-number', field: 'enteredHours' }] });
   });
 
-  it('given no --map, when the 課 header is unknown, then it says which headers it needs', () => {
-    const r = bpr(csv);
+  it('given no --map, when the 課 header is unknown, then it says which headers it needs', async () => {
+    const r = await bpr(csv);
     expect(r.code).toBe(1);
     expect(r.err).toContain('見出し行が見つかりません');
   });

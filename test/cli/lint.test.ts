@@ -1,20 +1,10 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { corpusAvailable, corpusRoot, diagramsRoot, repoRoot } from '../support/paths';
+import { bpr } from '../support/cli';
+import { corpusAvailable, corpusRoot, diagramsRoot } from '../support/paths';
 
-interface Run { code: number; stdout: string; stderr: string }
-
-function bpr(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile('npx', ['tsx', 'src/cli/main.ts', ...args], { cwd: repoRoot, timeout: 60_000 }, (err, stdout, stderr) => {
-      const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
 
 const scratch = mkdtempSync(join(tmpdir(), 'bpr-lint-'));
 const write = (name: string, text: string) => {
@@ -30,7 +20,7 @@ describe('npm run bpr -- lint', () => {
   it('given every sample diagram of diagrams/manifest.json, when linted, then there is no error and the exit code is 0', async () => {
     expect(manifest.length).toBeGreaterThan(0);
     const run = await bpr('lint', '--json', ...manifest.map((m) => join(diagramsRoot, m.file)));
-    const report: Array<{ file: string; error?: string; findings?: Array<{ category: string; message: string }> }> = JSON.parse(run.stdout);
+    const report: Array<{ file: string; error?: string; findings?: Array<{ category: string; message: string }> }> = JSON.parse(run.out);
     const problems = report.flatMap((r) =>
       r.error ? [`${r.file}: ${r.error}`] : (r.findings ?? []).filter((f) => f.category === 'error').map((f) => `${r.file}: ${f.message}`),
     );
@@ -50,7 +40,7 @@ describe('npm run bpr -- lint', () => {
     const broken = text.replace(whole, whole.replace(attr, ''));
     const run = await bpr('lint', write('broken.bpmn', broken));
     expect(run.code).toBe(1);
-    const line = run.stdout.split('\n').find((l) => l.includes(`(${gatewayId})の分岐確率: `)) ?? '';
+    const line = run.out.split('\n').find((l) => l.includes(`(${gatewayId})の分岐確率: `)) ?? '';
     expect(line).toContain(`(${flowId}) が未入力です`);
     expect(line).toMatch(/^ {2}エラー {2}.*が未入力です.*\[bpr\/gateway-probabilities\]$/);
   });
@@ -58,7 +48,7 @@ describe('npm run bpr -- lint', () => {
   it('given a file that is not XML, when linted, then the Japanese parse error is printed and the exit code is 2', async () => {
     const run = await bpr('lint', write('memo.bpmn', 'これは BPMN ではありません'));
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('BPMN として読み込めません: XML ファイルではありません');
+    expect(run.err).toContain('BPMN として読み込めません: XML ファイルではありません');
   });
 
   it('given an entity-expansion bomb, when linted, then it is refused with exit code 2 before any expansion', async () => {
@@ -69,21 +59,21 @@ describe('npm run bpr -- lint', () => {
     );
     const run = await bpr('lint', bomb);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('DOCTYPE / ENTITY 宣言を含むファイルは安全のため開けません');
+    expect(run.err).toContain('DOCTYPE / ENTITY 宣言を含むファイルは安全のため開けません');
   });
 
   it('given a missing file or no argument, when run, then it says so and exits with 2', async () => {
     const missing = await bpr('lint', join(scratch, 'nai.bpmn'));
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('ファイルが見つかりません');
+    expect(missing.err).toContain('ファイルが見つかりません');
     const none = await bpr('lint');
     expect(none.code).toBe(2);
-    expect(none.stderr).toContain('使い方: npm run bpr -- lint');
+    expect(none.err).toContain('使い方: npm run bpr -- lint');
   });
 
   it.runIf(corpusAvailable('bpmnjs'))('given a PNG renamed by the user, when linted, then exit code 2 names the real file type', async () => {
     const run = await bpr('lint', join(corpusRoot, 'bpmnjs/bpmn-js/test/fixtures/bpmn/error/binary.png'));
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('PNG 画像');
+    expect(run.err).toContain('PNG 画像');
   });
 });

@@ -1,15 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { diagramsRoot, repoRoot } from '../support/paths';
+import { bpr as run } from '../support/cli';
+import { diagramsRoot } from '../support/paths';
 import { fixtureXml } from '../domain/analysis/rpaFixtures';
 
-function rpa(...args: string[]) {
-  const r = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'rpa', ...args], { cwd: repoRoot, encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const rpa = (...args: string[]) => run('rpa', ...args);
 
 // A folder without manifest.json: every diagram counts as As-Is.
 const dir = mkdtempSync(join(tmpdir(), 'bpr-rpa-'));
@@ -27,8 +24,8 @@ writeFileSync(
 );
 
 describe('bpr rpa', () => {
-  it('given the sample folder, when run with --json, then candidates come best first without To-Be diagrams', () => {
-    const r = rpa(diagramsRoot, '--json', '--replications', '2', '--seed', '7');
+  it('given the sample folder, when run with --json, then candidates come best first without To-Be diagrams', async () => {
+    const r = await rpa(diagramsRoot, '--json', '--replications', '2', '--seed', '7');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.out) as { candidates: Array<Record<string, unknown>>; seed: number; replications: number };
     expect(out.seed).toBe(7);
@@ -49,8 +46,8 @@ describe('bpr rpa', () => {
     expect(c[0].department).toBe('税務課 市民税係');
   });
 
-  it('given a folder without a manifest, when run, then a Japanese table lists every task with units and the unassessed flag', () => {
-    const r = rpa(dir, '--replications', '2');
+  it('given a folder without a manifest, when run, then a Japanese table lists every task with units and the unassessed flag', async () => {
+    const r = await rpa(dir, '--replications', '2');
     expect(r.code).toBe(0);
     expect(r.out).toContain('RPA候補の順位');
     const rows = r.out.split('\n').filter((l) => /^\d+ \| /.test(l));
@@ -63,18 +60,18 @@ describe('bpr rpa', () => {
     expect(rows[1]).toContain('回収不能');
   });
 
-  it('given a minimum score, when run with --json, then lower-scoring candidates are left out', () => {
-    const r = rpa(dir, '--json', '--replications', '2', '--min-score', '60');
+  it('given a minimum score, when run with --json, then lower-scoring candidates are left out', async () => {
+    const r = await rpa(dir, '--json', '--replications', '2', '--min-score', '60');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out).candidates).toEqual([]);
   });
 
-  it('given no path or a bad option, when run, then it prints the usage in Japanese and exits 2', () => {
-    expect(rpa().code).toBe(2);
-    const bad = rpa(dir, '--replications', 'x');
+  it('given no path or a bad option, when run, then it prints the usage in Japanese and exits 2', async () => {
+    expect((await rpa()).code).toBe(2);
+    const bad = await rpa(dir, '--replications', 'x');
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('--replications には1以上の整数を指定してください');
-    const missing = rpa(join(dir, 'nothing-here'));
+    const missing = await rpa(join(dir, 'nothing-here'));
     expect(missing.code).toBe(1);
     expect(missing.err).toContain('ファイルまたはフォルダが見つかりません');
   });

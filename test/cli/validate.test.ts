@@ -1,14 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from '../support/paths';
+import { bpr } from '../support/cli';
 
-function validate(...files: string[]) {
-  const r = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'validate', ...files], { cwd: repoRoot, encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const validate = (...files: string[]) => bpr('validate', ...files);
 
 const dir = mkdtempSync(join(tmpdir(), 'bpr-validate-'));
 const good = join(dir, 'good.bpmn');
@@ -28,8 +24,8 @@ const bad = join(dir, 'bad.bpmn');
 writeFileSync(bad, 'this is no xml');
 
 describe('bpr validate', () => {
-  it('given a BPMN file, when validated, then it exits 0 and prints counts, warnings and annotation issues in Japanese', () => {
-    const r = validate(good);
+  it('given a BPMN file, when validated, then it exits 0 and prints counts, warnings and annotation issues in Japanese', async () => {
+    const r = await validate(good);
     expect(r.code).toBe(0);
     expect(r.out).toContain('読み込みOK');
     expect(r.out).toContain('プロセス: 1 個、プール: 1 個、レーン: 1 個');
@@ -38,14 +34,14 @@ describe('bpr validate', () => {
     expect(r.out).toContain('「本人確認」(T1)の職員処理時間: 値に負の値は入力できません');
   });
 
-  it('given a file that is not XML, when validated, then it exits 1 with the Japanese reason', () => {
-    const r = validate(bad);
+  it('given a file that is not XML, when validated, then it exits 1 with the Japanese reason', async () => {
+    const r = await validate(bad);
     expect(r.code).toBe(1);
     expect(r.err).toContain('読み込めません [not-xml] XML ファイルではありません');
   });
 
-  it('given no file, when run, then it prints the usage and exits 2', () => {
-    const r = validate();
+  it('given no file, when run, then it prints the usage and exits 2', async () => {
+    const r = await validate();
     expect(r.code).toBe(2);
     expect(r.err).toContain('使い方');
   });

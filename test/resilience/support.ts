@@ -1,11 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { repoRoot } from '../support/paths';
-
-/** `npm run bpr -- …` as a child process; the timeout turns a hang into a failed assertion, not a stuck run. */
-export function runCli(args: string[], timeoutMs = 60_000) {
-  const r = spawnSync('npx', ['tsx', 'src/cli/main.ts', ...args], { cwd: repoRoot, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024 });
-  return { code: r.status, signal: r.signal, out: r.stdout, err: r.stderr };
-}
+/** `bpr …` as a child process (the built entry), so that a hang is cut by the timeout. */
+export { spawnBpr as runCli } from '../support/cli';
 
 /** A minimal valid diagram around `body` (flow elements of process P). */
 export function diagram(body: string, extraNs = ''): string {

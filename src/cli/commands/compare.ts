@@ -1,3 +1,4 @@
+import type { CliIo } from '../io';
 import { readInputFile } from '../readInput';
 import { writeFile } from 'node:fs/promises';
 import type { ComparisonResult } from '../../domain/analysis/compare';
@@ -7,8 +8,6 @@ import { comparisonToCsv, comparisonToXlsx } from '../../domain/analysis/compari
 import { COMPARE_MIN_REPLICATIONS } from '../../domain/sim/runLimits';
 import { runLimitArg } from '../runLimitText';
 import { INPUT_RANGE_NOTE } from './simulate';
-
-export const summary = '現行（As-Is）と見直し後（To-Be）を同じ乱数で比較し、削減した業務時間を信頼区間つきで表示します';
 
 const USAGE = '使い方: npm run bpr -- compare <現行.bpmn> <見直し後.bpmn> [--replications N] [--seed S] [--no-input-range] [--json] [--csv 出力.csv] [--xlsx 出力.xlsx]';
 
@@ -68,50 +67,50 @@ export function toJson(r: ComparisonResult): Record<string, unknown> {
   };
 }
 
-function printSummary(r: ComparisonResult, files: string[]): void {
-  console.log(`現行: ${files[0]}\n見直し後: ${files[1]}`);
-  console.log(`（推計: 共通乱数による ${r.replications} 回の対のシミュレーション、シード ${r.seed}）\n`);
-  console.log(`削減した業務時間: ${ci(r.hoursSavedPerYear, '時間/年')}`);
-  console.log(`削減率: ${ci(r.percentSaved, '%')}`);
-  console.log(`削減人工: ${ci(r.fte, '人', 2)}（1人 ${n(r.hoursPerFte, 0)}時間/年）`);
-  console.log(`削減額: ${ci(r.yenSavedPerYear, '円/年', 0)}`);
-  console.log('');
-  console.log(pairLine('1件あたり職員時間', r.staffMinutesPerCase.asIs, r.staffMinutesPerCase.toBe, '分'));
-  console.log(pairLine('住民の来庁1回あたり所要時間', r.residentMinutesPerVisit.asIs, r.residentMinutesPerVisit.toBe, '分'));
-  console.log(pairLine('処理日数', r.leadTimeBusinessDays.asIs, r.leadTimeBusinessDays.toBe, '営業日', 2));
+function printSummary(r: ComparisonResult, files: string[], io: CliIo): void {
+  io.out(`現行: ${files[0]}\n見直し後: ${files[1]}`);
+  io.out(`（推計: 共通乱数による ${r.replications} 回の対のシミュレーション、シード ${r.seed}）\n`);
+  io.out(`削減した業務時間: ${ci(r.hoursSavedPerYear, '時間/年')}`);
+  io.out(`削減率: ${ci(r.percentSaved, '%')}`);
+  io.out(`削減人工: ${ci(r.fte, '人', 2)}（1人 ${n(r.hoursPerFte, 0)}時間/年）`);
+  io.out(`削減額: ${ci(r.yenSavedPerYear, '円/年', 0)}`);
+  io.out('');
+  io.out(pairLine('1件あたり職員時間', r.staffMinutesPerCase.asIs, r.staffMinutesPerCase.toBe, '分'));
+  io.out(pairLine('住民の来庁1回あたり所要時間', r.residentMinutesPerVisit.asIs, r.residentMinutesPerVisit.toBe, '分'));
+  io.out(pairLine('処理日数', r.leadTimeBusinessDays.asIs, r.leadTimeBusinessDays.toBe, '営業日', 2));
   const top = [...r.tasks].sort((a, b) => Math.abs(b.hoursSavedPerYear.mean) - Math.abs(a.hoursSavedPerYear.mean)).slice(0, 8);
   if (top.length) {
-    console.log('\n作業別の削減（上位）:');
-    for (const t of top) console.log(`  ${t.name}${t.status === 'matched' ? '' : t.status === 'removed' ? '（廃止）' : '（新設）'}: ${ci(t.hoursSavedPerYear, '時間/年')}`);
+    io.out('\n作業別の削減（上位）:');
+    for (const t of top) io.out(`  ${t.name}${t.status === 'matched' ? '' : t.status === 'removed' ? '（廃止）' : '（新設）'}: ${ci(t.hoursSavedPerYear, '時間/年')}`);
   }
-  if (r.hoursSavedPerYear.inputRange) console.log(`\n${INPUT_RANGE_NOTE}`);
+  if (r.hoursSavedPerYear.inputRange) io.out(`\n${INPUT_RANGE_NOTE}`);
   if (r.warnings.length) {
-    console.log('\n注意:');
-    for (const w of r.warnings) console.log(`  - ${w}`);
+    io.out('\n注意:');
+    for (const w of r.warnings) io.out(`  - ${w}`);
   }
 }
 
-export async function run(args: string[]): Promise<number> {
+export async function run(args: string[], io: CliIo): Promise<number> {
   const parsed = parseArgs(args);
   if (typeof parsed === 'string') {
-    console.error(`${parsed}\n${USAGE}`);
+    io.err(`${parsed}\n${USAGE}`);
     return 2;
   }
   // Bytes, not 'utf8' text: the domain decoder detects UTF-16 BOMs and declared encodings.
   const texts: Uint8Array[] = [];
   for (const f of parsed.files) {
-    const bytes = await readInputFile(f);
+    const bytes = await readInputFile(f, io);
     if (!bytes) return 1;
     texts.push(bytes);
   }
   const out = await compareDiagrams(texts[0], texts[1], { replications: parsed.replications, seed: parsed.seed, inputRange: parsed.inputRange });
   if (!out.ok) {
-    console.error(out.message);
+    io.err(out.message);
     return 1;
   }
   if (parsed.csv) await writeFile(parsed.csv, comparisonToCsv(out.result), 'utf8');
   if (parsed.xlsx) await writeFile(parsed.xlsx, comparisonToXlsx(out.result));
-  if (parsed.json) console.log(JSON.stringify(toJson(out.result), null, 2));
-  else printSummary(out.result, parsed.files);
+  if (parsed.json) io.out(JSON.stringify(toJson(out.result), null, 2));
+  else printSummary(out.result, parsed.files, io);
   return 0;
 }

@@ -1,3 +1,4 @@
+import type { CliIo } from '../io';
 import { readFile, writeFile } from 'node:fs/promises';
 import { exportQbp, QbpExportError, type QbpExportOptions } from '../../domain/bpmn/qbpExport';
 
@@ -6,8 +7,6 @@ import { exportQbp, QbpExportError, type QbpExportOptions } from '../../domain/b
  * built from its bpr: annotations. Exit 0 written (warnings allowed), 1 when the diagram cannot be
  * exported, 2 for usage and file errors.
  */
-export const summary = 'BPMN の注釈から BIMP（QBP）のシミュレーション設定を書き出します';
-
 const USAGE =
   '使い方: npm run bpr -- export-qbp <入力.bpmn> -o <出力.bpmn> [--instances N] [--start 2025-04-01T08:30:00+09:00] [--currency JPY] [--bimp-only]\n' +
   '  --bimp-only  bpr: の注釈を除き BIMP の設定だけを残す（bpr simulate が BIMP と同じ設定で計算します）';
@@ -49,7 +48,7 @@ function parseArgs(args: string[]): Args | string {
   return out;
 }
 
-export async function run(args: string[]): Promise<number> {
+export async function run(args: string[], io: CliIo): Promise<number> {
   let parsed: Args | string;
   try {
     parsed = parseArgs(args);
@@ -57,8 +56,8 @@ export async function run(args: string[]): Promise<number> {
     parsed = (err as Error).message;
   }
   if (typeof parsed === 'string' || !parsed.input || !parsed.output) {
-    if (typeof parsed === 'string') console.error(parsed);
-    console.error(USAGE);
+    if (typeof parsed === 'string') io.err(parsed);
+    io.err(USAGE);
     return 2;
   }
   let bytes: Uint8Array;
@@ -66,23 +65,23 @@ export async function run(args: string[]): Promise<number> {
     bytes = new Uint8Array(await readFile(parsed.input));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    console.error(`${parsed.input}: ${code === 'ENOENT' ? 'ファイルが見つかりません' : `ファイルを読めません（${code ?? String(err)}）`}`);
+    io.err(`${parsed.input}: ${code === 'ENOENT' ? 'ファイルが見つかりません' : `ファイルを読めません（${code ?? String(err)}）`}`);
     return 2;
   }
   try {
     const result = await exportQbp(bytes, parsed.options);
     await writeFile(parsed.output, result.xml, 'utf8');
-    console.log(`${parsed.output} に BIMP のシミュレーション設定（プロセス ${result.processId}）を書き出しました。`);
-    for (const w of result.warnings) console.log(`  注意  ${w}`);
+    io.out(`${parsed.output} に BIMP のシミュレーション設定（プロセス ${result.processId}）を書き出しました。`);
+    for (const w of result.warnings) io.out(`  注意  ${w}`);
     return 0;
   } catch (err) {
     if (err instanceof QbpExportError) {
-      console.error(`${parsed.input}: 書き出せません [${err.code}] ${err.message}`);
+      io.err(`${parsed.input}: 書き出せません [${err.code}] ${err.message}`);
       return 1;
     }
     const code = (err as NodeJS.ErrnoException).code;
     if (code) {
-      console.error(`${parsed.output}: 書き込めません（${code}）`);
+      io.err(`${parsed.output}: 書き込めません（${code}）`);
       return 2;
     }
     throw err;

@@ -1,3 +1,5 @@
+import type { CliIo } from '../io';
+import { singleInputArgs } from '../inputArgs';
 import { readInputFile } from '../readInput';
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
@@ -5,9 +7,6 @@ import { CsvError } from '../../domain/exchange/csv';
 import { fileNamePart } from '../../domain/exchange/fileName';
 import { importSurvey, SurveyImportError } from '../../domain/exchange/survey';
 import { XlsxError } from '../../domain/exchange/xlsx';
-
-export const summary =
-  '業務量調査 (CSV/.xlsx) を BPMN に変換します: import-survey <調査.csv|xlsx> -o <出力.bpmn>（業務名が複数なら 出力-1.bpmn, 出力-2.bpmn … 、-o にフォルダを指定すると業務名.bpmn）';
 
 const USAGE = '使い方: npm run bpr -- import-survey <調査.csv|調査.xlsx> [-o <出力.bpmn または フォルダ/>]';
 
@@ -21,34 +20,30 @@ async function isDirectory(path: string): Promise<boolean> {
   }
 }
 
-export async function run(args: string[]): Promise<number> {
-  let input: string | undefined;
+export async function run(args: string[], io: CliIo): Promise<number> {
   let output: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '-o' || a === '--out') output = args[++i];
-    else if (a.startsWith('--out=')) output = a.slice(6);
-    else if (a.startsWith('-')) {
-      console.error(`不明なオプションです: ${a}\n${USAGE}`);
-      return 2;
-    } else if (input === undefined) input = a;
-    else {
-      console.error(`入力ファイルは1つだけ指定してください（${input}, ${a}）\n${USAGE}`);
-      return 2;
-    }
-  }
-  if (!input || (args.includes('-o') && !output)) {
-    console.error(USAGE);
-    return 2;
-  }
-  const bytes = await readInputFile(input);
+  const input = singleInputArgs(
+    args,
+    (a, value) => {
+      if (a === '-o' || a === '--out') {
+        output = value();
+        if (!output) return `${a} の値（出力ファイルまたはフォルダ）がありません`;
+      } else if (a.startsWith('--out=')) output = a.slice(6);
+      else return false;
+      return true;
+    },
+    USAGE,
+    io,
+  );
+  if (input === undefined) return 2;
+  const bytes = await readInputFile(input, io);
   if (!bytes) return 1;
   let processes;
   try {
     processes = await importSurvey(basename(input), bytes);
   } catch (err) {
     if (err instanceof SurveyImportError || err instanceof XlsxError || err instanceof CsvError) {
-      console.error(`${input}: ${err.message}`);
+      io.err(`${input}: ${err.message}`);
       return 1;
     }
     throw err;
@@ -68,8 +63,8 @@ export async function run(args: string[]): Promise<number> {
     } else file = processes.length === 1 ? (target.toLowerCase().endsWith('.bpmn') ? target : `${target}.bpmn`) : `${stem}-${i + 1}.bpmn`;
     await writeFile(file, p.xml, 'utf8');
     const volume = p.annualVolume !== undefined ? `、年間 ${p.annualVolume.toLocaleString('ja-JP')} 件` : '';
-    console.log(`${file}: 「${p.name}」手順 ${p.stepCount} 件、担当 ${p.roles.length} 件（${p.roles.join('、')}）${volume}`);
-    for (const note of p.notes) console.log(`  注意: ${note}`);
+    io.out(`${file}: 「${p.name}」手順 ${p.stepCount} 件、担当 ${p.roles.length} 件（${p.roles.join('、')}）${volume}`);
+    for (const note of p.notes) io.out(`  注意: ${note}`);
   }
   return 0;
 }

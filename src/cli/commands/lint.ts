@@ -1,3 +1,4 @@
+import type { CliIo } from '../io';
 import { readFile } from 'node:fs/promises';
 import { parseDiagram } from '../../domain/bpmn/parseDiagram';
 import { type LintFinding, lintDefinitions } from '../../domain/lint/lintDiagram';
@@ -7,17 +8,15 @@ import { type LintFinding, lintDefinitions } from '../../domain/lint/lintDiagram
  * Exit code: 0 when no errors (warnings allowed), 1 when any error, 2 when a file cannot be read
  * or parsed (the parse error is printed in Japanese).
  */
-export const summary = 'BPMN ファイルを検査し、分岐確率・処理時間・人数などの問題を表示します';
-
 const CATEGORY_LABEL: Record<LintFinding['category'], string> = { error: 'エラー', warn: '警告' };
 
 const usage = '使い方: npm run bpr -- lint <ファイル.bpmn> [<ファイル.bpmn> …] [--json]';
 
-export async function run(args: string[]): Promise<number> {
+export async function run(args: string[], io: CliIo): Promise<number> {
   const json = args.includes('--json');
   const files = args.filter((a) => a !== '--json');
   if (files.length === 0 || files.some((f) => f === '--help' || f === '-h')) {
-    console.error(usage);
+    io.err(usage);
     return 2;
   }
   let exit = 0;
@@ -45,20 +44,20 @@ export async function run(args: string[]): Promise<number> {
   }
 
   if (json) {
-    console.log(JSON.stringify(report, null, 2));
+    io.out(JSON.stringify(report, null, 2));
     return exit;
   }
   for (const entry of report) {
     if (entry.error) {
-      console.error(`${entry.file}: ${entry.error}`);
+      io.err(`${entry.file}: ${entry.error}`);
       continue;
     }
     const findings = entry.findings ?? [];
-    console.log(entry.file);
-    for (const w of entry.warnings ?? []) console.log(`  読込時の注意  ${w}`);
-    for (const f of findings) console.log(`  ${CATEGORY_LABEL[f.category]}  ${f.message}  [${f.rule}]`);
+    io.out(entry.file);
+    for (const w of entry.warnings ?? []) io.out(`  読込時の注意  ${w}`);
+    for (const f of findings) io.out(`  ${CATEGORY_LABEL[f.category]}  ${f.message}  [${f.rule}]`);
     const errors = findings.filter((f) => f.category === 'error').length;
-    console.log(errors || findings.length ? `  → エラー ${errors} 件、警告 ${findings.length - errors} 件` : '  → 問題はありません');
+    io.out(errors || findings.length ? `  → エラー ${errors} 件、警告 ${findings.length - errors} 件` : '  → 問題はありません');
   }
   return exit;
 }

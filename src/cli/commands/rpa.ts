@@ -1,3 +1,4 @@
+import type { CliIo } from '../io';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { ModdleElement } from '../../domain/bpmn/bprAccess';
@@ -15,8 +16,6 @@ import {
   type TaskHoursTable,
 } from '../../domain/analysis/rpaCandidates';
 import { RPA_FORMULA_JA } from '../../domain/analysis/rpaScore';
-
-export const summary = 'As-Is の全作業をRPA候補として順位付けし、削減時間・削減額・投資回収を表示します';
 
 const USAGE =
   '使い方: npm run bpr -- rpa <フォルダまたは.bpmn…> [--json] [--replications N] [--seed S] [--department 担当課] [--min-score 点]';
@@ -161,12 +160,12 @@ export function toCliCandidate(c: RpaCandidate) {
   };
 }
 
-function printTable(candidates: RpaCandidate[], excludedCount: number, args: Args): void {
-  console.log(`RPA候補の順位（評価済みの作業が先、未評価のうち対面・判断の作業は後。その中で年間の純削減額の大きい順、シミュレーション 反復 ${args.replications} 回・シード ${args.seed}）`);
-  console.log('順位 | 業務 | 担当課 | 作業 | 適合度 | 自動化可能率 | 職員時間 | 削減時間（95%信頼区間） | 削減額 | 投資回収 | 3年ROI | 評価');
+function printTable(candidates: RpaCandidate[], excludedCount: number, args: Args, io: CliIo): void {
+  io.out(`RPA候補の順位（評価済みの作業が先、未評価のうち対面・判断の作業は後。その中で年間の純削減額の大きい順、シミュレーション 反復 ${args.replications} 回・シード ${args.seed}）`);
+  io.out('順位 | 業務 | 担当課 | 作業 | 適合度 | 自動化可能率 | 職員時間 | 削減時間（95%信頼区間） | 削減額 | 投資回収 | 3年ROI | 評価');
   for (const c of candidates) {
     const h = c.hoursSavedPerYear;
-    console.log(
+    io.out(
       [
         `${c.rank}`,
         c.processName,
@@ -183,20 +182,20 @@ function printTable(candidates: RpaCandidate[], excludedCount: number, args: Arg
       ].join(' | '),
     );
   }
-  console.log(`対象外の作業: ${excludedCount} 件（住民の作業・自動化済み・職員時間なし）`);
-  console.log(`計算式: ${RPA_FORMULA_JA}`);
+  io.out(`対象外の作業: ${excludedCount} 件（住民の作業・自動化済み・職員時間なし）`);
+  io.out(`計算式: ${RPA_FORMULA_JA}`);
 }
 
-export async function run(argv: string[]): Promise<number> {
+export async function run(argv: string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv);
   if (typeof args === 'string') {
-    console.error(`${args}\n${USAGE}`);
+    io.err(`${args}\n${USAGE}`);
     return 2;
   }
   const warnings: string[] = [];
   const files = await collectFiles(args.paths, warnings);
   if (typeof files === 'string') {
-    console.error(files);
+    io.err(files);
     return 1;
   }
 
@@ -223,8 +222,8 @@ export async function run(argv: string[]): Promise<number> {
     }
   }
   if (processes.length === 0) {
-    for (const w of warnings) console.error(w);
-    console.error('順位付けできる現行（As-Is）の図がありません');
+    for (const w of warnings) io.err(w);
+    io.err('順位付けできる現行（As-Is）の図がありません');
     return 1;
   }
 
@@ -234,7 +233,7 @@ export async function run(argv: string[]): Promise<number> {
   const allWarnings = [...warnings, ...ranking.warnings];
 
   if (args.json) {
-    console.log(
+    io.out(
       JSON.stringify({
         replications: args.replications,
         seed: args.seed,
@@ -245,8 +244,8 @@ export async function run(argv: string[]): Promise<number> {
       }),
     );
   } else {
-    printTable(candidates, ranking.excluded.length, args);
-    for (const w of allWarnings) console.log(`注意: ${w}`);
+    printTable(candidates, ranking.excluded.length, args, io);
+    for (const w of allWarnings) io.out(`注意: ${w}`);
   }
   return 0;
 }

@@ -1,3 +1,4 @@
+import type { CliIo } from '../io';
 import { readFile } from 'node:fs/promises';
 import { loadSimModel } from '../../domain/sim/loadDiagram';
 import { RunawayError, SimValidationError } from '../../domain/sim/errors';
@@ -7,8 +8,6 @@ import type { Estimate } from '../../domain/sim/stats';
 import inputRangeText from '../../i18n/resources/inputRange';
 import type { RunLimitField } from '../../domain/sim/runLimits';
 import { runLimitArg } from '../runLimitText';
-
-export const summary = 'BPMN をシミュレーションし、職員時間・リードタイム・待ち時間などを95%信頼区間付きで表示する';
 
 const USAGE =
   '使い方: npm run bpr -- simulate <file.bpmn> [--replications N] [--seed S] [--cases N | --years Y] [--start YYYY-MM-DD] [--mode fast|actor] [--no-input-range] [--json]\n  --no-input-range: 想定の幅（各工程の時間を見積りの楽観・悲観の端にした場合の幅）を計算しない\n  --start: 到着の開始日（省略時はファイルの開始日、なければ次の4月1日。結果に表示します）';
@@ -108,7 +107,7 @@ export const INPUT_RANGE_NOTE = inputRangeText.ja.explain;
 /** Robot roles run on the 24-hour calendar: their hours are run time, so the label must not read as staff. */
 const roleLabel = (x: RoleResult) => (x.robot ? `${x.name}（ロボット）` : x.name);
 
-function printSummary(file: string, r: SimulationResult): void {
+function printSummary(file: string, r: SimulationResult, io: CliIo): void {
   const k = r.kpis;
   const hasRobots = r.roles.some((x) => x.robot);
   const lines = [
@@ -132,45 +131,45 @@ function printSummary(file: string, r: SimulationResult): void {
     ...(k.staffHoursPerYear.inputRange ? [`  ${INPUT_RANGE_NOTE}`] : []),
     ...r.warnings.map((w) => `  注意: ${w}`),
   ];
-  console.log(lines.join('\n'));
+  io.out(lines.join('\n'));
 }
 
-export async function run(args: string[]): Promise<number> {
+export async function run(args: string[], io: CliIo): Promise<number> {
   let parsed: Args | string;
   try { parsed = parseArgs(args); } catch (e) { parsed = (e as Error).message; }
   if (typeof parsed === 'string' || !parsed.file) {
-    console.error(typeof parsed === 'string' ? `${parsed}\n${USAGE}` : USAGE);
+    io.err(typeof parsed === 'string' ? `${parsed}\n${USAGE}` : USAGE);
     return 2;
   }
   // Bytes, not 'utf8' text: the domain decoder detects UTF-16 BOMs and declared encodings as validate and lint do.
   let xml: Uint8Array;
   try { xml = new Uint8Array(await readFile(parsed.file)); } catch {
-    console.error(`ファイルを読めません: ${parsed.file}`);
+    io.err(`ファイルを読めません: ${parsed.file}`);
     return 1;
   }
   const loaded = await loadSimModel(xml);
   if (!loaded.ok) {
-    console.error(`読み込みエラー: ${loaded.message}`);
+    io.err(`読み込みエラー: ${loaded.message}`);
     return 1;
   }
   try {
     const result = runSimulation(loaded.model, parsed.options);
-    if (parsed.json) console.log(JSON.stringify(toCliJson(result)));
-    else printSummary(parsed.file, result);
+    if (parsed.json) io.out(JSON.stringify(toCliJson(result)));
+    else printSummary(parsed.file, result, io);
     return 0;
   } catch (e) {
     if (e instanceof SimValidationError) {
-      console.error(`シミュレーションできません（${e.issues.length}件の問題）:`);
-      for (const i of e.issues) console.error(`  ・${i.message}`);
+      io.err(`シミュレーションできません（${e.issues.length}件の問題）:`);
+      for (const i of e.issues) io.err(`  ・${i.message}`);
       return 1;
     }
     if (e instanceof RunawayError) {
-      console.error(`シミュレーションを中断しました: ${e.message}`);
+      io.err(`シミュレーションを中断しました: ${e.message}`);
       return 1;
     }
     // Impossible settings (a start date that does not exist, a run past the holiday tables) are refused before the run.
     if (e instanceof RangeError) {
-      console.error(`シミュレーションできません: ${e.message}`);
+      io.err(`シミュレーションできません: ${e.message}`);
       return 1;
     }
     throw e;
