@@ -2,6 +2,7 @@ import { layoutProcess } from 'bpmn-auto-layout';
 import { isA, type ModdleElement } from '../bpmn/bprAccess';
 import { createModdle } from '../bpmn/moddle';
 import { layoutWithLanes } from './laneLayout';
+import { assignMissingIds } from './stableIds';
 
 /**
  * Files exported by process engines or written by hand often carry no diagram interchange (no
@@ -44,10 +45,14 @@ export async function ensureDiagramInterchange(xml: string): Promise<EnsureDiRes
   const moddle = createModdle();
   const { rootElement: defs } = await moddle.fromXML(xml);
   if (hasDiagram(defs)) return { xml, laidOut: false };
+  // DI can only point at elements with ids; id-less flows and lanes (hand-written files) get stable ones first.
+  if (assignMissingIds(defs) > 0) xml = (await moddle.toXML(defs, { format: true })).xml;
   const roots = (defs.rootElements as ModdleElement[] | undefined) ?? [];
   const pooled = roots.some((r) => isA(r, 'bpmn:Collaboration'));
+  // bpmn-auto-layout draws one plane: content of sub-processes and boundary events need the lane layout's planes.
+  const nested = roots.some((r) => isA(r, 'bpmn:Process') && ((r.flowElements as ModdleElement[] | undefined) ?? []).some((e) => isA(e, 'bpmn:SubProcess') || isA(e, 'bpmn:BoundaryEvent')));
   const laned = roots.some((r) => isA(r, 'bpmn:Process') && ((r.laneSets as ModdleElement[] | undefined) ?? []).some((ls) => ((ls.lanes as unknown[] | undefined) ?? []).length > 0));
-  if (!pooled && !laned) {
+  if (!pooled && !laned && !nested) {
     try {
       const auto: string = await layoutProcess(xml);
       if (await coversAllNodes(auto)) return { xml: auto, laidOut: true, method: 'auto-layout' };

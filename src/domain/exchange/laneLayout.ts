@@ -6,7 +6,7 @@ import { isA, type ModdleElement } from '../bpmn/bprAccess';
  * flow nodes. bpmn-auto-layout lays out one process without pools or lanes; workshop diagrams are
  * swimlanes by 担当, so this one keeps them: columns by position in the flow (longest path from the
  * start, loops ignored), one band per lane, nodes sharing a cell stacked inside the band.
- * Sub-processes are drawn collapsed; their content keeps no DI.
+ * Sub-processes are drawn collapsed, each with its content laid out on a plane of its own (bpmn-js drill-down).
  */
 
 const SIZES: Array<[string, number, number]> = [
@@ -128,6 +128,83 @@ export interface LaneLayoutResult {
   edges: number;
 }
 
+/** Waypoints of a sequence flow between two placed shapes; loops go back underneath the row so they never cross the forward flow. */
+function flowPoints(s: Box | undefined, t: Box | undefined, isBack: boolean, bottom: number): Array<[number, number]> | undefined {
+  if (!s || !t) return undefined;
+  const sy = s.y + s.height / 2;
+  const ty = t.y + t.height / 2;
+  if (isBack || t.x <= s.x) {
+    const under = Math.min(Math.max(s.y + s.height, t.y + t.height) + 20, bottom - 5);
+    return [
+      [s.x + s.width / 2, s.y + s.height],
+      [s.x + s.width / 2, under],
+      [t.x + t.width / 2, under],
+      [t.x + t.width / 2, t.y + t.height],
+    ];
+  }
+  if (Math.abs(sy - ty) < 1) return [[s.x + s.width, sy], [t.x, ty]];
+  return [[s.x + s.width / 2, sy > ty ? s.y : s.y + s.height], [s.x + s.width / 2, ty], [t.x, ty]];
+}
+
+/** Boundary events sit on the lower edge of their host, right to left when there are several. */
+function placeBoundaries(boundaries: ModdleElement[], boxes: Map<ModdleElement, Box>, addShape: (el: ModdleElement, b: Box) => void): void {
+  const perHost = new Map<Box, number>();
+  for (const b of boundaries) {
+    const host = boxes.get(b.attachedToRef as ModdleElement);
+    if (!host) continue;
+    const k = perHost.get(host) ?? 0;
+    perHost.set(host, k + 1);
+    addShape(b, { x: host.x + host.width - 30 - k * 40, y: host.y + host.height - 18, width: 36, height: 36 });
+  }
+}
+
+const subProcessesIn = (flowElements: ModdleElement[]): ModdleElement[] =>
+  flowElements.filter((e) => isA(e, 'bpmn:SubProcess') && ((e.flowElements as ModdleElement[] | undefined) ?? []).some(isFlowNode));
+
+/**
+ * A collapsed sub-process's content on a plane of its own (how bpmn-js draws drill-down): the same
+ * columns, one band, boundary events and every flow; nested sub-processes get their own planes in turn.
+ */
+function subProcessDiagrams(moddle: BpmnModdle, subProcess: ModdleElement, out: ModdleElement[]): void {
+  const flowElements = (subProcess.flowElements as ModdleElement[] | undefined) ?? [];
+  const nodes = flowElements.filter(isFlowNode);
+  const flows = flowElements.filter((f) => isA(f, 'bpmn:SequenceFlow'));
+  const { column, back } = columns(nodes, flows);
+  const planeElements: ModdleElement[] = [];
+  const boxes = new Map<ModdleElement, Box>();
+  const diId = (el: ModdleElement) => `${el.id}_di`;
+  const addShape = (el: ModdleElement, b: Box, extra: Record<string, unknown> = {}) => {
+    boxes.set(el, b);
+    const bounds = moddle.create('dc:Bounds', { x: Math.round(b.x), y: Math.round(b.y), width: b.width, height: b.height });
+    planeElements.push(moddle.create('bpmndi:BPMNShape', { id: diId(el), bpmnElement: el, bounds, ...extra }));
+  };
+  const used = new Map<number, number>();
+  for (const n of nodes) {
+    const c = column.get(n)!;
+    const row = used.get(c) ?? 0;
+    used.set(c, row + 1);
+    const [w, h] = sizeOf(n);
+    const cx = ORIGIN.x + c * COL_W + 50;
+    const cy = ORIGIN.y + row * ROW_H + ROW_H / 2;
+    addShape(n, { x: cx - w / 2, y: cy - h / 2, width: w, height: h }, isA(n, 'bpmn:SubProcess') ? { isExpanded: false } : {});
+  }
+  placeBoundaries(flowElements.filter((f) => isA(f, 'bpmn:BoundaryEvent')), boxes, addShape);
+  const bottom = ORIGIN.y + Math.max(1, ...used.values()) * ROW_H;
+  for (const f of flows) {
+    const pts = flowPoints(boxes.get(f.sourceRef as ModdleElement), boxes.get(f.targetRef as ModdleElement), back.has(f), bottom);
+    if (pts)
+      planeElements.push(
+        moddle.create('bpmndi:BPMNEdge', { id: diId(f), bpmnElement: f, waypoint: pts.map(([x, y]) => moddle.create('dc:Point', { x: Math.round(x), y: Math.round(y) })) }),
+      );
+  }
+  const plane = moddle.create('bpmndi:BPMNPlane', { id: `${subProcess.id}_plane`, bpmnElement: subProcess, planeElement: planeElements });
+  const diagram = moddle.create('bpmndi:BPMNDiagram', { id: `${subProcess.id}_diagram`, plane });
+  plane.$parent = diagram;
+  for (const el of planeElements) el.$parent = plane;
+  out.push(diagram);
+  for (const inner of subProcessesIn(flowElements)) subProcessDiagrams(moddle, inner, out);
+}
+
 /**
  * Replaces the diagrams of `definitions` with a generated one. Pools follow the collaboration's
  * participants; without a collaboration the first process is drawn with its lanes (if any) alone.
@@ -222,14 +299,7 @@ export function layoutWithLanes(moddle: BpmnModdle, definitions: ModdleElement):
         const cy = band.y + p.slot.get(n)! * ROW_H + ROW_H / 2;
         addShape(n, { x: cx - w / 2, y: cy - h / 2, width: w, height: h }, isA(n, 'bpmn:SubProcess') ? { isExpanded: false } : {});
       }
-      const perHost = new Map<Box, number>();
-      for (const b of p.boundaries) {
-        const host = boxes.get(b.attachedToRef as ModdleElement);
-        if (!host) continue;
-        const k = perHost.get(host) ?? 0;
-        perHost.set(host, k + 1);
-        addShape(b, { x: host.x + host.width - 30 - k * 40, y: host.y + host.height - 18, width: 36, height: 36 });
-      }
+      placeBoundaries(p.boundaries, boxes, addShape);
     }
     y += poolHeight + POOL_GAP;
   }
@@ -244,25 +314,8 @@ export function layoutWithLanes(moddle: BpmnModdle, definitions: ModdleElement):
   for (const p of prepared) {
     const poolBottom = p.bands.length ? Math.max(...p.bands.map((b) => b.y + b.height)) : bottomOfAll;
     for (const f of p.flows) {
-      const s = boxes.get(f.sourceRef as ModdleElement);
-      const t = boxes.get(f.targetRef as ModdleElement);
-      if (!s || !t) continue;
-      const sy = s.y + s.height / 2;
-      const ty = t.y + t.height / 2;
-      if (p.back.has(f) || t.x <= s.x) {
-        // Loops go back underneath the row so they never cross the forward flow.
-        const under = Math.min(Math.max(s.y + s.height, t.y + t.height) + 20, poolBottom - 5);
-        addEdge(f, [
-          [s.x + s.width / 2, s.y + s.height],
-          [s.x + s.width / 2, under],
-          [t.x + t.width / 2, under],
-          [t.x + t.width / 2, t.y + t.height],
-        ]);
-      } else if (Math.abs(sy - ty) < 1) {
-        addEdge(f, [[s.x + s.width, sy], [t.x, ty]]);
-      } else {
-        addEdge(f, [[s.x + s.width / 2, sy > ty ? s.y : s.y + s.height], [s.x + s.width / 2, ty], [t.x, ty]]);
-      }
+      const pts = flowPoints(boxes.get(f.sourceRef as ModdleElement), boxes.get(f.targetRef as ModdleElement), p.back.has(f), poolBottom);
+      if (pts) addEdge(f, pts);
     }
   }
   for (const mf of (collaboration?.messageFlows as ModdleElement[] | undefined) ?? []) {
@@ -281,8 +334,10 @@ export function layoutWithLanes(moddle: BpmnModdle, definitions: ModdleElement):
   const plane = moddle.create('bpmndi:BPMNPlane', { id: 'BPMNPlane_1', bpmnElement: planeOwner, planeElement: planeElements });
   const diagram = moddle.create('bpmndi:BPMNDiagram', { id: 'BPMNDiagram_1', plane });
   plane.$parent = diagram;
-  diagram.$parent = definitions;
   for (const el of planeElements) el.$parent = plane;
-  definitions.diagrams = [diagram];
+  const diagrams = [diagram];
+  for (const p of prepared) for (const sub of subProcessesIn((p.process?.flowElements as ModdleElement[] | undefined) ?? [])) subProcessDiagrams(moddle, sub, diagrams);
+  for (const d of diagrams) d.$parent = definitions;
+  definitions.diagrams = diagrams;
   return { shapes: boxes.size, edges };
 }

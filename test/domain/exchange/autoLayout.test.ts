@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createModdle } from '../../../src/domain/bpmn/moddle';
 import { ensureDiagramInterchange } from '../../../src/domain/exchange/autoLayout';
+import { parseDiagram } from '../../../src/domain/bpmn/parseDiagram';
 import { corpusAvailable, corpusRoot } from '../../support/paths';
 
 type El = { $type: string; id: string; flowElements?: El[]; bpmnElement?: El; laneSets?: Array<{ lanes: El[] }>; participants?: El[] };
@@ -72,5 +73,36 @@ describe('ensureDiagramInterchange without corpus', () => {
     for (const id of ['S', 'T1', 'G', 'T2', 'E', 'F1', 'F2', 'F3', 'F4', 'F5']) expect(shaped.has(id), id).toBe(true);
     expect(r.xml).toContain('<bpr:staffTime type="fixed" value="3"');
     expect(r.xml).toContain('bpr:probability="80"');
+  });
+
+  it('given id-less flows, an embedded sub-process with a boundary event, an event sub-process and an ad-hoc sub-process, when laid out, then every element at every depth is drawn, ids are stable and the result re-imports without a warning', async () => {
+    const xml = readFileSync(resolve(__dirname, 'fixtures/nested-no-di.bpmn'), 'utf8');
+    const first = await ensureDiagramInterchange(xml);
+    const second = await ensureDiagramInterchange(xml);
+    expect(first).toMatchObject({ laidOut: true, method: 'lanes' });
+    // Same file, same ids and the same drawing.
+    expect(second.xml).toBe(first.xml);
+
+    const reread = await parseDiagram(first.xml);
+    if (!reread.ok) throw new Error(reread.error.message);
+    expect(reread.warnings).toEqual([]);
+    expect(reread.moddleWarnings).toEqual([]);
+    const defs = reread.definitions;
+    const drawn = new Set<string>();
+    const planes = new Map<string, number>();
+    for (const d of defs.diagrams ?? []) {
+      planes.set(d.plane.bpmnElement.id, d.plane.planeElement.length);
+      for (const e of d.plane.planeElement ?? []) drawn.add(e.bpmnElement.id);
+    }
+    // Every element of the fixture, counted by hand: 10 at the top (7 nodes incl. the boundary event, 3 flows), 5 in Sub_Check, 3 in the event sub-process, 2 in the ad-hoc one.
+    const everything = (els: Array<{ id: string; $type: string; flowElements?: unknown[] }>): string[] =>
+      els.flatMap((e) => [e.id, ...everything((e.flowElements ?? []) as never)]);
+    const all = everything(defs.rootElements[0].flowElements);
+    expect(all).toHaveLength(10 + 5 + 3 + 2);
+    for (const id of all) expect(drawn.has(id), id).toBe(true);
+    // The id-less flows got ids from their type and order, not random ones.
+    expect(all).toEqual(expect.arrayContaining(['SequenceFlow_1', 'SequenceFlow_2']));
+    // One plane per sub-process with content, beside the process's own.
+    expect([...planes.keys()].sort()).toEqual(['P', 'Sub_Check', 'Sub_Event', 'Sub_AdHoc'].sort());
   });
 });

@@ -74,4 +74,18 @@ describe('buildRows', () => {
     expect(rows[0].source).toBeUndefined();
     expect(rows[0].problem).toContain('紙の枚数');
   });
+
+  it('given a collapsed sub-process, when the registry also holds its drill-down plane root, then the step is listed once', async () => {
+    const { rootElement, elementsById } = await createModdle().fromXML(XML);
+    const t1 = elementsById.T1 as ModdleElement;
+    const rows = buildRows(
+      [
+        { id: 'T1', type: 'bpmn:SubProcess', x: 0, y: 0, width: 100, height: 80, businessObject: t1 },
+        // What bpmn-js adds for the sub-process's own plane.
+        { id: 'T1_plane', type: 'bpmn:SubProcess', businessObject: t1 },
+      ],
+      rootElement,
+    );
+    expect(rows.map((r) => r.id)).toEqual(['T1']);
+  });
 });

@@ -43,7 +43,9 @@ function laneTop(e: DiagramElement, containers: DiagramElement[]): number {
 
 /** `qbpSteps`: a BIMP file's steps from simulationInputsOf, shown where the diagram has no annotation of its own. */
 export function buildRows(elements: DiagramElement[], definitions: ModdleElement | undefined, qbpSteps?: Readonly<Record<string, StepAnnotation>>): TableRow[] {
-  const shapes = elements.filter((e) => e.businessObject && !e.labelTarget && e.type !== 'label');
+  // A collapsed sub-process also has a root element for its drill-down plane (id `<id>_plane`, same
+  // business object): the step is the shape, not the plane.
+  const shapes = elements.filter((e) => e.businessObject && !e.labelTarget && e.type !== 'label' && (e.businessObject.id === undefined || e.businessObject.id === e.id));
   const containers = shapes.filter((e) => isA(e.businessObject, 'bpmn:Lane') || isA(e.businessObject, 'bpmn:Participant'));
   const flowNodes = shapes.filter((e) => !e.waypoints && isA(e.businessObject, 'bpmn:FlowNode'));
   const nodes: FlowNode[] = flowNodes.map((e) => ({
