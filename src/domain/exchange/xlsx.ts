@@ -2,8 +2,9 @@ import { strFromU8, strToU8, Unzip, UnzipInflate, UnzipPassThrough, zipSync, typ
 import { decodeXmlEntities, escapeXml, scanXml } from './xmlScan';
 
 /**
- * Just enough OOXML spreadsheet (.xlsx) to hand a table to Excel and to read one back: values only,
- * no formulas, styles or merged cells. Pure; runs in node, the browser and a worker.
+ * Just enough OOXML spreadsheet (.xlsx) to hand a table to Excel and to read one back: values, a
+ * styled and frozen header and number formats per column; no formulas or merged cells. Pure; runs in
+ * node, the browser and a worker.
  */
 export type CellValue = string | number | null;
 export interface SheetData {
@@ -13,6 +14,10 @@ export interface SheetData {
 export interface WriteSheet extends SheetData {
   /** Column widths in Excel's character units; computed from the content when omitted. */
   columnWidths?: number[];
+  /** The first N rows are a header: bold on a grey fill, and frozen so they stay while scrolling. */
+  headerRows?: number;
+  /** Excel number format per column for the rows below the header, e.g. '#,##0' or '0.0%'. */
+  numberFormats?: Array<string | undefined>;
 }
 
 export class XlsxError extends Error {
@@ -82,36 +87,73 @@ function autoWidths(rows: CellValue[][]): number[] {
   return Array.from(widths, (w) => Math.min(60, Math.max(8, (w ?? 0) + 2)));
 }
 
-function sheetXml(sheet: WriteSheet, sharedIndex: (s: string) => number): string {
+/**
+ * The workbook's cell styles: 0 plain, 1 header, then one per distinct number format. Custom formats
+ * are numbered from 164, where Excel's own built-in ids end.
+ */
+class StyleTable {
+  private readonly formats: string[] = [];
+  styleOf(format: string | undefined): number {
+    if (!format) return 0;
+    let i = this.formats.indexOf(format);
+    if (i < 0) i = this.formats.push(format) - 1;
+    return 2 + i;
+  }
+  xml(): string {
+    const numFmts = this.formats.length
+      ? `<numFmts count="${this.formats.length}">${this.formats.map((f, i) => `<numFmt numFmtId="${164 + i}" formatCode="${escapeXml(f)}"/>`).join('')}</numFmts>`
+      : '';
+    const xfs = [
+      '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>',
+      '<xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment vertical="center" wrapText="1"/></xf>',
+      ...this.formats.map((_, i) => `<xf numFmtId="${164 + i}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`),
+    ];
+    return (
+      `${XML_DECL}<styleSheet xmlns="${NS_MAIN}">${numFmts}` +
+      '<fonts count="2"><font><sz val="11"/><name val="Yu Gothic"/><family val="3"/><charset val="128"/></font>' +
+      '<font><b/><sz val="11"/><name val="Yu Gothic"/><family val="3"/><charset val="128"/></font></fonts>' +
+      '<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>' +
+      '<fill><patternFill patternType="solid"><fgColor rgb="FFDDE4EE"/><bgColor indexed="64"/></patternFill></fill></fills>' +
+      '<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>' +
+      '<border><left/><right/><top/><bottom style="thin"><color rgb="FF8A99AD"/></bottom><diagonal/></border></borders>' +
+      '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+      `<cellXfs count="${xfs.length}">${xfs.join('')}</cellXfs>` +
+      '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
+      '</styleSheet>'
+    );
+  }
+}
+
+function sheetXml(sheet: WriteSheet, sharedIndex: (s: string) => number, styles: StyleTable): string {
   const widths = sheet.columnWidths ?? autoWidths(sheet.rows);
+  const header = sheet.headerRows ?? 0;
   const cols = widths.length
     ? `<cols>${widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`
     : '';
+  // Frozen below the header: Excel keeps the column names in view while scrolling.
+  const views =
+    header > 0
+      ? `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${header}" topLeftCell="A${header + 1}" activePane="bottomLeft" state="frozen"/>` +
+        `<selection pane="bottomLeft" activeCell="A${header + 1}" sqref="A${header + 1}"/></sheetView></sheetViews>`
+      : '';
+  const formatStyle = (sheet.numberFormats ?? []).map((f) => styles.styleOf(f));
   const rows = sheet.rows
     .map((row, r) => {
       const cells = row
         .map((v, c) => {
           const ref = `${columnLetters(c)}${r + 1}`;
-          if (v === null || v === undefined || (typeof v === 'string' && v === '')) return '';
-          if (typeof v === 'number') return Number.isFinite(v) ? `<c r="${ref}"><v>${v}</v></c>` : '';
-          return `<c r="${ref}" t="s"><v>${sharedIndex(String(v))}</v></c>`;
+          const style = r < header ? 1 : (formatStyle[c] ?? 0);
+          const s = style ? ` s="${style}"` : '';
+          if (v === null || v === undefined || (typeof v === 'string' && v === '')) return r < header ? `<c r="${ref}"${s}/>` : '';
+          if (typeof v === 'number') return Number.isFinite(v) ? `<c r="${ref}"${s}><v>${v}</v></c>` : '';
+          return `<c r="${ref}"${s} t="s"><v>${sharedIndex(String(v))}</v></c>`;
         })
         .join('');
       return cells ? `<row r="${r + 1}">${cells}</row>` : '';
     })
     .join('');
-  return `${XML_DECL}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">${cols}<sheetData>${rows}</sheetData></worksheet>`;
+  return `${XML_DECL}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">${views}${cols}<sheetData>${rows}</sheetData></worksheet>`;
 }
-
-const STYLES_XML =
-  `${XML_DECL}<styleSheet xmlns="${NS_MAIN}">` +
-  '<fonts count="1"><font><sz val="11"/><name val="Yu Gothic"/><family val="3"/><charset val="128"/></font></fonts>' +
-  '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
-  '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
-  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
-  '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>' +
-  '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
-  '</styleSheet>';
 
 /** An .xlsx workbook with one worksheet per entry; strings go to the shared string table as Excel does. */
 export function writeXlsx(sheets: readonly WriteSheet[]): Uint8Array {
@@ -131,12 +173,13 @@ export function writeXlsx(sheets: readonly WriteSheet[]): Uint8Array {
     return i;
   };
   const files: Zippable = {};
-  sheets.forEach((s, i) => (files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(sheetXml(s, sharedIndex))));
+  const styles = new StyleTable();
+  sheets.forEach((s, i) => (files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(sheetXml(s, sharedIndex, styles))));
   const si = shared
     .map((s) => (/^\s|\s$|\n/.test(s) ? `<si><t xml:space="preserve">${escapeXml(s)}</t></si>` : `<si><t>${escapeXml(s)}</t></si>`))
     .join('');
   files['xl/sharedStrings.xml'] = strToU8(`${XML_DECL}<sst xmlns="${NS_MAIN}" count="${sharedRefs}" uniqueCount="${shared.length}">${si}</sst>`);
-  files['xl/styles.xml'] = strToU8(STYLES_XML);
+  files['xl/styles.xml'] = strToU8(styles.xml());
   files['xl/workbook.xml'] = strToU8(
     `${XML_DECL}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><sheets>` +
       names.map((n, i) => `<sheet name="${escapeXml(n)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('') +
