@@ -2,7 +2,7 @@
 import { rankParsedProcesses, simulateTaskHoursAsync, type ParsedRpaProcess, type TaskHoursTable } from '../domain/analysis/rpaCandidates';
 import type { ModdleElement } from '../domain/bpmn/bprAccess';
 import { parseDiagram } from '../domain/bpmn/parseDiagram';
-import { rpaRequestSchema, rpaResponseSchema, type RpaRequest, type RpaResponse } from '../ui/rpa/rpaProtocol';
+import { rpaRequestSchema, rpaResponseSchema, type RpaRequest, type RpaResponse } from './rpaProtocol';
 
 /**
  * Module worker for the RPA候補 tab: simulates the staff hours of every As-Is process whose hours the

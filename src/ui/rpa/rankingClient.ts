@@ -1,7 +1,7 @@
 import type { RpaRanking, RpaRankingSettings, TaskHoursTable } from '../../domain/analysis/rpaCandidates';
 import { DEFAULT_RPA_REPLICATIONS } from '../../domain/analysis/rpaCandidates';
 import type { ProcessRecord } from '../../store/types';
-import { rpaResponseSchema, type RpaRequest } from './rpaProtocol';
+import { rpaResponseSchema, type RpaRequest } from '../../workers/rpaProtocol';
 import { xmlHash } from './xmlHash';
 
 /** The part of a Worker the client uses; tests pass a fake. */

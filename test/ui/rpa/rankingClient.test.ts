@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultRpaRankingSettings } from '../../../src/domain/analysis/rpaCandidates';
-import type { RpaRequest, RpaResponse } from '../../../src/ui/rpa/rpaProtocol';
+import type { RpaRequest, RpaResponse } from '../../../src/workers/rpaProtocol';
 import { RankingCancelledError, RankingError, RpaRankingClient, type RpaWorkerLike } from '../../../src/ui/rpa/rankingClient';
 import type { ProcessRecord } from '../../../src/store/types';
 

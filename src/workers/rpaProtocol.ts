@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { RpaRanking, TaskHoursTable } from '../../domain/analysis/rpaCandidates';
-import { estimateSchema } from '../../domain/sim/result';
+import type { RpaRanking, TaskHoursTable } from '../domain/analysis/rpaCandidates';
+import { estimateSchema } from '../domain/sim/result';
 
 /**
  * Messages between the RPA候補 page and src/workers/rpaWorker.ts. The page sends every process with
