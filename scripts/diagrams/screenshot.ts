@@ -13,6 +13,14 @@ const manifest = JSON.parse(readFileSync(path.join(root, 'diagrams/manifest.json
 const files = process.argv.length > 3 ? process.argv.slice(3) : manifest.map((m) => m.file);
 mkdirSync(outDir, { recursive: true });
 
+/** The part of bpmn-js's browser Viewer (its UMD bundle's BpmnJS) this script calls inside the page. */
+interface PageViewer {
+  importXML(xml: string): Promise<{ warnings: { message: string }[] }>;
+  get(name: 'canvas'): { viewbox(): { inner: { width: number; height: number } }; zoom(level: string, center: string): void };
+  destroy(): void;
+}
+type PageWindow = { viewer?: PageViewer; BpmnJS: new (options: { container: string }) => PageViewer };
+
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
 try {
   const page = await browser.newPage({ viewport: { width: 2400, height: 1100 } });
@@ -23,15 +31,16 @@ try {
   for (const file of files) {
     const xml = readFileSync(path.join(root, 'diagrams', file), 'utf8');
     const result = await page.evaluate(async (x) => {
-      const w = window as unknown as { viewer?: any; BpmnJS: any };
+      const w = window as unknown as PageWindow;
       w.viewer?.destroy();
-      w.viewer = new w.BpmnJS({ container: '#c' });
-      const r = await w.viewer.importXML(x);
-      const inner = w.viewer.get('canvas').viewbox().inner;
+      const viewer = new w.BpmnJS({ container: '#c' });
+      w.viewer = viewer;
+      const r = await viewer.importXML(x);
+      const inner = viewer.get('canvas').viewbox().inner;
       return { warnings: r.warnings.map((m: { message: string }) => m.message), width: inner.width, height: inner.height };
     }, xml);
     await page.setViewportSize({ width: Math.ceil(result.width + 80), height: Math.ceil(result.height + 80) });
-    await page.evaluate(() => (window as unknown as { viewer: any }).viewer.get('canvas').zoom('fit-viewport', 'auto'));
+    await page.evaluate(() => (window as unknown as PageWindow).viewer?.get('canvas').zoom('fit-viewport', 'auto'));
     const warnings = result.warnings;
     // Tiles no wider than a screen keep the Japanese labels legible when viewed.
     const total = Math.ceil(result.width + 80);

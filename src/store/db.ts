@@ -15,12 +15,15 @@ export interface MetaRow {
   value: unknown;
 }
 
+/** Any callable; the injected IndexedDB factory and key range are only handed on to Dexie. */
+type AnyFunction = (...args: never[]) => unknown;
+
 export interface BprDatabaseOptions {
   /** Database name; tests use their own so they never share state. */
   name?: string;
   /** Injected for node tests (fake-indexeddb); the browser's globals otherwise. */
-  indexedDB?: { open: Function };
-  IDBKeyRange?: { bound: Function; lowerBound: Function; upperBound: Function };
+  indexedDB?: { open: AnyFunction };
+  IDBKeyRange?: { bound: AnyFunction; lowerBound: AnyFunction; upperBound: AnyFunction };
 }
 
 export class BprDatabase extends Dexie {

@@ -18,7 +18,6 @@ export interface BprTestHooks {
 }
 
 declare global {
-  // eslint-disable-next-line no-var
   var __BPR_TEST_HOOKS__: BprTestHooks | undefined;
 }
 

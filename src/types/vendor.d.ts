@@ -1,13 +1,16 @@
 // Minimal typings for packages that ship none; only what this project calls.
 declare module 'bpmn-moddle' {
+  /** Moddle elements are dynamic; callers narrow with $type / $instanceOf (parseDiagram's ModdleObject). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  export type ModdleElement = any;
   export interface ParseWarning { message: string; element?: unknown; property?: string; value?: unknown; error?: Error }
-  export interface FromXMLResult { rootElement: any; references: unknown[]; warnings: ParseWarning[]; elementsById: Record<string, any> }
+  export interface FromXMLResult { rootElement: ModdleElement; references: unknown[]; warnings: ParseWarning[]; elementsById: Record<string, ModdleElement> }
   export class BpmnModdle {
     constructor(packages?: Record<string, object>, options?: Record<string, unknown>);
     fromXML(xml: string, typeOrOptions?: string | Record<string, unknown>, options?: Record<string, unknown>): Promise<FromXMLResult>;
     toXML(element: unknown, options?: { format?: boolean; preamble?: boolean }): Promise<{ xml: string }>;
-    create(type: string, attrs?: Record<string, unknown>): any;
-    getType(type: string): any;
+    create(type: string, attrs?: Record<string, unknown>): ModdleElement;
+    getType(type: string): ModdleElement;
     ids?: unknown;
   }
 }

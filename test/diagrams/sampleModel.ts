@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createModdle } from '../../src/domain/bpmn/moddle';
+import type { ModdleObject } from '../../src/domain/bpmn/parseDiagram';
 import { diagramsRoot } from '../support/paths';
 
 /** What the sample tests need from one parsed .bpmn: the tree, the flow graph and the DI geometry. */
@@ -23,15 +24,15 @@ export interface Bounds {
 
 export interface SampleModel {
   xml: string;
-  definitions: any;
+  definitions: ModdleObject;
   warnings: { message: string }[];
-  collaboration: any;
-  process: any;
-  lanes: any[];
-  flowNodes: any[];
-  sequenceFlows: any[];
-  shapes: Map<string, any>;
-  edges: Map<string, any>;
+  collaboration: ModdleObject;
+  process: ModdleObject;
+  lanes: ModdleObject[];
+  flowNodes: ModdleObject[];
+  sequenceFlows: ModdleObject[];
+  shapes: Map<string, ModdleObject>;
+  edges: Map<string, ModdleObject>;
 }
 
 export function readManifest(): ManifestEntry[] {
@@ -41,12 +42,12 @@ export function readManifest(): ManifestEntry[] {
 export async function loadSample(file: string): Promise<SampleModel> {
   const xml = readFileSync(resolve(diagramsRoot, file), 'utf8');
   const { rootElement: definitions, warnings } = await createModdle().fromXML(xml);
-  const roots: any[] = definitions.rootElements ?? [];
+  const roots: ModdleObject[] = definitions.rootElements ?? [];
   const collaboration = roots.find((r) => r.$type === 'bpmn:Collaboration');
   const process = roots.find((r) => r.$type === 'bpmn:Process');
-  const flowElements: any[] = process?.flowElements ?? [];
-  const shapes = new Map<string, any>();
-  const edges = new Map<string, any>();
+  const flowElements: ModdleObject[] = process?.flowElements ?? [];
+  const shapes = new Map<string, ModdleObject>();
+  const edges = new Map<string, ModdleObject>();
   for (const d of definitions.diagrams ?? [])
     for (const el of d.plane?.planeElement ?? []) {
       const id = el.bpmnElement?.id;
@@ -60,7 +61,7 @@ export async function loadSample(file: string): Promise<SampleModel> {
     warnings,
     collaboration,
     process,
-    lanes: (process?.laneSets ?? []).flatMap((ls: any) => ls.lanes ?? []),
+    lanes: (process?.laneSets ?? []).flatMap((ls: ModdleObject) => ls.lanes ?? []),
     flowNodes: flowElements.filter((e) => e.$instanceOf('bpmn:FlowNode')),
     sequenceFlows: flowElements.filter((e) => e.$type === 'bpmn:SequenceFlow'),
     shapes,
@@ -68,7 +69,7 @@ export async function loadSample(file: string): Promise<SampleModel> {
   };
 }
 
-export const extension = (bo: any, type: string): any => bo?.extensionElements?.values?.find((v: any) => v.$type === type);
+export const extension = (bo: ModdleObject, type: string): ModdleObject => bo?.extensionElements?.values?.find((v: ModdleObject) => v.$type === type);
 
 export function overlaps(a: Bounds, b: Bounds): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
@@ -87,7 +88,7 @@ export function onBoundary(b: Bounds, p: { x: number; y: number }): boolean {
 }
 
 /** Ids reachable from `from` following flows forwards (or backwards). */
-export function reachable(from: string[], flows: any[], backwards = false): Set<string> {
+export function reachable(from: string[], flows: ModdleObject[], backwards = false): Set<string> {
   const next = new Map<string, string[]>();
   for (const f of flows) {
     const [a, b] = backwards ? [f.targetRef.id, f.sourceRef.id] : [f.sourceRef.id, f.targetRef.id];
@@ -95,6 +96,12 @@ export function reachable(from: string[], flows: any[], backwards = false): Set<
   }
   const seen = new Set(from);
   const stack = [...from];
-  while (stack.length) for (const n of next.get(stack.pop()!) ?? []) if (!seen.has(n)) (seen.add(n), stack.push(n));
+  while (stack.length) {
+    for (const n of next.get(stack.pop()!) ?? []) {
+      if (seen.has(n)) continue;
+      seen.add(n);
+      stack.push(n);
+    }
+  }
   return seen;
 }

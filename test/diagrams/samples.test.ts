@@ -10,6 +10,7 @@ import {
   stepAnnotationSchema,
   type Distribution,
 } from '../../src/domain/model/annotations';
+import type { ModdleObject } from '../../src/domain/bpmn/parseDiagram';
 import { generateAll } from '../../scripts/diagrams/generate';
 import { diagramsRoot } from '../support/paths';
 import { contains, extension, loadSample, onBoundary, overlaps, reachable, readManifest, type SampleModel } from './sampleModel';
@@ -17,7 +18,7 @@ import { contains, extension, loadSample, onBoundary, overlaps, reachable, readM
 const manifest = readManifest();
 
 /** The samples use only the two kinds a workshop writes down: fixed and three-point. */
-const distOf = (d: any): Distribution =>
+const distOf = (d: ModdleObject): Distribution =>
   d.type === 'fixed' ? { type: 'fixed', value: d.value } : { type: 'triangular', min: d.min, mode: d.mode, max: d.max };
 const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff]/;
 const ASCII_ID = /^[A-Za-z][A-Za-z0-9_]*$/;
@@ -59,7 +60,7 @@ describe.each(manifest.map((m) => [m.file, m] as const))('sample %s', (file, ent
   });
 
   const tasks = () => s.flowNodes.filter((n) => n.$instanceOf('bpmn:Task'));
-  const laneOf = (id: string) => s.lanes.find((l) => (l.flowNodeRef ?? []).some((n: any) => n.id === id));
+  const laneOf = (id: string) => s.lanes.find((l) => (l.flowNodeRef ?? []).some((n: ModdleObject) => n.id === id));
   const settings = () => extension(s.collaboration, 'bpr:Settings');
 
   it('given the file, when parsed with the bpr: descriptor, then there are no warnings and it uses bpmn:/bpr: prefixes', () => {
@@ -80,7 +81,7 @@ describe.each(manifest.map((m) => [m.file, m] as const))('sample %s', (file, ent
     expect(s.collaboration.participants[0].processRef).toBe(s.process);
     expect(s.collaboration.participants[0].name).toMatch(JAPANESE);
     expect(s.lanes.length).toBeGreaterThanOrEqual(3);
-    const robots = new Set((settings().roles ?? []).filter((r: any) => r.calendar === '24h').map((r: any) => r.name));
+    const robots = new Set((settings().roles ?? []).filter((r: ModdleObject) => r.calendar === '24h').map((r: ModdleObject) => r.name));
     for (const lane of s.lanes) {
       if (!robots.has(lane.name)) expect(lane.name).toMatch(JAPANESE);
       expect(s.shapes.get(lane.id)?.isHorizontal, lane.id).toBe(true);
@@ -97,7 +98,7 @@ describe.each(manifest.map((m) => [m.file, m] as const))('sample %s', (file, ent
   });
 
   it('given every task, when its bpr:step is read, then it has a valid staff time and the role is its lane', () => {
-    const roleNames = new Set((settings().roles ?? []).map((r: any) => r.name));
+    const roleNames = new Set((settings().roles ?? []).map((r: ModdleObject) => r.name));
     expect(tasks().length).toBeGreaterThanOrEqual(6);
     for (const t of tasks()) {
       const step = extension(t, 'bpr:Step');
@@ -132,7 +133,7 @@ describe.each(manifest.map((m) => [m.file, m] as const))('sample %s', (file, ent
     const splits = s.flowNodes.filter((n) => n.$type === 'bpmn:ExclusiveGateway' && n.outgoing.length > 1);
     expect(splits.length).toBeGreaterThanOrEqual(1);
     for (const g of splits) {
-      const ps = g.outgoing.map((f: any) => f.get('bpr:probability'));
+      const ps = g.outgoing.map((f: ModdleObject) => f.get('bpr:probability'));
       expect(ps.every((p: unknown) => typeof p === 'number'), g.id).toBe(true);
       expect(ps.reduce((a: number, b: number) => a + b, 0), g.id).toBeCloseTo(100, 9);
     }
@@ -164,7 +165,7 @@ describe.each(manifest.map((m) => [m.file, m] as const))('sample %s', (file, ent
   it('given the settings, when read, then roles match the lanes and the calendars are the office (and robot) calendars', () => {
     const set = settings();
     expect(set?.hoursPerFte).toBe(1860);
-    const roles: any[] = set.roles ?? [];
+    const roles: ModdleObject[] = set.roles ?? [];
     expect(roles.map((r) => r.name).sort()).toEqual(s.lanes.map((l) => l.name).sort());
     for (const r of roles.filter((x) => x.name !== '住民')) {
       expect(r.headcount, r.name).toBeGreaterThan(0);
@@ -174,7 +175,7 @@ describe.each(manifest.map((m) => [m.file, m] as const))('sample %s', (file, ent
       expect(r.hourlyCost, r.name).toBeGreaterThanOrEqual(3000);
       expect(r.hourlyCost, r.name).toBeLessThanOrEqual(5000);
     }
-    const office = set.calendars.find((c: any) => c.id === 'office');
+    const office = set.calendars.find((c: ModdleObject) => c.id === 'office');
     const want = defaultOfficeCalendar();
     expect({ open: office.open, close: office.close, lunchStart: office.lunchStart, lunchEnd: office.lunchEnd }).toEqual({
       open: want.open,
@@ -185,7 +186,7 @@ describe.each(manifest.map((m) => [m.file, m] as const))('sample %s', (file, ent
     expect(office.weekdays).toBe('1,2,3,4,5');
     expect(office.publicHolidays && office.yearEndClosure).toBe(true);
     const usesRobot = roles.some((r) => r.calendar === '24h');
-    expect(set.calendars.some((c: any) => c.id === robotCalendar().id)).toBe(usesRobot);
+    expect(set.calendars.some((c: ModdleObject) => c.id === robotCalendar().id)).toBe(usesRobot);
   });
 
   it('given the flow graph, when walked, then every node is reachable from the start and reaches an end', () => {

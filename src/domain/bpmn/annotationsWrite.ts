@@ -186,7 +186,10 @@ export function gatewayProbabilitiesUpdate(
 
 /** Apply an update outside the modeler (node, worker, tests). */
 export function applyUpdate(u: ModdleUpdate): void {
-  for (const [k, v] of Object.entries(u.properties)) u.target.set ? (u.target.set as (k: string, v: unknown) => void)(k, v) : (u.target[k] = v);
+  for (const [k, v] of Object.entries(u.properties)) {
+    if (u.target.set) (u.target.set as (k: string, v: unknown) => void)(k, v);
+    else u.target[k] = v;
+  }
 }
 
 /** Every problem of a full annotation set against this diagram, without changing anything. */

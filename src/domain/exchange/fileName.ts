@@ -25,6 +25,7 @@ export function localDateStamp(date: Date, timeZone: string = FILE_NAME_TIME_ZON
 export function fileNamePart(text: string): string {
   const cleaned = text
     .normalize('NFC')
+    // eslint-disable-next-line no-control-regex -- control characters are what this replaces
     .replace(/[\\/:*?"<>|\u0000-\u001f\u007f]+/g, '_')
     .replace(/\s+/g, '_')
     .replace(/_+/g, '_')

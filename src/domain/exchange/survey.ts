@@ -58,7 +58,7 @@ export function normalizeHeader(h: CellValue): string {
   return String(h ?? '')
     .normalize('NFKC')
     .replace(/\s+/g, '')
-    .replace(/[(\[【]([^)\]】]*)[)\]】]/g, (_all, inner: string) => (/^(分|件|回|min|分間)$/i.test(inner) ? '' : `(${inner})`))
+    .replace(/[([【]([^)\]】]*)[)\]】]/g, (_all, inner: string) => (/^(分|件|回|min|分間)$/i.test(inner) ? '' : `(${inner})`))
     .replace(/[※*]/g, '');
 }
 

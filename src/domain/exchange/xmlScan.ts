@@ -32,6 +32,7 @@ export function escapeXml(s: string): string {
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     // Control characters other than tab/newline are not allowed in XML 1.0 and make Excel refuse the file.
+    // eslint-disable-next-line no-control-regex -- those control characters are what this removes
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
 }
 

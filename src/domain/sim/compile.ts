@@ -82,7 +82,7 @@ export function compileModel(definitions: ModdleElement, annotations: DiagramAnn
       const lane = laneNameOf(definitions, String(el.id)) ?? poolName.get(processes[process]);
       if (TASK_TYPES.some((t) => isA(el, t))) {
         const step = annotations.steps[String(el.id)];
-        let roleName = step?.role;
+        const roleName = step?.role;
         if (roleName && !roles.some((r) => r.name === roleName)) {
           roles.push({ name: roleName, headcount: null, hourlyCost: 0, calendar: defaultCalendar });
           if (!isResidentRole(roleName)) warn(el, 'role-undefined', `${label(el)} の担当役割「${roleName}」が設定にないため、待ち行列なし（人数無制限）で計算します`);
