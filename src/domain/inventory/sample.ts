@@ -59,3 +59,22 @@ export function sampleInventory(count = 320, seed = 15): InventoryFields[] {
   }
   return out;
 }
+
+/**
+ * The 業務 behind the sample As-Is diagrams (diagrams/manifest.json), as their 課 would answer the
+ * survey. Survey figures are the 課's own round estimates, deliberately not read from the diagrams:
+ * the dashboard shows them beside the simulated hours (調査値 / 推計値), as a real survey would differ.
+ */
+export const SAMPLE_PROCESS_WORK: ReadonlyArray<{ fileName: string; fields: InventoryFields }> = [
+  { fileName: 'tennyu-asis.bpmn', fields: sampleRow('市民生活部', '市民課', '窓口係', '転入届の受付・住民票の作成', 'S-01', '住民基本台帳法第22条', 2300, 45, true) },
+  { fileName: 'jidoteate-asis.bpmn', fields: sampleRow('健康福祉部', 'こども課', '子育て支援係', '児童手当の認定請求', 'S-02', '児童手当法第7条', 900, 60, true) },
+  { fileName: 'kian-kessai-asis.bpmn', fields: sampleRow('総務部', '総務課', '文書係', '起案・決裁（紙回議）', 'S-03', '文書取扱規程', 1200, 40, false) },
+  { fileName: 'kyuyo-shiharai-asis.bpmn', fields: sampleRow('総務部', '税務課', '市民税係', '給与支払報告書の入力', 'S-04', '地方税法第317条の6', 24000, 10, true) },
+];
+
+function sampleRow(department: string, section: string, unit: string, name: string, code: string, legalBasis: string, annualCount: number, minutesPerCase: number, nonCore: boolean): InventoryFields {
+  return {
+    department, section, unit, name, code, purpose: '', legalBasis, routine: '定型', core: nonCore ? 'ノンコア' : 'コア',
+    annualCount, minutesPerCase, peakPeriod: '', paper: true, systemEntry: true, outsourced: false, note: 'サンプル図に対応する業務',
+  };
+}

@@ -4,6 +4,7 @@ import type { WorkspaceInfo, WorkspaceStore } from '../../store/types';
 import { bundledSamples } from './samples';
 // initiatives
 import { seedInitiativesOnce } from '../initiatives/seedInitiatives';
+import { seedInventoryOnce } from '../inventory/seedInventory';
 
 export interface WorkspaceSession {
   repo: WorkspaceStore;
@@ -26,6 +27,8 @@ export function openWorkspaceSession(): Promise<WorkspaceSession> {
     // initiatives: seed the 取組 after the processes they attach to (own marker, once per workspace)
     await seedInitiativesOnce(repo, workspace.id, bundledSamples()).catch((err: unknown) => console.warn('取組の初期データを登録できませんでした', err));
     // end initiatives
+    // 業務の全体像: the sample city's inventory, linked to the sample As-Is processes and their 取組
+    await seedInventoryOnce(repo, workspace.id, bundledSamples()).catch((err: unknown) => console.warn('業務の全体像の初期データを登録できませんでした', err));
     return { repo, workspace };
   })();
   opening.catch(() => {
