@@ -16,6 +16,8 @@ import { openWorkspaceSession, type WorkspaceSession } from './workspace/session
 import { WorkspaceView } from './workspace/WorkspaceView';
 // initiatives: 取組 tab
 import { InitiativesView } from './initiatives/InitiativesView';
+// inventory: 業務の全体像 tab
+import { InventoryView } from './inventory/InventoryView';
 
 export function App() {
   const { t, lang, setLang } = useI18n();
@@ -202,6 +204,18 @@ export function App() {
           />
         )}
         {/* end rpa */}
+        {/* inventory: 業務の全体像 tab (owned by src/ui/inventory) */}
+        {session && activeTab === 'inventory' && (
+          <InventoryView
+            store={session.repo}
+            workspaceId={session.workspace.id}
+            hoursPerFte={session.workspace.hoursPerFte}
+            processes={processes}
+            onOpenProcess={(processId) => send({ type: 'process.open', processId })}
+            onChanged={refresh}
+          />
+        )}
+        {/* end inventory */}
         {/* initiatives tab (owned by src/ui/initiatives) */}
         {session && activeTab === 'initiatives' && (
           <InitiativesView

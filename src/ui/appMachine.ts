@@ -1,7 +1,7 @@
 import { assign, setup } from 'xstate';
 
 /** Main tabs, in display order. */
-export const APP_TABS = ['workspace', 'editor', 'simulation', /* compare */ 'compare', 'rpa', 'initiatives'] as const;
+export const APP_TABS = ['workspace', /* inventory */ 'inventory', 'editor', 'simulation', /* compare */ 'compare', 'rpa', 'initiatives'] as const;
 export type AppTab = (typeof APP_TABS)[number];
 
 export interface AppContext {
@@ -35,6 +35,7 @@ export const appMachine = setup({
   on: {
     'nav.tab': [
       { guard: ({ event }) => event.tab === 'workspace', target: '.workspace' },
+      { guard: ({ event }) => event.tab === 'inventory', target: '.inventory' },
       { guard: ({ event }) => event.tab === 'editor', target: '.editor' },
       { guard: ({ event }) => event.tab === 'simulation', target: '.simulation' },
       /* compare */ { guard: ({ event }) => event.tab === 'compare', target: '.compare' },
@@ -43,6 +44,7 @@ export const appMachine = setup({
     ],
     'nav.restore': [
       { guard: ({ event }) => event.tab === 'workspace', target: '.workspace', actions: 'restoreContext' },
+      { guard: ({ event }) => event.tab === 'inventory', target: '.inventory', actions: 'restoreContext' },
       { guard: ({ event }) => event.tab === 'editor', target: '.editor', actions: 'restoreContext' },
       { guard: ({ event }) => event.tab === 'simulation', target: '.simulation', actions: 'restoreContext' },
       { guard: ({ event }) => event.tab === 'compare', target: '.compare', actions: 'restoreContext' },
@@ -68,6 +70,7 @@ export const appMachine = setup({
   },
   states: {
     workspace: {},
+    inventory: {},
     editor: {},
     simulation: {},
     /* compare */ compare: {},

@@ -230,13 +230,13 @@ describe('foundation: workspace and editor in a real browser', () => {
     await waitForWorkspace(page);
     await screenshot(page, 'workspace-en');
     const tabs = await page.getByRole('tab').allTextContents();
-    expect(tabs).toEqual(['Workspace', 'Process editor', 'Simulation', /* compare */ 'Compare (As-Is / To-Be)', 'RPA candidates', 'Initiatives']);
+    expect(tabs).toEqual(['Workspace', 'Work inventory', 'Process editor', 'Simulation', /* compare */ 'Compare (As-Is / To-Be)', 'RPA candidates', 'Initiatives']);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
 
     await page.reload();
     await page.getByRole('tab', { name: 'Workspace' }).click();
     await waitForWorkspace(page);
-    expect(await page.getByRole('tab').allTextContents()).toEqual(['Workspace', 'Process editor', 'Simulation', /* compare */ 'Compare (As-Is / To-Be)', 'RPA candidates', 'Initiatives']);
+    expect(await page.getByRole('tab').allTextContents()).toEqual(['Workspace', 'Work inventory', 'Process editor', 'Simulation', /* compare */ 'Compare (As-Is / To-Be)', 'RPA candidates', 'Initiatives']);
   });
 
   it('given a rename on the canvas, when Ctrl+Z is pressed on the focused canvas, then the rename is undone', async () => {
