@@ -116,7 +116,7 @@ export const diagramViews = (definitions: ModdleElement): DiagramView[] => list(
 
 export interface DiagramChoice {
   /** Planes to point at another element: index in definitions.diagrams, the old and the new element id. */
-  retarget: Array<{ index: number; diagramId?: string; diagramName?: string; from?: string; to: string; toName?: string }>;
+  retarget: Array<{ index: number; diagramId?: string; diagramName?: string; from?: string; fromName?: string; to: string; toName?: string }>;
   /** Index of the diagram to open first, when it is not the first already. */
   open?: number;
 }
@@ -149,6 +149,7 @@ export function chooseDiagram(definitions: ModdleElement): DiagramChoice {
           ...(view.id ? { diagramId: view.id } : {}),
           ...(view.name ? { diagramName: view.name } : {}),
           ...(typeof from?.id === 'string' ? { from: from.id } : {}),
+          ...(typeof from?.name === 'string' && from.name.trim() ? { fromName: from.name.trim() } : {}),
           to: to.id,
           ...(typeof to.name === 'string' && to.name.trim() ? { toName: to.name.trim() } : {}),
         });

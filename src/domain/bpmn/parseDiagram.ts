@@ -79,7 +79,7 @@ export interface DiagramRepairs {
   qnameReferences: number;
   qnamePrefixes: string[];
   /** Planes that pointed at a process (or nothing) while their shapes belong to a collaboration. */
-  retargeted: Array<{ diagramId?: string; diagramName?: string; from?: string; to: string; toName?: string }>;
+  retargeted: Array<{ diagramId?: string; diagramName?: string; from?: string; fromName?: string; to: string; toName?: string }>;
   /** The first diagram drew nothing; this one (its index in the file) is opened instead. */
   openedInstead?: { index: number; diagramId?: string; diagramName?: string };
 }

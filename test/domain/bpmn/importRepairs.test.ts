@@ -48,7 +48,7 @@ describe('QName references into the BPMN namespace', () => {
 describe('which diagram opens, and what it draws', () => {
   it('given a plane on an empty process whose shapes are the pools of a collaboration, when read, then the plane points at the collaboration and all 6 shapes and 4 edges are drawn', async () => {
     const p = await parsed(fixture('qname-collaboration.bpmn'));
-    expect(p.repairs.retargeted).toEqual([{ diagramId: 'Diagram_1', diagramName: '受付の流れ', from: 'Proc_empty', to: 'Collab_1', toName: '転入届の受付' }]);
+    expect(p.repairs.retargeted).toEqual([{ diagramId: 'Diagram_1', diagramName: '受付の流れ', from: 'Proc_empty', fromName: '図の入れ物', to: 'Collab_1', toName: '転入届の受付' }]);
     expect(p.definitions.diagrams[0].plane.bpmnElement.id).toBe('Collab_1');
     expect(p.xml).toContain('<bpmndi:BPMNPlane id="Plane_1" bpmnElement="Collab_1">');
     const report = await importReportOf(p);
