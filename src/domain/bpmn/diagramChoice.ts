@@ -72,9 +72,9 @@ export interface DiagramView {
   root?: ModdleElement;
   shapes: number;
   edges: number;
-  /** Shapes/edges whose element resolves but lies outside what the root draws. */
+  /** Shapes whose element resolves but lies outside what the root draws. */
   outside: number;
-  /** Shapes/edges whose bpmnElement does not resolve to a model element. */
+  /** Shapes whose bpmnElement does not resolve to a model element. */
   unresolved: number;
   drawnShapes: number;
   drawnEdges: number;
@@ -104,10 +104,14 @@ export function viewOf(definitions: ModdleElement, diagram: ModdleElement, root?
     if (shape) view.shapes++;
     else view.edges++;
     const target = el.bpmnElement;
-    if (!target || typeof target !== 'object') view.unresolved++;
-    else if (!drawn.has(target as ModdleElement)) view.outside++;
-    else if (shape) view.drawnShapes++;
-    else view.drawnEdges++;
+    const found = !!target && typeof target === 'object';
+    if (found && drawn.has(target as ModdleElement)) {
+      if (shape) view.drawnShapes++;
+      else view.drawnEdges++;
+    } else if (shape) {
+      if (found) view.outside++;
+      else view.unresolved++;
+    }
   }
   return view;
 }

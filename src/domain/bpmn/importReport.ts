@@ -232,11 +232,13 @@ export function buildImportReport(input: ReportInput): ImportReport {
   let nothingDrawn: NothingDrawn | undefined;
   if (!shown || shown.drawnShapes === 0) {
     if (!shown || shown.shapes === 0) nothingDrawn = { reason: 'no-shapes' };
-    else if (shown.outside > 0) {
+    else if (shown.outside > shown.unresolved) {
       const rootName = typeof shown.root?.name === 'string' && shown.root.name.trim() ? shown.root.name.trim() : undefined;
       nothingDrawn = { reason: 'outside-root', count: shown.outside, ...(shown.root?.id ? { rootId: shown.root.id } : {}), ...(rootName ? { rootName } : {}) };
     } else {
-      const example = warnings.find((w) => w.kind === 'unresolved-reference')?.subject;
+      // The first unresolved reference written on a shape, e.g. "<other:Task_1>".
+      const onShape = input.moddleWarnings.findIndex((w) => (w as { element?: ModdleElement }).element?.$type === 'bpmndi:BPMNShape' && kindOf(w.message ?? '') === 'unresolved-reference');
+      const example = warnings[onShape]?.subject;
       nothingDrawn = { reason: 'unresolved', count: shown.unresolved, ...(example ? { example } : {}) };
     }
   }

@@ -23,7 +23,7 @@ const importReport: FeatureResources = {
 
     'nothing.heading': 'この図には何も表示されません',
     'nothing.no-shapes': '開く図に図形（配置情報）がありません。',
-    'nothing.unresolved': '図形・接続線 {count} 個の参照先（例: {example}）がモデルの要素に見つかりません。',
+    'nothing.unresolved': '図形 {count} 個の参照先（例: {example}）がモデルの要素に見つかりません。',
     'nothing.outside-root': '図の面（BPMNPlane）が「{root}」を指していますが、図形 {count} 個はその外の要素を描いています。',
     hidden: '開く図の図形 {count} 個は、図の面が指す要素の外にあるか参照先が見つからないため表示されません。',
 
@@ -73,7 +73,7 @@ const importReport: FeatureResources = {
 
     'nothing.heading': 'This diagram will show nothing',
     'nothing.no-shapes': 'The opened diagram has no shapes (no layout information).',
-    'nothing.unresolved': '{count} shapes and connections refer to elements that are not in the model (e.g. {example}).',
+    'nothing.unresolved': '{count} shapes refer to elements that are not in the model (e.g. {example}).',
     'nothing.outside-root': 'The diagram plane (BPMNPlane) points at "{root}", but {count} shapes draw elements outside it.',
     hidden: '{count} shapes of the opened diagram are not shown: they lie outside the element the plane points at, or their element is missing.',
 
