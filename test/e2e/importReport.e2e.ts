@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { appUrl, devServerUrl, openApp, repoRoot, shapeByLabel, useBrowser, waitForDiagram } from './support/browser';
+import { appUrl, devServerUrl, openApp, openProcess, repoRoot, shapeByLabel, useBrowser, waitForDiagram } from './support/browser';
+import { findSample, kindLabel } from './support/samples';
 
 const session = useBrowser();
 
@@ -9,6 +10,7 @@ const session = useBrowser();
 const QNAME_FILE = readFileSync(path.join(repoRoot, 'test/domain/bpmn/fixtures/import/qname-collaboration.bpmn'), 'utf8');
 /** The same file without the broken reference: nothing is dropped. */
 const CLEAN_FILE = QNAME_FILE.replace(' default="bpmn2:Flow_missing"', '');
+const tennyu = findSample('転入届', 'as-is');
 
 /**
  * A person imports a file from another tool. The report names what was ignored and where; after
@@ -53,6 +55,23 @@ describe.each([
     await page.getByRole('button', { name: '「転入届の受付」（As-Is）を開く', exact: true }).click();
     await waitForDiagram(page);
     await shapeByLabel(page, '書類に不備があるか').waitFor();
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('given an open sample, when the file replaces its diagram in the editor, then the report names the gateway and, closed, the pools are drawn', async () => {
+    const { page, pageErrors } = session();
+    await openApp(page, url());
+    await openProcess(page, tennyu.name, kindLabel(tennyu.kind));
+    await page.getByTestId('editor-import-input').setInputFiles({ name: '転入届の受付.bpmn', mimeType: 'application/xml', buffer: Buffer.from(QNAME_FILE) });
+    await page.getByRole('dialog', { name: '図の置き換え' }).getByRole('button', { name: '置き換える' }).click();
+    const dialog = page.getByRole('dialog', { name: '「転入届の受付.bpmn」のインポート結果' });
+    await dialog.waitFor();
+    expect((await dialog.textContent()) ?? '').toContain('「転入届の受付.bpmn」で図を置き換えました。');
+    expect((await dialog.getByRole('region', { name: '警告（1 件）' }).textContent()) ?? '').toContain('「書類に不備があるか」（Gw_1）');
+    await dialog.getByRole('button', { name: '閉じる' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.locator('.bpr-canvas .djs-element[data-element-id="Part_counter"]').waitFor();
+    await shapeByLabel(page, '届出を受け付ける').waitFor();
     expect(pageErrors).toEqual([]);
   });
 });
