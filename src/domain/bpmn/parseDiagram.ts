@@ -121,7 +121,7 @@ export async function parseDiagram(input: string | Uint8Array, opts: ParseDiagra
   if (limit) return fail(limit);
 
   // References written as QNames into the BPMN namespace (`bpmn2:_b_…`) are read as the ids they name.
-  const qnames = resolveModelQNames(text, createModdle());
+  const qnames = resolveModelQNames(text);
   const first = await readModel(qnames.text, head, opts);
   if (!first.ok) return first;
   // A plane on an empty process or an empty first diagram would open as an empty canvas: repair the

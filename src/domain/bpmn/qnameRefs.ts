@@ -1,4 +1,4 @@
-import type { BpmnModdle } from 'bpmn-moddle';
+import { createModdle } from './moddle';
 import { BPMN_MODEL_NS } from './parseDiagram';
 
 /**
@@ -26,8 +26,9 @@ interface PackageLike {
 }
 
 /** Reference property names as the bpmn-moddle descriptors declare them (bpmn, bpmndi, di). */
-function referenceNames(moddle: BpmnModdle): ReferenceNames {
+function referenceNames(): ReferenceNames {
   if (cached) return cached;
+  const moddle = createModdle();
   const names: ReferenceNames = { attributes: new Set(), elements: new Set() };
   const packages = (moddle as unknown as { getPackages(): PackageLike[] }).getPackages();
   for (const pkg of packages) {
@@ -56,7 +57,7 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Comments and CDATA sections are text, never references: they are copied as they are. */
 const PROTECTED = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>/g;
 
-export function resolveModelQNames(text: string, moddle: BpmnModdle): QNameResolution {
+export function resolveModelQNames(text: string): QNameResolution {
   const prefixes = [...text.matchAll(/\sxmlns:([A-Za-z_][\w.-]*)\s*=\s*(["'])([^"']*)\2/g)]
     .filter((m) => m[3] === BPMN_MODEL_NS)
     .map((m) => m[1]);
@@ -83,7 +84,7 @@ export function resolveModelQNames(text: string, moddle: BpmnModdle): QNameResol
   };
   const resolveValue = (value: string) => value.replace(/[^\s]+/g, resolveToken);
 
-  const { attributes, elements } = referenceNames(moddle);
+  const { attributes, elements } = referenceNames();
   const attrRe = new RegExp(`(\\s(?:${[...attributes].map(escapeRe).join('|')})\\s*=\\s*)(["'])([^"'<]*)\\2`, 'g');
   const elementRe = new RegExp(`(<(?:[A-Za-z_][\\w.-]*:)?(?:${[...elements].map(escapeRe).join('|')})\\s*>)([^<]*)(?=</)`, 'g');
   const rewrite = (segment: string) =>

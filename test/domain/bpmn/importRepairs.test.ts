@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createModdle } from '../../../src/domain/bpmn/moddle';
 import { importReportOf, isCleanImport } from '../../../src/domain/bpmn/importReport';
 import { parseDiagram, type ParsedDiagram } from '../../../src/domain/bpmn/parseDiagram';
 import { resolveModelQNames } from '../../../src/domain/bpmn/qnameRefs';
@@ -34,14 +33,14 @@ describe('QName references into the BPMN namespace', () => {
   <!-- sourceRef="bpmn2:T1" -->
   <bpmn2:process id="P"><bpmn2:task id="T1" name="bpmn2:T1" /><bpmn2:task id="T2" />
   <bpmn2:sequenceFlow id="F" sourceRef="tns:T1" targetRef="bpmn2:T2" /></bpmn2:process></bpmn2:definitions>`;
-    const out = resolveModelQNames(xml, createModdle());
+    const out = resolveModelQNames(xml);
     expect(out.resolved).toBe(1);
     expect(out.text).toBe(xml.replace('targetRef="bpmn2:T2"', 'targetRef="T2"'));
   });
 
   it('given a file without such prefixes, when resolved, then the very same text comes back', () => {
     const xml = fixture('several-diagrams.bpmn');
-    expect(resolveModelQNames(xml, createModdle())).toEqual({ text: xml, resolved: 0, prefixes: [] });
+    expect(resolveModelQNames(xml)).toEqual({ text: xml, resolved: 0, prefixes: [] });
   });
 });
 
