@@ -2,7 +2,8 @@ import type { ParseWarning } from 'bpmn-moddle';
 import type { ModdleElement } from './bprAccess';
 import { BPR_NS_URI } from './bprDescriptor';
 import { KEEP_NS_URI, vendorToolOf } from './keepDescriptor';
-import { BPMN_MODEL_NS, serializeDiagram, type ParsedDiagram } from './parseDiagram';
+import { diagramViews } from './diagramChoice';
+import { BPMN_MODEL_NS, serializeDiagram, type DiagramRepairs, type ParsedDiagram } from './parseDiagram';
 import { readElementAt, type XmlNode } from './xmlFragment';
 
 /**
@@ -51,18 +52,36 @@ export interface ImportReport {
   /** BPMN model elements (tasks, events, flows, lanes …) in the file and in the model. */
   bpmnElements: { file: number; model: number };
   diagrams: number;
-  /** DI shapes/edges in the file; `drawn`: those of the diagram the editor shows that point at a model element. */
-  di: { shapes: number; edges: number; drawnShapes: number; drawnEdges: number };
+  /**
+   * DI shapes/edges in the file; `drawn`: those of the diagram the editor opens that bpmn-js will draw
+   * (diagramChoice.drawnBy); `hiddenShapes`: shapes of that diagram it will not draw.
+   */
+  di: { shapes: number; edges: number; drawnShapes: number; drawnEdges: number; hiddenShapes: number };
   /** Other tools' content carried through unchanged, per namespace. */
   kept: Array<{ namespace: string; tool?: string; elements: number; attributes: number }>;
   warnings: ImportWarning[];
   lost: LostContent[];
   /** Set when the model cannot be written back at all (the serialiser's message). */
   unsavable?: string;
+  /** What the reader repaired so the file draws what it holds. */
+  repairs?: DiagramRepairs;
+  /** Other diagrams of the file that draw something, besides the one the editor opens. */
+  otherDiagrams: Array<{ id?: string; name?: string; shapes: number }>;
+  /** Set when the diagram the editor opens would draw no shape: why. */
+  nothingDrawn?: NothingDrawn;
 }
 
-/** Nothing dropped and nothing to warn about: the short 「インポートしました」 is enough. */
-export const isCleanImport = (r: ImportReport): boolean => r.warnings.length === 0 && r.lost.length === 0 && !r.unsavable;
+export type NothingDrawn =
+  /** The file has no BPMNDiagram, or its diagrams hold no shape (the UI lays such a file out). */
+  | { reason: 'no-shapes' }
+  /** Shapes exist but none names a model element that exists (e.g. references into another namespace). */
+  | { reason: 'unresolved'; count: number; example?: string }
+  /** Shapes name elements, but not ones under the plane's element (a process drawn without its pools). */
+  | { reason: 'outside-root'; count: number; rootId?: string; rootName?: string };
+
+/** Nothing dropped, nothing to warn about and the whole drawing shown: the short 「インポートしました」 is enough. */
+export const isCleanImport = (r: ImportReport): boolean =>
+  r.warnings.length === 0 && r.lost.length === 0 && !r.unsavable && !r.nothingDrawn && r.otherDiagrams.length === 0 && r.di.hiddenShapes === 0;
 
 interface Inventory {
   /** `uri|local|ownerId` → count; attributes as `@uri|local|ownerId`. */
@@ -162,6 +181,7 @@ export interface ReportInput {
   moddleWarnings: ParseWarning[];
   /** What a save writes: the model serialised again; an Error when it cannot be written. */
   serialized: string | Error;
+  repairs?: DiagramRepairs;
 }
 
 export function buildImportReport(input: ReportInput): ImportReport {
@@ -202,8 +222,26 @@ export function buildImportReport(input: ReportInput): ImportReport {
   }
 
   const diagrams = (definitions.diagrams as ModdleElement[] | undefined) ?? [];
-  const shown = ((diagrams[0]?.plane as ModdleElement | undefined)?.planeElement as ModdleElement[] | undefined) ?? [];
-  const drawn = shown.filter((d) => d.bpmnElement && typeof d.bpmnElement === 'object');
+  const views = diagramViews(definitions);
+  const shown = views[0];
+  const includedSubPlanes = (v: (typeof views)[number]) => v.root !== undefined && v.root.$type === 'bpmn:SubProcess';
+  const otherDiagrams = views
+    .slice(1)
+    .filter((v) => v.drawnShapes > 0 && !includedSubPlanes(v))
+    .map((v) => ({ ...(v.id ? { id: v.id } : {}), ...(v.name ? { name: v.name } : {}), shapes: v.drawnShapes }));
+  let nothingDrawn: NothingDrawn | undefined;
+  if (!shown || shown.drawnShapes === 0) {
+    if (!shown || shown.shapes === 0) nothingDrawn = { reason: 'no-shapes' };
+    else if (shown.outside > shown.unresolved) {
+      const rootName = typeof shown.root?.name === 'string' && shown.root.name.trim() ? shown.root.name.trim() : undefined;
+      nothingDrawn = { reason: 'outside-root', count: shown.outside, ...(shown.root?.id ? { rootId: shown.root.id } : {}), ...(rootName ? { rootName } : {}) };
+    } else {
+      // The first unresolved reference written on a shape, e.g. "<other:Task_1>".
+      const onShape = input.moddleWarnings.findIndex((w) => (w as { element?: ModdleElement }).element?.$type === 'bpmndi:BPMNShape' && kindOf(w.message ?? '') === 'unresolved-reference');
+      const example = warnings[onShape]?.subject;
+      nothingDrawn = { reason: 'unresolved', count: shown.unresolved, ...(example ? { example } : {}) };
+    }
+  }
   return {
     elements: { file: before.total, model: after.total },
     bpmnElements: { file: before.bpmn, model: after.bpmn },
@@ -211,13 +249,17 @@ export function buildImportReport(input: ReportInput): ImportReport {
     di: {
       shapes: before.shapes,
       edges: before.edges,
-      drawnShapes: drawn.filter((d) => d.$type === 'bpmndi:BPMNShape').length,
-      drawnEdges: drawn.filter((d) => d.$type === 'bpmndi:BPMNEdge').length,
+      drawnShapes: shown?.drawnShapes ?? 0,
+      drawnEdges: shown?.drawnEdges ?? 0,
+      hiddenShapes: shown ? shown.shapes - shown.drawnShapes : 0,
     },
     kept: [...keptByNs].map(([namespace, c]) => ({ namespace, ...(vendorToolOf(namespace) ? { tool: vendorToolOf(namespace) } : {}), ...c })),
     warnings,
     lost,
     ...(typeof input.serialized === 'string' ? {} : { unsavable: input.serialized.message }),
+    ...(input.repairs ? { repairs: input.repairs } : {}),
+    otherDiagrams,
+    ...(nothingDrawn ? { nothingDrawn } : {}),
   };
 }
 
@@ -229,5 +271,5 @@ export async function importReportOf(parsed: ParsedDiagram): Promise<ImportRepor
   } catch (error) {
     serialized = error as Error;
   }
-  return buildImportReport({ xml: parsed.xml, definitions: parsed.definitions, elementsById: parsed.elementsById, moddleWarnings: parsed.moddleWarnings, serialized });
+  return buildImportReport({ xml: parsed.xml, definitions: parsed.definitions, elementsById: parsed.elementsById, moddleWarnings: parsed.moddleWarnings, serialized, repairs: parsed.repairs });
 }

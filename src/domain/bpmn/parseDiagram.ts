@@ -3,6 +3,8 @@ import { createModdle } from './moddle';
 import { decodeDiagramBytes, sniffBinary } from './decodeDiagram';
 import { diagramMessage, type DiagramMessageCode, type DiagramMessageParams } from './diagramMessages';
 import { DIAGRAM_LIMITS, measureXml } from './limits';
+import { resolveModelQNames } from './qnameRefs';
+import { applyDiagramChoice, chooseDiagram, isEmptyChoice } from './diagramChoice';
 
 /**
  * Opening a .bpmn file from anywhere (file picker, drag and drop, Dexie, CLI): every way a file can
@@ -68,6 +70,18 @@ export interface ParsedDiagram {
   xml: string;
   /** bpmn-moddle's own warnings, with the element each is about (the import report names it). */
   moddleWarnings: ParseWarning[];
+  /** What the reader repaired so the file draws what it holds (the import report tells the user). */
+  repairs: DiagramRepairs;
+}
+
+export interface DiagramRepairs {
+  /** References written as `prefix:id` with the prefix bound to the BPMN model namespace, read as `id`. */
+  qnameReferences: number;
+  qnamePrefixes: string[];
+  /** Planes that pointed at a process (or nothing) while their shapes belong to a collaboration. */
+  retargeted: Array<{ diagramId?: string; diagramName?: string; from?: string; fromName?: string; to: string; toName?: string }>;
+  /** The first diagram drew nothing; this one (its index in the file) is opened instead. */
+  openedInstead?: { index: number; diagramId?: string; diagramName?: string };
 }
 
 export type ParseDiagramResult = ParsedDiagram | { ok: false; error: DiagramError };
@@ -106,6 +120,31 @@ export async function parseDiagram(input: string | Uint8Array, opts: ParseDiagra
   const limit = checkLimits(text, opts);
   if (limit) return fail(limit);
 
+  // References written as QNames into the BPMN namespace (`bpmn2:_b_…`) are read as the ids they name.
+  const qnames = resolveModelQNames(text);
+  const first = await readModel(qnames.text, head, opts);
+  if (!first.ok) return first;
+  // A plane on an empty process or an empty first diagram would open as an empty canvas: repair the
+  // text the way a person would (plane → the collaboration, the diagram with content first) and read it again.
+  const choice = chooseDiagram(first.definitions);
+  const read = isEmptyChoice(choice) ? first : await readModel(applyDiagramChoice(qnames.text, choice), head, opts);
+  if (!read.ok) return read;
+  const repairs: DiagramRepairs = {
+    qnameReferences: qnames.resolved,
+    qnamePrefixes: qnames.prefixes,
+    retargeted: choice.retarget.map(({ index: _i, ...r }) => r),
+    ...(choice.open !== undefined ? { openedInstead: { index: choice.open, ...diagramLabel(first.definitions.diagrams?.[choice.open]) } } : {}),
+  };
+  return { ...read, repairs };
+}
+
+const diagramLabel = (d: ModdleObject): { diagramId?: string; diagramName?: string } => ({
+  ...(typeof d?.id === 'string' ? { diagramId: d.id } : {}),
+  ...(typeof d?.name === 'string' && d.name.trim() ? { diagramName: d.name.trim() } : {}),
+});
+
+/** bpmn-moddle over the (repaired) text, with the duplicate-id and no-process refusals. */
+async function readModel(text: string, head: string, opts: ParseDiagramOptions): Promise<Omit<ParsedDiagram, 'repairs'> | { ok: false; error: DiagramError }> {
   // The bytes were decoded already; the declared encoding would only make moddle warn again.
   const forModdle = text.replace(/^(\s*<\?xml[^>]*?encoding\s*=\s*)(["'])[^"']*\2/, '$1$2UTF-8$2');
   const moddle = createModdle();

@@ -1,10 +1,12 @@
+import { importReportOf, type ImportReport } from '../../domain/bpmn/importReport';
 import { parseDiagram } from '../../domain/bpmn/parseDiagram';
 import { ensureDiagramInterchange } from '../../domain/exchange/autoLayout';
 import { baseNameOf, readImportFile } from '../../modeler/io/files';
 
 export type ImportCheck =
   // exchange: `laidOut` — the file had no diagram interchange and was given an automatic layout.
-  | { ok: true; fileName: string; suggestedName: string; xml: string; warnings: string[]; laidOut: boolean }
+  // `report`: what was read against what the file holds (shown when anything was dropped or is not drawn).
+  | { ok: true; fileName: string; suggestedName: string; xml: string; warnings: string[]; laidOut: boolean; report: ImportReport }
   | { ok: false; fileName: string; message: string };
 
 /**
@@ -28,5 +30,8 @@ export async function checkDiagramFile(file: File): Promise<ImportCheck> {
     return { ok: false, fileName: file.name, message: `図の配置情報がなく、自動レイアウトもできませんでした: ${(error as Error).message}` };
   }
   // end exchange
-  return { ok: true, fileName: file.name, suggestedName: baseNameOf(file.name), xml: laid.xml, warnings: parsed.warnings, laidOut: laid.laidOut };
+  const measured = await importReportOf(parsed);
+  // A file without shapes was just laid out: it draws, and the auto-layout notice says why.
+  const report = laid.laidOut && measured.nothingDrawn?.reason === 'no-shapes' ? { ...measured, nothingDrawn: undefined } : measured;
+  return { ok: true, fileName: file.name, suggestedName: baseNameOf(file.name), xml: laid.xml, warnings: parsed.warnings, laidOut: laid.laidOut, report };
 }

@@ -8,6 +8,8 @@ import { exportBpmn, exportPng, exportSvg } from '../../modeler/io/exportImage';
 import { bprModelerModules, bprModelerOptions } from '../../modeler/modules';
 import type { ProcessRecord, VersionRecord, WorkspaceRepository } from '../../store/types';
 import { ConfirmDialog } from '../common/Dialog';
+import { ImportReportDialog } from '../common/ImportReportDialog';
+import { isCleanImport, type ImportReport } from '../../domain/bpmn/importReport';
 import { formatDateTime } from '../common/format';
 import { useNotice } from '../common/useNotice';
 import { checkDiagramFile } from '../common/importDiagramFile';
@@ -39,7 +41,7 @@ export interface EditorViewProps {
 }
 
 type Pending =
-  | { type: 'replace'; fileName: string; xml: string; laidOut?: boolean /* exchange: auto layout notice */ }
+  | { type: 'replace'; fileName: string; xml: string; laidOut?: boolean /* exchange: auto layout notice */; report?: ImportReport }
   | { type: 'restore'; version: VersionRecord }
   | null;
 
@@ -73,6 +75,7 @@ export function EditorView({ repo, processId, processes, onChanged, onOpenProces
   const [showVersions, setShowVersions] = useState(false);
   const [conflict, setConflict] = useState<string | null>(null);
   const [pending, setPending] = useState<Pending>(null);
+  const [importReport, setImportReport] = useState<{ report: ImportReport; fileName: string } | null>(null);
   const [problemsOpen, setProblemsOpen] = useState(false);
 
   // translate: the palette and context pad redraw in the new language.
@@ -240,7 +243,7 @@ export function EditorView({ repo, processId, processes, onChanged, onOpenProces
       setNotice({ kind: 'error', text: t('editor.importFailed', { file: checked.fileName, message: checked.message }) });
       return;
     }
-    setPending({ type: 'replace', fileName: checked.fileName, xml: checked.xml, laidOut: checked.laidOut });
+    setPending({ type: 'replace', fileName: checked.fileName, xml: checked.xml, laidOut: checked.laidOut, report: checked.report });
   };
 
   const confirmPending = async () => {
@@ -261,6 +264,7 @@ export function EditorView({ repo, processId, processes, onChanged, onOpenProces
         session.reset(rec);
         // exchange: say when the file had no diagram and was laid out automatically.
         setNotice({ kind: 'info', text: `${t('editor.replaced', { file: action.fileName })}${action.laidOut ? ` ${t('exchange.autoLaidOut')}` : ''}` });
+        if (action.report && !isCleanImport(action.report)) setImportReport({ report: action.report, fileName: action.fileName });
       } else {
         const rec = await session.replace((expectedRevision) => repo.restoreVersion(action.version.id, { expectedRevision }));
         if (!rec) return;
@@ -463,6 +467,7 @@ export function EditorView({ repo, processId, processes, onChanged, onOpenProces
           onCancel={() => setPending(null)}
         />
       )}
+      {importReport && <ImportReportDialog report={importReport.report} fileName={importReport.fileName} onClose={() => setImportReport(null)} />}
       {pending?.type === 'restore' && (
         <ConfirmDialog
           title={t('editor.restoreDialog.title')}

@@ -6,6 +6,8 @@ import { ConfirmDialog } from '../common/Dialog';
 import { formatDateTime } from '../common/format';
 import { useNotice } from '../common/useNotice';
 import { checkDiagramFile } from '../common/importDiagramFile';
+import { ImportReportDialog } from '../common/ImportReportDialog';
+import { isCleanImport, type ImportReport } from '../../domain/bpmn/importReport';
 import { DIAGRAM_FILE_ACCEPT, HiddenFileInput, useFileDrop } from '../common/fileDrop';
 // exchange: 業務量調査
 import { SurveyImportButton } from '../exchange/SurveyImportButton';
@@ -38,6 +40,7 @@ export function WorkspaceView({ repo, workspaceId, processes, onChanged, onOpen,
   const [deleting, setDeleting] = useState<ProcessRecord | null>(null);
   const [newScenarioFor, setNewScenarioFor] = useState<ProcessRecord | null>(null);
   const [notice, setNotice] = useNotice();
+  const [importReport, setImportReport] = useState<{ report: ImportReport; fileName: string; name: string; processId: string } | null>(null);
 
   const kindLabel = (p: ProcessRecord) => t(`workspace.kind.${p.kind}`);
   const byId = useMemo(() => new Map(processes.map((p) => [p.id, p])), [processes]);
@@ -106,6 +109,8 @@ export function WorkspaceView({ repo, workspaceId, processes, onChanged, onOpen,
         xml: checked.xml,
       });
       await onChanged();
+      // Anything dropped, warned about or not drawn: the report says what and where.
+      if (!isCleanImport(checked.report)) setImportReport({ report: checked.report, fileName: checked.fileName, name: record.name, processId: record.id });
       // exchange: a file without diagram interchange was laid out automatically; say so.
       const laidOut = checked.laidOut ? ` ${t('exchange.autoLaidOut')}` : '';
       return `${t('workspace.imported', { file: checked.fileName, name: record.name })}${laidOut}`;
@@ -167,6 +172,19 @@ export function WorkspaceView({ repo, workspaceId, processes, onChanged, onOpen,
             ×
           </button>
         </div>
+      )}
+
+      {importReport && (
+        <ImportReportDialog
+          report={importReport.report}
+          fileName={importReport.fileName}
+          processName={importReport.name}
+          onClose={() => setImportReport(null)}
+          onOpen={() => {
+            setImportReport(null);
+            onOpen(importReport.processId);
+          }}
+        />
       )}
 
       {processes.length === 0 && <p>{t('workspace.empty')}</p>}
