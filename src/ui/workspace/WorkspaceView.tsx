@@ -1,17 +1,17 @@
-import { useId, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useId, useMemo, useRef, useState } from 'react';
 import { useI18n } from '../../i18n';
 import { newProcessXml } from '../../modeler/io/newDiagram';
 import type { ProcessRecord, WorkspaceRepository } from '../../store/types';
 import { ConfirmDialog } from '../common/Dialog';
 import { formatDateTime } from '../common/format';
 import { useNotice } from '../common/useNotice';
-import { checkDiagramFile } from '../common/importDiagramFile';
 import { DIAGRAM_FILE_ACCEPT, HiddenFileInput, useFileDrop } from '../common/fileDrop';
 // exchange: 業務量調査
 import { SurveyImportButton } from '../exchange/SurveyImportButton';
 import { CreateProcessDialog, type CreateProcessInput } from './CreateProcessDialog';
 // compare: scenarios of an As-Is
-import { NewScenarioFlow } from '../compare/NewScenarioDialog';
+// The scenario dialog brings the template library and the BPMN reader: fetched when first opened.
+const NewScenarioFlow = lazy(() => import('../compare/NewScenarioDialog').then((m) => ({ default: m.NewScenarioFlow })));
 import { asIsOf, scenarioLabel, scenariosOf } from '../compare/pairs';
 import { filterProcesses, groupByDepartment, uniqueName } from './processList';
 
@@ -90,6 +90,8 @@ export function WorkspaceView({ repo, workspaceId, processes, onChanged, onOpen,
   };
 
   const importFile = async (file: File) => {
+    // The BPMN reader (bpmn-moddle) is fetched on the first import, not on start-up.
+    const { checkDiagramFile } = await import('../common/importDiagramFile');
     const checked = await checkDiagramFile(file);
     if (!checked.ok) {
       setNotice({ kind: 'error', text: t('workspace.importFailed', { file: checked.fileName, message: checked.message }) });
@@ -246,6 +248,7 @@ export function WorkspaceView({ repo, workspaceId, processes, onChanged, onOpen,
       </div>
 
       {newScenarioFor && (
+        <Suspense fallback={null}>
         <NewScenarioFlow
           repo={repo}
           asIs={newScenarioFor}
@@ -255,6 +258,7 @@ export function WorkspaceView({ repo, workspaceId, processes, onChanged, onOpen,
           onCreated={(asIsId, _toBeId, scenario) => setNotice({ kind: 'info', text: t('compare.scn.created', { asIs: byId.get(asIsId)?.name ?? '', scenario }) })}
           {...(onCompare ? { onCompare } : {})}
         />
+        </Suspense>
       )}
       {creating && <CreateProcessDialog departments={departments} onSubmit={create} onCancel={() => setCreating(false)} />}
       {deleting && (
