@@ -5,6 +5,8 @@ import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
 import '@bpmn-io/properties-panel/dist/assets/properties-panel.css';
 import './ui/styles.css';
+// All @page rules, in the order Chromium needs them, whichever tab's chunk loads later.
+import './ui/common/printPages.css';
 import { I18nProvider } from './i18n';
 import { App } from './ui/App';
 
