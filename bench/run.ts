@@ -6,13 +6,17 @@ import { runBaseline } from './baseline';
 import { BENCH_CASES, benchModel } from './model';
 import { benchRpa } from './rpaBench';
 import { benchInventory } from './inventoryBench';
+import { ensureBuild, FIRST_LOAD_BUDGET_KB, measureBundle, printBundle } from './bundle';
+import { measureStartup, printStartup, STARTUP_TASK_BUDGET_MS } from './startup';
 
 /**
  * `npm run bench`: events per second of the engine's fast and actor modes and of the plain-JS baseline on
  * the generated 20-task model, and the wall time of 30 replications × 10,000 cases in fast mode.
  * Events = discrete events taken off the event heap (arrivals, service ends, lags, timers).
  * Then the RPA candidate ranking of 200 processes × 30 tasks, and the peak memory of 1,000,000 cases × 30
- * replications (bench/memory.ts). The last line is one JSON object for scripts.
+ * replications (bench/memory.ts). Then the production build (bench/bundle.ts: first-load JavaScript, gzip, against
+ * the 350 kB budget) and its start-up in headless Chromium on the sample workspace (bench/startup.ts: the
+ * longest task, against 100 ms). The last line is one JSON object for scripts.
  * The 30 replications are one run: the model is prepared (calendars, samplers, case machine) once.
  */
 const model = benchModel();
@@ -73,6 +77,15 @@ const memoryRun = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(
 const memory = JSON.parse(memoryRun.stdout.trim().split('\n').at(-1) ?? '{}') as { peakRssMB?: number; peakHeapMB?: number; seconds?: number };
 console.log(`メモリ (1,000,000 件 × 30 反復): 最大常駐 ${memory.peakRssMB} MB, ヒープ最大 ${memory.peakHeapMB} MB (${memory.seconds} 秒; 目標 400 MB 未満)`);
 
+// The app as shipped: `vite build` into dist/ (BPR_BENCH_NO_BUILD=1 measures the build already there).
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = ensureBuild(root);
+const bundle = measureBundle(dist);
+printBundle(bundle);
+const startup = await measureStartup(dist, root);
+printStartup(startup);
+const longestStartupTaskMs = startup.longestTaskMs;
+
 console.log(
   JSON.stringify({
     fastEventsPerSec: Math.round(fastEventsPerSec),
@@ -84,5 +97,9 @@ console.log(
     memoryPeakRssMB1Mx30: memory.peakRssMB ?? null,
     inventoryImport5000CsvSeconds: Number(inventory.csvSeconds.toFixed(3)),
     inventoryImport5000XlsxSeconds: Number(inventory.xlsxSeconds.toFixed(3)),
+    firstLoadGzipKB: bundle.firstLoadGzipKB,
+    firstLoadVsBudget: Number((bundle.firstLoadGzipKB / FIRST_LOAD_BUDGET_KB).toFixed(3)),
+    longestStartupTaskMs,
+    longestStartupTaskVsBudget: Number((longestStartupTaskMs / STARTUP_TASK_BUDGET_MS).toFixed(3)),
   }),
 );
