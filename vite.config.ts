@@ -57,7 +57,12 @@ export default defineConfig({
   worker: { format: 'es', rollupOptions: { output: { intro: (chunk) => (chunk.isEntry ? ZOD_JITLESS : '') } } },
   build: {
     target: 'es2022',
-    chunkSizeWarningLimit: 4000,
+    // The entry and every tab but 編集 stay under Vite's default 500 kB; the first load is held to its
+    // own budget by bench/bundle.ts. The one larger chunk is the editor tab (bpmn-js Modeler, the
+    // properties panel, bpmnlint and its rules: about 1,390 kB minified, 370 kB gzip), fetched only when
+    // a process is opened and needed whole at that moment, so splitting it would not load less. The
+    // limit sits just above it so that anything else growing that large is still reported.
+    chunkSizeWarningLimit: 1500,
     rollupOptions: { output: { intro: (chunk) => (chunk.isEntry ? ZOD_JITLESS : '') } },
   },
   server: { host: '127.0.0.1', port: 5173 },

@@ -7,14 +7,18 @@ import { BENCH_CASES, benchModel } from './model';
 import { benchRpa } from './rpaBench';
 import { benchInventory } from './inventoryBench';
 import { benchCliStart } from './cliStartBench';
+import { ensureBuild, FIRST_LOAD_BUDGET_KB, measureBundle, printBundle } from './bundle';
+import { measureStartup, printStartup, STARTUP_TASK_BUDGET_MS } from './startup';
 
 /**
  * `npm run bench`: events per second of the engine's fast and actor modes and of the plain-JS baseline on
  * the generated 20-task model, and the wall time of 30 replications × 10,000 cases in fast mode.
  * Events = discrete events taken off the event heap (arrivals, service ends, lags, timers).
  * Then the RPA candidate ranking of 200 processes × 30 tasks, and the peak memory of 1,000,000 cases × 30
- * replications (bench/memory.ts), and the start-up of the `bpr` command (bench/cliStartBench.ts).
- * The last line is one JSON object for scripts.
+ * replications (bench/memory.ts), and the start-up of the `bpr` command (bench/cliStartBench.ts). Then the
+ * production build (bench/bundle.ts: first-load JavaScript, gzip, against the 350 kB budget) and its start-up in
+ * headless Chromium on the sample workspace (bench/startup.ts: the longest task, against 100 ms). The last line
+ * is one JSON object for scripts.
  * The 30 replications are one run: the model is prepared (calendars, samplers, case machine) once.
  */
 const model = benchModel();
@@ -76,6 +80,14 @@ const memory = JSON.parse(memoryRun.stdout.trim().split('\n').at(-1) ?? '{}') as
 console.log(`メモリ (1,000,000 件 × 30 反復): 最大常駐 ${memory.peakRssMB} MB, ヒープ最大 ${memory.peakHeapMB} MB (${memory.seconds} 秒; 目標 400 MB 未満)`);
 
 const cliStart = await benchCliStart();
+// The app as shipped: `vite build` into dist/ (BPR_BENCH_NO_BUILD=1 measures the build already there).
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = ensureBuild(root);
+const bundle = measureBundle(dist);
+printBundle(bundle);
+const startup = await measureStartup(dist, root);
+printStartup(startup);
+const longestStartupTaskMs = startup.longestTaskMs;
 
 console.log(
   JSON.stringify({
@@ -91,5 +103,9 @@ console.log(
     cliStartHelpMs: Math.round(cliStart.helpMs),
     cliValidateSampleMs: Math.round(cliStart.validateMs),
     cliTsxHelpMs: Math.round(cliStart.tsxHelpMs),
+    firstLoadGzipKB: bundle.firstLoadGzipKB,
+    firstLoadVsBudget: Number((bundle.firstLoadGzipKB / FIRST_LOAD_BUDGET_KB).toFixed(3)),
+    longestStartupTaskMs,
+    longestStartupTaskVsBudget: Number((longestStartupTaskMs / STARTUP_TASK_BUDGET_MS).toFixed(3)),
   }),
 );

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { APP_TABS, type AppContext, type AppTab } from './appMachine';
 
 /**
@@ -8,12 +7,29 @@ import { APP_TABS, type AppContext, type AppTab } from './appMachine';
  */
 const KEY = 'bpr.navigation.v1';
 
-const navigationSchema = z.object({
-  tab: z.enum(APP_TABS),
-  openProcessId: z.string().min(1).nullable(),
-  comparePair: z.object({ asIsId: z.string().min(1), toBeId: z.string().min(1) }).nullable(),
-});
-export type RememberedNavigation = z.infer<typeof navigationSchema>;
+export interface RememberedNavigation extends Pick<AppContext, 'openProcessId' | 'comparePair'> {
+  tab: AppTab;
+}
+
+const isId = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
+
+/**
+ * The stored entry if it is whole: a known tab, a non-empty process id or null, a pair of non-empty ids
+ * or null; anything else is null. Checked by hand rather than with zod: this module is part of the first
+ * load, and evaluating zod there was the largest part of the start-up's longest task (issue 13); the
+ * store's record schemas bring zod in their own chunk.
+ */
+export function readNavigation(value: unknown): RememberedNavigation | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { tab, openProcessId, comparePair } = value as Record<string, unknown>;
+  if (!APP_TABS.some((known) => known === tab)) return null;
+  if (openProcessId !== null && !isId(openProcessId)) return null;
+  if (comparePair === null) return { tab: tab as AppTab, openProcessId, comparePair: null };
+  if (typeof comparePair !== 'object') return null;
+  const { asIsId, toBeId } = comparePair as Record<string, unknown>;
+  if (!isId(asIsId) || !isId(toBeId)) return null;
+  return { tab: tab as AppTab, openProcessId, comparePair: { asIsId, toBeId } };
+}
 
 function storages(): Storage[] {
   try {
@@ -29,8 +45,8 @@ export function recallNavigation(): RememberedNavigation | null {
     try {
       const raw = storage.getItem(KEY);
       if (!raw) continue;
-      const parsed = navigationSchema.safeParse(JSON.parse(raw));
-      if (parsed.success) return parsed.data;
+      const remembered = readNavigation(JSON.parse(raw));
+      if (remembered) return remembered;
     } catch {
       // An unreadable entry is ignored, never fatal.
     }

@@ -1,4 +1,4 @@
-import { importReportOf, type ImportReport } from '../../domain/bpmn/importReport';
+import { importReportOf, isCleanImport, type ImportReport } from '../../domain/bpmn/importReport';
 import { parseDiagram } from '../../domain/bpmn/parseDiagram';
 import { ensureDiagramInterchange } from '../../domain/exchange/autoLayout';
 import { baseNameOf, readImportFile } from '../../modeler/io/files';
@@ -6,7 +6,8 @@ import { baseNameOf, readImportFile } from '../../modeler/io/files';
 export type ImportCheck =
   // exchange: `laidOut` — the file had no diagram interchange and was given an automatic layout.
   // `report`: what was read against what the file holds (shown when anything was dropped or is not drawn).
-  | { ok: true; fileName: string; suggestedName: string; xml: string; warnings: string[]; laidOut: boolean; report: ImportReport }
+  // `clean`: nothing dropped, warned about or left undrawn (then 「インポートしました」 alone is enough).
+  | { ok: true; fileName: string; suggestedName: string; xml: string; warnings: string[]; laidOut: boolean; report: ImportReport; clean: boolean }
   | { ok: false; fileName: string; message: string };
 
 /**
@@ -33,5 +34,5 @@ export async function checkDiagramFile(file: File): Promise<ImportCheck> {
   const measured = await importReportOf(parsed);
   // A file without shapes was just laid out: it draws, and the auto-layout notice says why.
   const report = laid.laidOut && measured.nothingDrawn?.reason === 'no-shapes' ? { ...measured, nothingDrawn: undefined } : measured;
-  return { ok: true, fileName: file.name, suggestedName: baseNameOf(file.name), xml: laid.xml, warnings: parsed.warnings, laidOut: laid.laidOut, report };
+  return { ok: true, fileName: file.name, suggestedName: baseNameOf(file.name), xml: laid.xml, warnings: parsed.warnings, laidOut: laid.laidOut, report, clean: isCleanImport(report) };
 }

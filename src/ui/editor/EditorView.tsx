@@ -1,4 +1,6 @@
 import Modeler from 'bpmn-js/lib/Modeler';
+// The palette, context pad and replace menu draw their icons with this font: only the modeler needs it.
+import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { moddleExtensions } from '../../domain/bpmn/moddle';
 import { useI18n } from '../../i18n';

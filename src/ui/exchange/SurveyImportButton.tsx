@@ -1,7 +1,9 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useI18n } from '../../i18n';
 import type { ProcessRecord, WorkspaceRepository, WorkspaceStore } from '../../store/types';
-import { SurveyImportDialog } from './SurveyImportDialog';
+
+// The dialog carries the xlsx reader/writer and the survey rules: fetched when the button is first pressed.
+const SurveyImportDialog = lazy(() => import('./SurveyImportDialog').then((m) => ({ default: m.SurveyImportDialog })));
 
 export interface SurveyImportButtonProps {
   repo: WorkspaceRepository & Partial<Pick<WorkspaceStore, 'importProcesses'>>;
@@ -21,6 +23,7 @@ export function SurveyImportButton({ repo, workspaceId, processes, onImported }:
         {t('exchange.survey.button')}
       </button>
       {open && (
+        <Suspense fallback={null}>
         <SurveyImportDialog
           repo={repo}
           workspaceId={workspaceId}
@@ -31,6 +34,7 @@ export function SurveyImportButton({ repo, workspaceId, processes, onImported }:
             void onImported(records);
           }}
         />
+        </Suspense>
       )}
     </>
   );

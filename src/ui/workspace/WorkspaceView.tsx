@@ -1,19 +1,19 @@
-import { useId, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useId, useMemo, useRef, useState } from 'react';
 import { useI18n } from '../../i18n';
 import { newProcessXml } from '../../modeler/io/newDiagram';
 import type { ProcessRecord, WorkspaceRepository } from '../../store/types';
 import { ConfirmDialog } from '../common/Dialog';
 import { formatDateTime } from '../common/format';
 import { useNotice } from '../common/useNotice';
-import { checkDiagramFile } from '../common/importDiagramFile';
 import { ImportReportDialog } from '../common/ImportReportDialog';
-import { isCleanImport, type ImportReport } from '../../domain/bpmn/importReport';
+import type { ImportReport } from '../../domain/bpmn/importReport';
 import { DIAGRAM_FILE_ACCEPT, HiddenFileInput, useFileDrop } from '../common/fileDrop';
 // exchange: 業務量調査
 import { SurveyImportButton } from '../exchange/SurveyImportButton';
 import { CreateProcessDialog, type CreateProcessInput } from './CreateProcessDialog';
 // compare: scenarios of an As-Is
-import { NewScenarioFlow } from '../compare/NewScenarioDialog';
+// The scenario dialog brings the template library and the BPMN reader: fetched when first opened.
+const NewScenarioFlow = lazy(() => import('../compare/NewScenarioDialog').then((m) => ({ default: m.NewScenarioFlow })));
 import { asIsOf, scenarioLabel, scenariosOf } from '../compare/pairs';
 import { filterProcesses, groupByDepartment, uniqueName } from './processList';
 
@@ -93,6 +93,8 @@ export function WorkspaceView({ repo, workspaceId, processes, onChanged, onOpen,
   };
 
   const importFile = async (file: File) => {
+    // The BPMN reader (bpmn-moddle) is fetched on the first import, not on start-up.
+    const { checkDiagramFile } = await import('../common/importDiagramFile');
     const checked = await checkDiagramFile(file);
     if (!checked.ok) {
       setNotice({ kind: 'error', text: t('workspace.importFailed', { file: checked.fileName, message: checked.message }) });
@@ -110,7 +112,7 @@ export function WorkspaceView({ repo, workspaceId, processes, onChanged, onOpen,
       });
       await onChanged();
       // Anything dropped, warned about or not drawn: the report says what and where.
-      if (!isCleanImport(checked.report)) setImportReport({ report: checked.report, fileName: checked.fileName, name: record.name, processId: record.id });
+      if (!checked.clean) setImportReport({ report: checked.report, fileName: checked.fileName, name: record.name, processId: record.id });
       // exchange: a file without diagram interchange was laid out automatically; say so.
       const laidOut = checked.laidOut ? ` ${t('exchange.autoLaidOut')}` : '';
       return `${t('workspace.imported', { file: checked.fileName, name: record.name })}${laidOut}`;
@@ -264,6 +266,7 @@ export function WorkspaceView({ repo, workspaceId, processes, onChanged, onOpen,
       </div>
 
       {newScenarioFor && (
+        <Suspense fallback={null}>
         <NewScenarioFlow
           repo={repo}
           asIs={newScenarioFor}
@@ -273,6 +276,7 @@ export function WorkspaceView({ repo, workspaceId, processes, onChanged, onOpen,
           onCreated={(asIsId, _toBeId, scenario) => setNotice({ kind: 'info', text: t('compare.scn.created', { asIs: byId.get(asIsId)?.name ?? '', scenario }) })}
           {...(onCompare ? { onCompare } : {})}
         />
+        </Suspense>
       )}
       {creating && <CreateProcessDialog departments={departments} onSubmit={create} onCancel={() => setCreating(false)} />}
       {deleting && (

@@ -1,7 +1,6 @@
 import { openWorkspaceStore } from '../../store';
 import { seedWorkspace } from '../../store/seed';
 import type { WorkspaceInfo, WorkspaceStore } from '../../store/types';
-import { bundledSamples } from './samples';
 // initiatives
 import { seedInitiativesOnce } from '../initiatives/seedInitiatives';
 import { seedInventoryOnce } from '../inventory/seedInventory';
@@ -23,6 +22,8 @@ export function openWorkspaceSession(): Promise<WorkspaceSession> {
   opening ??= (async () => {
     const repo = await openWorkspaceStore();
     const { workspace } = await repo.getOrCreateWorkspace();
+    // The sample diagrams (about 200 kB of XML) are their own chunk: not part of the first load.
+    const { bundledSamples } = await import('./samples');
     await seedWorkspace(repo, workspace.id, bundledSamples());
     // initiatives: seed the 取組 after the processes they attach to (own marker, once per workspace)
     await seedInitiativesOnce(repo, workspace.id, bundledSamples()).catch((err: unknown) => console.warn('取組の初期データを登録できませんでした', err));
