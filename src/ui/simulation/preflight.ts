@@ -19,15 +19,18 @@ export async function preflight(xml: string): Promise<Preflight> {
   const parsed = await parseDiagram(xml);
   if (!parsed.ok) return { blocking: [{ message: parsed.error.message, elementId: parsed.error.elementId, source: 'model' }], notes: [] };
 
+  // A BIMP file without bpr: annotations runs on its qbp: parameters (the loader the CLI uses too): the
+  // bpr/* rules about missing annotations do not apply to it, so they inform instead of blocking.
+  const loaded = await loadSimModel(xml);
+  const fromQbp = loaded.ok && loaded.source === 'qbp';
   const findings = await lintDefinitions(parsed.definitions);
   const blocking: RunIssue[] = [];
   const notes: RunIssue[] = [];
   for (const f of findings) {
     const issue: RunIssue = { message: f.message, source: 'lint', ...(f.id && f.id !== parsed.definitions.id ? { elementId: f.id } : {}) };
-    (f.category === 'error' ? blocking : notes).push(issue);
+    (f.category === 'error' && !(fromQbp && f.rule.startsWith('bpr/')) ? blocking : notes).push(issue);
   }
 
-  const loaded = await loadSimModel(xml);
   if (!loaded.ok) blocking.push({ message: loaded.message, source: 'model' });
   else
     for (const i of loaded.issues)
