@@ -11,9 +11,12 @@ import { prepareModel, type StartDate } from '../src/domain/sim/scheduler';
 export function runBaseline(model: SimModel, seed: number, cases: number, start: StartDate): { events: number; completed: number } {
   const p = prepareModel(model, start, Math.ceil((cases / model.arrivals[0].annualVolume) * 366) + 30);
   const rng = createRng(seed);
-  const rngDur = rng.fork(2), rngDecide = rng.fork(3), rngArr = rng.fork(100);
+  const rngDur = rng.fork(2),
+    rngDecide = rng.fork(3),
+    rngArr = rng.fork(100);
   const heap = new EventHeap<number>(4096);
-  const nodes = model.nodes, flows = model.flows;
+  const nodes = model.nodes,
+    flows = model.flows;
   const servers = p.servers;
   const busy = new Int32Array(servers.length);
   const queues: number[][] = servers.map(() => []);
@@ -21,7 +24,11 @@ export function runBaseline(model: SimModel, seed: number, cases: number, start:
   const caseStaff = new Float64Array(cases);
   const arrivalCal = p.arrivalCalendars[0];
   const rate = model.arrivals[0].annualVolume / arrivalCal.workingMinutesBetween(0, 525_600);
-  let arrived = 0, completed = 0, events = 0, now = 0, arrivalPos = 0;
+  let arrived = 0,
+    completed = 0,
+    events = 0,
+    now = 0,
+    arrivalPos = 0;
 
   const nextArrival = (r: Rng) => {
     arrivalPos = arrivalCal.addWorkingMinutes(arrivalPos, -Math.log(1 - r.next()) / rate);
@@ -35,14 +42,19 @@ export function runBaseline(model: SimModel, seed: number, cases: number, start:
   const route = (c: number, n: number) => {
     for (;;) {
       const node = nodes[n];
-      if (node.kind === 'end') { completed++; return; }
+      if (node.kind === 'end') {
+        completed++;
+        return;
+      }
       if (node.kind === 'task') {
         caseNode[c] = n;
         const staff = p.staff[n];
         caseStaff[c] = staff ? Math.max(0, staff(rngDur)) : 0;
         const role = p.roleOf[n];
-        if (busy[role] < servers[role]) { busy[role]++; startService(c, role); }
-        else queues[role].push(c);
+        if (busy[role] < servers[role]) {
+          busy[role]++;
+          startService(c, role);
+        } else queues[role].push(c);
         return;
       }
       if (node.split === 'one') {
@@ -71,7 +83,10 @@ export function runBaseline(model: SimModel, seed: number, cases: number, start:
     const role = p.roleOf[n];
     busy[role]--;
     const q = queues[role];
-    if (q.length > 0) { busy[role]++; startService(q.shift()!, role); }
+    if (q.length > 0) {
+      busy[role]++;
+      startService(q.shift()!, role);
+    }
     route(item, flows[nodes[n].outgoing[0]].target);
   }
   return { events, completed };

@@ -82,7 +82,9 @@ export function printBundle(b: BundleFigures): void {
   console.log(
     `初回読み込み JS: ${b.firstLoadGzipKB} kB gzip (非圧縮 ${b.firstLoadRawKB} kB, ${b.firstLoadFiles.length} ファイル) — 上限 ${FIRST_LOAD_BUDGET_KB} kB の ${(b.budgetRatio * 100).toFixed(1)}%`,
   );
-  console.log(`遅延読み込み: ${b.lazyChunks} チャンク, 計 ${b.lazyGzipKB} kB gzip; 大きい順 ${b.largestLazy.map((c) => `${c.file} ${c.gzipKB} kB`).join(', ')}`);
+  console.log(
+    `遅延読み込み: ${b.lazyChunks} チャンク, 計 ${b.lazyGzipKB} kB gzip; 大きい順 ${b.largestLazy.map((c) => `${c.file} ${c.gzipKB} kB`).join(', ')}`,
+  );
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

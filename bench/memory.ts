@@ -18,8 +18,15 @@ const model = buildSimModel({
     { id: 'Review', kind: 'task', name: '審査', roleName: '審査', staffTime: { type: 'exponential', mean: 4 } },
     { id: 'E', kind: 'end' },
   ],
-  flows: [{ from: 'S', to: 'Counter' }, { from: 'Counter', to: 'Review' }, { from: 'Review', to: 'E' }],
-  roles: [{ name: '窓口', headcount: 3, calendar: always }, { name: '審査', headcount: 2, calendar: always }],
+  flows: [
+    { from: 'S', to: 'Counter' },
+    { from: 'Counter', to: 'Review' },
+    { from: 'Review', to: 'E' },
+  ],
+  roles: [
+    { name: '窓口', headcount: 3, calendar: always },
+    { name: '審査', headcount: 2, calendar: always },
+  ],
   // λ = 0.4 per minute: ρ = 0.4 × 6 / 3 = 0.8 at the counter, 0.4 × 4 / 2 = 0.8 in review.
   arrivals: [{ start: 'S', annualVolume: 0.4 * 525_600, calendar: always }],
   defaultCalendar: always,
@@ -32,7 +39,11 @@ const sample = () => {
 const timer = setInterval(sample, 50);
 const t0 = performance.now();
 const result = runSimulation(model, {
-  seed: 1, replications: REPLICATIONS, cases: CASES, startDate: '2025-04-01', onProgress: sample,
+  seed: 1,
+  replications: REPLICATIONS,
+  cases: CASES,
+  startDate: '2025-04-01',
+  onProgress: sample,
 });
 clearInterval(timer);
 sample();

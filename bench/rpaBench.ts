@@ -15,7 +15,7 @@ const LANES = ['窓口担当', '審査担当', '係長', '住民'];
 
 function lcg(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 /** One generated diagram: a chain of tasks over four lanes, a mix of assessed, paper, approval and resident steps. */
@@ -36,10 +36,16 @@ export function benchRpaXml(p: number, tasks = RPA_BENCH_TASKS): string {
     })
     .join('');
   const chain = [`S${p}`, ...ids, `E${p}`];
-  const flows = chain.slice(1).map((to, i) => `<bpmn:sequenceFlow id="F${p}_${i}" sourceRef="${chain[i]}" targetRef="${to}"/>`).join('');
+  const flows = chain
+    .slice(1)
+    .map((to, i) => `<bpmn:sequenceFlow id="F${p}_${i}" sourceRef="${chain[i]}" targetRef="${to}"/>`)
+    .join('');
   const lanes = LANES.map(
     (name, l) =>
-      `<bpmn:lane id="L${p}_${l}" name="${name}">${ids.filter((_, i) => laneOf(i) === name).map((id) => `<bpmn:flowNodeRef>${id}</bpmn:flowNodeRef>`).join('')}</bpmn:lane>`,
+      `<bpmn:lane id="L${p}_${l}" name="${name}">${ids
+        .filter((_, i) => laneOf(i) === name)
+        .map((id) => `<bpmn:flowNodeRef>${id}</bpmn:flowNodeRef>`)
+        .join('')}</bpmn:lane>`,
   ).join('');
   return `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpr="urn:bpr-studio:bpmn:annotations:1.0" id="D${p}" targetNamespace="urn:bench">

@@ -36,7 +36,11 @@ function timeIt<T>(f: () => T): [T, number] {
 }
 // On a shared machine the wall figures include time spent waiting for a core: CPU time and load go beside them.
 const cpuNote = () => `CPU ${lastCpu.toFixed(2)} 秒`;
-console.log(`負荷平均 (1/5/15分): ${loadavg().map((x) => x.toFixed(2)).join(' / ')}`);
+console.log(
+  `負荷平均 (1/5/15分): ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' / ')}`,
+);
 
 // Warm-up so the JIT has compiled the hot paths of all three before measuring.
 runSimulation(model, { seed: 99, replications: 4, cases: BENCH_CASES, mode: 'fast' });
@@ -45,7 +49,12 @@ for (let r = 0; r < 4; r++) runBaseline(model, 99 + r, BENCH_CASES, start);
 // Best of three alternating rounds for both: on a shared machine a round can lose its core to another
 // process; taking each side's best round treats engine and baseline alike.
 const ROUNDS = 3;
-let fastEvents = 0, fastSec = Infinity, fastCpu = 0, baseEvents = 0, baseSec = Infinity, baseCpu = 0;
+let fastEvents = 0,
+  fastSec = Infinity,
+  fastCpu = 0,
+  baseEvents = 0,
+  baseSec = Infinity,
+  baseCpu = 0;
 for (let round = 0; round < ROUNDS; round++) {
   const [fast, fs] = timeIt(() => runSimulation(model, { seed: 1, replications: 5, cases: BENCH_CASES, mode: 'fast' }));
   if (fast.events / fs > fastEvents / fastSec) [fastEvents, fastSec, fastCpu] = [fast.events, fs, lastCpu];
@@ -59,9 +68,13 @@ for (let round = 0; round < ROUNDS; round++) {
 const fastEventsPerSec = fastEvents / fastSec;
 const baselineEventsPerSec = baseEvents / baseSec;
 lastCpu = fastCpu;
-console.log(`fast モード:        ${Math.round(fastEventsPerSec).toLocaleString()} イベント/秒 (${fastEvents.toLocaleString()} イベント, ${fastSec.toFixed(2)} 秒, ${cpuNote()}, ${ROUNDS} 回中最良)`);
+console.log(
+  `fast モード:        ${Math.round(fastEventsPerSec).toLocaleString()} イベント/秒 (${fastEvents.toLocaleString()} イベント, ${fastSec.toFixed(2)} 秒, ${cpuNote()}, ${ROUNDS} 回中最良)`,
+);
 lastCpu = baseCpu;
-console.log(`ベースライン (JS):  ${Math.round(baselineEventsPerSec).toLocaleString()} イベント/秒 (${baseEvents.toLocaleString()} イベント, ${baseSec.toFixed(2)} 秒, ${cpuNote()}, ${ROUNDS} 回中最良)`);
+console.log(
+  `ベースライン (JS):  ${Math.round(baselineEventsPerSec).toLocaleString()} イベント/秒 (${baseEvents.toLocaleString()} イベント, ${baseSec.toFixed(2)} 秒, ${cpuNote()}, ${ROUNDS} 回中最良)`,
+);
 
 const [, thirtySec] = timeIt(() => runSimulation(model, { seed: 7, replications: 30, cases: BENCH_CASES, mode: 'fast' }));
 console.log(`30 反復 × ${BENCH_CASES.toLocaleString()} 件 (fast): ${thirtySec.toFixed(2)} 秒 (${cpuNote()})`);
@@ -69,7 +82,9 @@ console.log(`30 反復 × ${BENCH_CASES.toLocaleString()} 件 (fast): ${thirtySe
 // Actor mode last: its driver makes the scheduler's call sites polymorphic, which would slow the rest.
 const [actor, actorSec] = timeIt(() => runSimulation(model, { seed: 1, replications: 1, cases: BENCH_CASES, mode: 'actor' }));
 const actorEventsPerSec = actor.events / actorSec;
-console.log(`actor モード:       ${Math.round(actorEventsPerSec).toLocaleString()} イベント/秒 (${actor.events.toLocaleString()} イベント, ${actorSec.toFixed(2)} 秒, ${cpuNote()})`);
+console.log(
+  `actor モード:       ${Math.round(actorEventsPerSec).toLocaleString()} イベント/秒 (${actor.events.toLocaleString()} イベント, ${actorSec.toFixed(2)} 秒, ${cpuNote()})`,
+);
 
 const rpa = await benchRpa();
 const inventory = benchInventory();

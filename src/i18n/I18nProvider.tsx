@@ -41,10 +41,7 @@ export function I18nProvider({ children, initialLang }: { children: ReactNode; i
     }
   }, []);
 
-  const value = useMemo<I18nValue>(
-    () => ({ lang, setLang, t: (key, params) => translate(lang, key, params) }),
-    [lang, setLang],
-  );
+  const value = useMemo<I18nValue>(() => ({ lang, setLang, t: (key, params) => translate(lang, key, params) }), [lang, setLang]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

@@ -6,7 +6,10 @@
 export type Lang = 'ja' | 'en';
 export const LANGS: readonly Lang[] = ['ja', 'en'];
 export type Messages = Record<string, string>;
-export interface FeatureResources { ja: Messages; en: Messages }
+export interface FeatureResources {
+  ja: Messages;
+  en: Messages;
+}
 export type TParams = Record<string, string | number>;
 
 const modules = import.meta.glob<FeatureResources>('./resources/*.ts', { eager: true, import: 'default' });
@@ -16,9 +19,7 @@ function featureName(path: string): string {
 }
 
 /** All resource files as `{ feature → { ja, en } }`; exposed for the key-parity test. */
-export const featureResources: Record<string, FeatureResources> = Object.fromEntries(
-  Object.entries(modules).map(([path, res]) => [featureName(path), res]),
-);
+export const featureResources: Record<string, FeatureResources> = Object.fromEntries(Object.entries(modules).map(([path, res]) => [featureName(path), res]));
 
 function flatten(lang: Lang): Messages {
   const out: Messages = {};
@@ -34,9 +35,7 @@ export const messages: Record<Lang, Messages> = { ja: flatten('ja'), en: flatten
 export function translate(lang: Lang, key: string, params?: TParams): string {
   const template = messages[lang][key] ?? messages.ja[key] ?? key;
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole));
 }
 
 export const LANG_STORAGE_KEY = 'bpr-studio.lang';

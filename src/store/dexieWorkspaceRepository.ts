@@ -199,11 +199,7 @@ export class DexieWorkspaceRepository implements WorkspaceStore {
     });
   }
 
-  async saveProcess(
-    id: string,
-    patch: ProcessPatch,
-    opts: { expectedRevision?: number; reason?: VersionReason } = {},
-  ): Promise<ProcessRecord> {
+  async saveProcess(id: string, patch: ProcessPatch, opts: { expectedRevision?: number; reason?: VersionReason } = {}): Promise<ProcessRecord> {
     const { db } = this;
     return this.write([db.processes, db.versions], async () => {
       const current = await this.loadProcess(id);
@@ -308,8 +304,7 @@ export class DexieWorkspaceRepository implements WorkspaceStore {
     const { db } = this;
     await this.write([db.processes], async () => {
       const asIs = await this.loadProcess(asIsId);
-      if (asIs.kind !== 'as-is')
-        throw new InvalidProcessInputError(`${quoted(asIs)} は To-Be です。対応付けの1つ目には As-Is のプロセスを指定してください。`);
+      if (asIs.kind !== 'as-is') throw new InvalidProcessInputError(`${quoted(asIs)} は To-Be です。対応付けの1つ目には As-Is のプロセスを指定してください。`);
       const toBe = await this.loadProcess(toBeId);
       this.checkLinkable(asIs, toBe);
       if (toBe.linkedProcessId !== asIs.id) await db.processes.put(checkForWrite('process', asScenario(toBe, asIs.id, this.stamp())));
@@ -364,8 +359,7 @@ export class DexieWorkspaceRepository implements WorkspaceStore {
         if (item.linkedToRef === undefined) continue;
         const self = byRef.get(item.ref)!;
         const partner = byRef.get(item.linkedToRef);
-        if (!partner)
-          throw new InvalidProcessInputError(`「${item.ref}」の対応先「${item.linkedToRef}」が取り込み対象に含まれていません。`);
+        if (!partner) throw new InvalidProcessInputError(`「${item.ref}」の対応先「${item.linkedToRef}」が取り込み対象に含まれていません。`);
         this.checkLinkable(self, partner);
         const [asIs, toBeRef] = self.kind === 'as-is' ? [self, item.linkedToRef] : [partner, item.ref];
         const toBe = byRef.get(toBeRef)!;
@@ -428,9 +422,7 @@ export class DexieWorkspaceRepository implements WorkspaceStore {
     if (a.workspaceId !== b.workspaceId)
       throw new InvalidProcessInputError(`${quoted(a)} と ${quoted(b)} は別のワークスペースのプロセスのため対応付けできません。`);
     if (a.kind === b.kind)
-      throw new InvalidProcessInputError(
-        `${quoted(a)} と ${quoted(b)} はどちらも ${KIND_LABELS[a.kind]} です。As-Is と To-Be を1つずつ対応付けてください。`,
-      );
+      throw new InvalidProcessInputError(`${quoted(a)} と ${quoted(b)} はどちらも ${KIND_LABELS[a.kind]} です。As-Is と To-Be を1つずつ対応付けてください。`);
   }
 
   /**
@@ -438,12 +430,7 @@ export class DexieWorkspaceRepository implements WorkspaceStore {
    * gets its As-Is; an As-Is named with a To-Be makes that To-Be one of its scenarios (recorded in
    * `touched`), leaving its other scenarios as they are. An As-Is never holds a link itself.
    */
-  private async setLink(
-    a: StoredProcess,
-    target: string | null | undefined,
-    touched: Map<string, StoredProcess>,
-    stamp: string,
-  ): Promise<StoredProcess> {
+  private async setLink(a: StoredProcess, target: string | null | undefined, touched: Map<string, StoredProcess>, stamp: string): Promise<StoredProcess> {
     if (a.kind === 'as-is') {
       // Only a To-Be turned into an As-Is arrives here with a link; dropping it would hide a scenario.
       if (a.linkedProcessId !== undefined && target !== null)
@@ -503,17 +490,16 @@ export class DexieWorkspaceRepository implements WorkspaceStore {
   }
 
   private autosaveKeys(processId: string) {
-    return this.db.versions
-      .where('[processId+reason+createdAt]')
-      .between([processId, 'autosave', Dexie.minKey], [processId, 'autosave', Dexie.maxKey]);
+    return this.db.versions.where('[processId+reason+createdAt]').between([processId, 'autosave', Dexie.minKey], [processId, 'autosave', Dexie.maxKey]);
   }
 
   /** Explicit saves are kept forever; autosaves beyond the cap go, oldest first. */
   private async pruneAutosaves(processId: string): Promise<void> {
     const count = await this.autosaveKeys(processId).count();
     if (count <= this.maxAutosaves) return;
-    const oldest = await this.autosaveKeys(processId).limit(count - this.maxAutosaves).primaryKeys();
+    const oldest = await this.autosaveKeys(processId)
+      .limit(count - this.maxAutosaves)
+      .primaryKeys();
     await this.db.versions.bulkDelete(oldest);
   }
 }
-

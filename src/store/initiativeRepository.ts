@@ -41,7 +41,10 @@ export class InitiativeNotFoundError extends Error {
 
 /** A stored 取組 that cannot be read even after migration; it stays in the database untouched. */
 export class UnreadableInitiativeError extends Error {
-  constructor(readonly initiativeId: string | undefined, detail: string) {
+  constructor(
+    readonly initiativeId: string | undefined,
+    detail: string,
+  ) {
     super(`保存されている${detail}。このデータは削除も上書きもしていません。`);
     this.name = 'UnreadableInitiativeError';
   }
@@ -145,7 +148,14 @@ export class InitiativeRepository {
     return this.write([db.workspaces, db.processes, db.initiatives], async () => {
       if (!(await db.workspaces.get(workspaceId))) throw new InvalidInitiativeInputError(`ワークスペース (id: ${workspaceId}) が見つかりません。`);
       const stamp = this.now().toISOString();
-      const initiative = checkInitiative({ ...input, schemaVersion: INITIATIVE_SCHEMA_VERSION, id: this.newId(), workspaceId, createdAt: stamp, updatedAt: stamp });
+      const initiative = checkInitiative({
+        ...input,
+        schemaVersion: INITIATIVE_SCHEMA_VERSION,
+        id: this.newId(),
+        workspaceId,
+        createdAt: stamp,
+        updatedAt: stamp,
+      });
       await this.checkAttachments(initiative);
       const record: InitiativeRecord = { ...initiative, revision: 1 };
       await db.initiatives.add(record);
@@ -234,7 +244,8 @@ export class InitiativeRepository {
     try {
       process = readProcessRecord(row);
     } catch (err) {
-      if (err instanceof InvalidRecordError) throw new InvalidInitiativeInputError(`取組「${initiative.title}」に添付するプロセスを読み込めません: ${err.message}`);
+      if (err instanceof InvalidRecordError)
+        throw new InvalidInitiativeInputError(`取組「${initiative.title}」に添付するプロセスを読み込めません: ${err.message}`);
       throw err;
     }
     if (process.workspaceId !== initiative.workspaceId)

@@ -12,7 +12,10 @@ import { StorageFullError } from './types';
  * every row of the sheet is added or updated, or nothing changes.
  */
 export class UnreadableInventoryError extends Error {
-  constructor(readonly inventoryId: string | undefined, detail: string) {
+  constructor(
+    readonly inventoryId: string | undefined,
+    detail: string,
+  ) {
     super(`保存されている業務${inventoryId ? ` (id: ${inventoryId})` : ''}を読み込めません: ${detail}。このデータは削除も上書きもしていません。`);
     this.name = 'UnreadableInventoryError';
   }
@@ -32,7 +35,11 @@ export interface InventoryImportResult {
 }
 
 export class InventoryRepository {
-  constructor(private readonly db: BprDatabase, private readonly now: () => Date = () => new Date(), private readonly newId: () => string = newRecordId) {}
+  constructor(
+    private readonly db: BprDatabase,
+    private readonly now: () => Date = () => new Date(),
+    private readonly newId: () => string = newRecordId,
+  ) {}
 
   async load(workspaceId: string): Promise<{ records: InventoryRecord[]; unreadable: UnreadableInventoryError[] }> {
     const rows = await this.db.inventory.where('workspaceId').equals(workspaceId).toArray();
@@ -51,7 +58,16 @@ export class InventoryRepository {
       const stamp = this.now().toISOString();
       const puts: InventoryRecord[] = [
         ...plan.added.map((f) =>
-          inventoryRecordSchema.parse({ ...f, schemaVersion: INVENTORY_SCHEMA_VERSION, id: this.newId(), workspaceId, processIds: [], initiativeIds: [], createdAt: stamp, updatedAt: stamp }),
+          inventoryRecordSchema.parse({
+            ...f,
+            schemaVersion: INVENTORY_SCHEMA_VERSION,
+            id: this.newId(),
+            workspaceId,
+            processIds: [],
+            initiativeIds: [],
+            createdAt: stamp,
+            updatedAt: stamp,
+          }),
         ),
         ...plan.updated.map(({ existing, fields }) => inventoryRecordSchema.parse({ ...existing, ...clearMissing(fields), updatedAt: stamp })),
       ];
@@ -101,6 +117,7 @@ export class InventoryRepository {
 /** A re-imported row that leaves an optional figure blank clears it: the sheet is the source of truth. */
 function clearMissing(fields: InventoryFields): Record<string, unknown> {
   const out: Record<string, unknown> = { ...fields };
-  for (const k of ['routine', 'core', 'annualCount', 'minutesPerCase', 'enteredHours', 'staffCount', 'enteredFte'] as const) if (fields[k] === undefined) out[k] = undefined;
+  for (const k of ['routine', 'core', 'annualCount', 'minutesPerCase', 'enteredHours', 'staffCount', 'enteredFte'] as const)
+    if (fields[k] === undefined) out[k] = undefined;
   return out;
 }

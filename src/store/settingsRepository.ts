@@ -68,7 +68,12 @@ export interface LoadedRpaSettings {
 export function readRpaSettings(value: unknown): LoadedRpaSettings {
   if (value === undefined || value === null) return { settings: defaultRpaRankingSettings(), isDefault: true };
   const r = readVersioned('rpaSettings', value, rpaSettingsSchema);
-  if (!r.ok) return { settings: defaultRpaRankingSettings(), isDefault: true, problem: `保存されているRPA設定を読めないため既定値で計算します（${r.problems.join('／')}）` };
+  if (!r.ok)
+    return {
+      settings: defaultRpaRankingSettings(),
+      isDefault: true,
+      problem: `保存されているRPA設定を読めないため既定値で計算します（${r.problems.join('／')}）`,
+    };
   const { schemaVersion: _v, ...settings } = r.value;
   return { settings, isDefault: false };
 }

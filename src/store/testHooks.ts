@@ -33,7 +33,9 @@ function activeHooks(): BprTestHooks | undefined {
 
 function quotaError(table: string): Error {
   const message = `simulated by __BPR_TEST_HOOKS__.failWritesWithQuota (table ${table})`;
-  return typeof DOMException === 'function' ? new DOMException(message, 'QuotaExceededError') : Object.assign(new Error(message), { name: 'QuotaExceededError' });
+  return typeof DOMException === 'function'
+    ? new DOMException(message, 'QuotaExceededError')
+    : Object.assign(new Error(message), { name: 'QuotaExceededError' });
 }
 
 function failingTable(table: DBCoreTable): DBCoreTable {

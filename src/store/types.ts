@@ -69,7 +69,11 @@ export interface ProcessPatch {
 }
 
 export class ConflictError extends Error {
-  constructor(readonly processId: string, readonly expected: number, readonly actual: number) {
+  constructor(
+    readonly processId: string,
+    readonly expected: number,
+    readonly actual: number,
+  ) {
     super(`このプロセスは別のタブまたはウィンドウで更新されています（保存しようとした版 ${expected}、現在の版 ${actual}）`);
     this.name = 'ConflictError';
   }
@@ -79,7 +83,9 @@ export class StorageFullError extends Error {
   /** Message code for the i18n layer; the Japanese text below is its ja wording. */
   readonly code = 'store.storageFull';
   constructor() {
-    super('ブラウザの保存領域がいっぱいのため保存できませんでした。前回保存した内容はそのまま残っています。不要なプロセスや古い版を削除してから再度保存してください。');
+    super(
+      'ブラウザの保存領域がいっぱいのため保存できませんでした。前回保存した内容はそのまま残っています。不要なプロセスや古い版を削除してから再度保存してください。',
+    );
     this.name = 'StorageFullError';
   }
 }

@@ -159,11 +159,12 @@ export async function importWorkspaceFile(
   const newId = options.newId ?? newRecordId;
   const tables: Table[] = [db.workspaces, db.processes, db.versions, db.initiatives, db.meta];
   const result = await writeTransaction(db, tables, async () => {
-      if (!(await db.workspaces.get(targetWorkspaceId))) throw new InvalidProcessInputError(`取り込み先のワークスペース (id: ${targetWorkspaceId}) が見つかりません。`);
-      const target = await describeImportTarget(db, targetWorkspaceId);
-      const mode = options.mode ?? (target.empty ? 'replace' : undefined);
-      if (!mode) throw new ImportModeRequiredError(target);
-      return mode === 'replace' ? replaceInto(db, targetWorkspaceId, file, newId, now) : mergeInto(db, targetWorkspaceId, file, newId);
+    if (!(await db.workspaces.get(targetWorkspaceId)))
+      throw new InvalidProcessInputError(`取り込み先のワークスペース (id: ${targetWorkspaceId}) が見つかりません。`);
+    const target = await describeImportTarget(db, targetWorkspaceId);
+    const mode = options.mode ?? (target.empty ? 'replace' : undefined);
+    if (!mode) throw new ImportModeRequiredError(target);
+    return mode === 'replace' ? replaceInto(db, targetWorkspaceId, file, newId, now) : mergeInto(db, targetWorkspaceId, file, newId);
   });
   const notes = [...result.notes];
   if (screened.unlinkedScenarios.length)
@@ -192,9 +193,23 @@ function idPlan(newId: () => string, freed: Set<string>): IdPlan {
   };
 }
 
-async function writeProcessWithVersions(db: BprDatabase, p: FileProcess, id: string, workspaceId: string, linked: string | undefined, plan: IdPlan, freed: Set<string>) {
+async function writeProcessWithVersions(
+  db: BprDatabase,
+  p: FileProcess,
+  id: string,
+  workspaceId: string,
+  linked: string | undefined,
+  plan: IdPlan,
+  freed: Set<string>,
+) {
   const { versions, linkedProcessId: _l, ...rest } = p;
-  const record = checkForWrite('process', { ...rest, schemaVersion: SCHEMA_VERSIONS.process, id, workspaceId, ...(linked !== undefined ? { linkedProcessId: linked } : {}) });
+  const record = checkForWrite('process', {
+    ...rest,
+    schemaVersion: SCHEMA_VERSIONS.process,
+    id,
+    workspaceId,
+    ...(linked !== undefined ? { linkedProcessId: linked } : {}),
+  });
   await db.processes.put(record);
   for (const [i, v] of versions.entries()) {
     const vid = freed.has(v.id) ? v.id : await plan.take(v.id, db.versions);
@@ -306,7 +321,9 @@ async function mergeInto(db: BprDatabase, targetId: string, file: WorkspaceFile,
   for (const [key, value] of Object.entries(file.settings)) if (!(await db.meta.get(key))) await db.meta.put({ key, value });
   const renamedProcesses = file.processes.filter((p) => plan.renamed[p.id]);
   if (renamedProcesses.length)
-    notes.push(`同じIDで内容の異なるプロセスが既にあったため、${renamedProcesses.map((p) => `「${p.name}」`).join('')}は別のプロセスとして取り込みました（両方残っています）。`);
+    notes.push(
+      `同じIDで内容の異なるプロセスが既にあったため、${renamedProcesses.map((p) => `「${p.name}」`).join('')}は別のプロセスとして取り込みました（両方残っています）。`,
+    );
   const workspace = readWorkspaceRecord(await db.workspaces.get(targetId));
   return {
     mode: 'merge',

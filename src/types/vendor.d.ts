@@ -3,8 +3,19 @@ declare module 'bpmn-moddle' {
   /** Moddle elements are dynamic; callers narrow with $type / $instanceOf (parseDiagram's ModdleObject). */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   export type ModdleElement = any;
-  export interface ParseWarning { message: string; element?: unknown; property?: string; value?: unknown; error?: Error }
-  export interface FromXMLResult { rootElement: ModdleElement; references: unknown[]; warnings: ParseWarning[]; elementsById: Record<string, ModdleElement> }
+  export interface ParseWarning {
+    message: string;
+    element?: unknown;
+    property?: string;
+    value?: unknown;
+    error?: Error;
+  }
+  export interface FromXMLResult {
+    rootElement: ModdleElement;
+    references: unknown[];
+    warnings: ParseWarning[];
+    elementsById: Record<string, ModdleElement>;
+  }
   export class BpmnModdle {
     constructor(packages?: Record<string, object>, options?: Record<string, unknown>);
     fromXML(xml: string, typeOrOptions?: string | Record<string, unknown>, options?: Record<string, unknown>): Promise<FromXMLResult>;

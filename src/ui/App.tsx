@@ -109,16 +109,16 @@ export function App() {
         {/* exchange: ワークスペースを書き出す / 読み込む */}
         {session && (
           <Suspense fallback={null}>
-          <WorkspaceMenu
-            repo={session.repo}
-            workspace={session.workspace}
-            onImported={(workspace) => {
-              // What was open may be gone (置き換え); every view re-reads from the new session.
-              if (openProcessId) send({ type: 'process.closed', processId: openProcessId });
-              send({ type: 'nav.tab', tab: 'workspace' });
-              setSession((s) => (s ? { ...s, workspace } : s));
-            }}
-          />
+            <WorkspaceMenu
+              repo={session.repo}
+              workspace={session.workspace}
+              onImported={(workspace) => {
+                // What was open may be gone (置き換え); every view re-reads from the new session.
+                if (openProcessId) send({ type: 'process.closed', processId: openProcessId });
+                send({ type: 'nav.tab', tab: 'workspace' });
+                setSession((s) => (s ? { ...s, workspace } : s));
+              }}
+            />
           </Suspense>
         )}
         {/* end exchange */}
@@ -153,102 +153,113 @@ export function App() {
       </nav>
 
       <main className="bpr-main" role="tabpanel" id={`panel-${activeTab}`} aria-labelledby={`tab-${activeTab}`}>
-        <Suspense fallback={<p role="status" className="bpr-tab-loading">{t('app.loadingTab')}</p>}>
-        {startError && (
-          <div role="alert" className="bpr-error">
-            {t('app.startFailed', { message: startError })}
-          </div>
-        )}
-        {!session && !startError && <p role="status">{t('app.loading')}</p>}
-        {session && unreadable.length > 0 && activeTab === 'workspace' && (
-          <div role="alert" className="bpr-error">
-            {t('workspace.unreadable', { count: unreadable.length, detail: unreadable.join(' / ') })}
-          </div>
-        )}
-        {session && activeTab === 'workspace' && (
-          <WorkspaceView
-            repo={session.repo}
-            workspaceId={session.workspace.id}
-            processes={processes}
-            onChanged={refresh}
-            onOpen={(processId) => send({ type: 'process.open', processId })}
-            onDeleted={(processId) => send({ type: 'process.closed', processId })}
-            /* compare */ onCompare={(asIsId, toBeId) => send({ type: 'compare.open', asIsId, toBeId })}
-          />
-        )}
-        {session && activeTab === 'editor' && openProcessId && (
-          <EditorView
-            key={openProcessId}
-            repo={session.repo}
-            processId={openProcessId}
-            processes={processes}
-            onChanged={refresh}
-            onOpenProcess={(processId) => send({ type: 'process.open', processId })}
-            /* compare */ onCompare={(asIsId, toBeId) => send({ type: 'compare.open', asIsId, toBeId })}
-          />
-        )}
-        {session && activeTab === 'editor' && !openProcessId && (
-          <div className="bpr-empty-editor">
-            <p>{t('app.noProcessOpen')}</p>
-            <button type="button" onClick={() => send({ type: 'nav.tab', tab: 'workspace' })}>
-              {t('app.goToWorkspace')}
-            </button>
-          </div>
-        )}
-        {/* simulation tab (owned by src/ui/simulation) */}
-        {session && activeTab === 'simulation' && (
-          <SimulationView repo={session.repo} processId={openProcessId} hoursPerFte={session.workspace.hoursPerFte} onGoToWorkspace={() => send({ type: 'nav.tab', tab: 'workspace' })} />
-        )}
-        {/* end simulation tab */}
-        {/* compare tab (owned by src/ui/compare) */}
-        {session && activeTab === 'compare' && (
-          <CompareView
-            repo={session.repo}
-            hoursPerFte={session.workspace.hoursPerFte}
-            processes={processes}
-            requestedPair={snapshot.context.comparePair}
-            openProcessId={openProcessId}
-            onChanged={refresh}
-            onSelectPair={(pair) => send({ type: 'compare.open', ...pair })}
-          />
-        )}
-        {/* end compare tab */}
-        {/* rpa: RPA候補 tab (owned by src/ui/rpa) */}
-        {session && activeTab === 'rpa' && (
-          <RpaView
-            repo={session.repo}
-            workspaceId={session.workspace.id}
-            processes={processes}
-            onChanged={refresh}
-            onOpenProcess={(processId) => send({ type: 'process.open', processId })}
-            onCompare={(asIsId, toBeId) => send({ type: 'compare.open', asIsId, toBeId })}
-          />
-        )}
-        {/* end rpa */}
-        {/* inventory: 業務の全体像 tab (owned by src/ui/inventory) */}
-        {session && activeTab === 'inventory' && (
-          <InventoryView
-            store={session.repo}
-            workspaceId={session.workspace.id}
-            hoursPerFte={session.workspace.hoursPerFte}
-            processes={processes}
-            onOpenProcess={(processId) => send({ type: 'process.open', processId })}
-            onChanged={refresh}
-          />
-        )}
-        {/* end inventory */}
-        {/* initiatives tab (owned by src/ui/initiatives) */}
-        {session && activeTab === 'initiatives' && (
-          <InitiativesView
-            store={session.repo}
-            workspaceId={session.workspace.id}
-            hoursPerFte={session.workspace.hoursPerFte}
-            processes={processes}
-            onOpenProcess={(processId) => send({ type: 'process.open', processId })}
-            onOpenComparison={(pair) => send({ type: 'compare.open', ...pair })}
-          />
-        )}
-        {/* end initiatives tab */}
+        <Suspense
+          fallback={
+            <p role="status" className="bpr-tab-loading">
+              {t('app.loadingTab')}
+            </p>
+          }
+        >
+          {startError && (
+            <div role="alert" className="bpr-error">
+              {t('app.startFailed', { message: startError })}
+            </div>
+          )}
+          {!session && !startError && <p role="status">{t('app.loading')}</p>}
+          {session && unreadable.length > 0 && activeTab === 'workspace' && (
+            <div role="alert" className="bpr-error">
+              {t('workspace.unreadable', { count: unreadable.length, detail: unreadable.join(' / ') })}
+            </div>
+          )}
+          {session && activeTab === 'workspace' && (
+            <WorkspaceView
+              repo={session.repo}
+              workspaceId={session.workspace.id}
+              processes={processes}
+              onChanged={refresh}
+              onOpen={(processId) => send({ type: 'process.open', processId })}
+              onDeleted={(processId) => send({ type: 'process.closed', processId })}
+              /* compare */ onCompare={(asIsId, toBeId) => send({ type: 'compare.open', asIsId, toBeId })}
+            />
+          )}
+          {session && activeTab === 'editor' && openProcessId && (
+            <EditorView
+              key={openProcessId}
+              repo={session.repo}
+              processId={openProcessId}
+              processes={processes}
+              onChanged={refresh}
+              onOpenProcess={(processId) => send({ type: 'process.open', processId })}
+              /* compare */ onCompare={(asIsId, toBeId) => send({ type: 'compare.open', asIsId, toBeId })}
+            />
+          )}
+          {session && activeTab === 'editor' && !openProcessId && (
+            <div className="bpr-empty-editor">
+              <p>{t('app.noProcessOpen')}</p>
+              <button type="button" onClick={() => send({ type: 'nav.tab', tab: 'workspace' })}>
+                {t('app.goToWorkspace')}
+              </button>
+            </div>
+          )}
+          {/* simulation tab (owned by src/ui/simulation) */}
+          {session && activeTab === 'simulation' && (
+            <SimulationView
+              repo={session.repo}
+              processId={openProcessId}
+              hoursPerFte={session.workspace.hoursPerFte}
+              onGoToWorkspace={() => send({ type: 'nav.tab', tab: 'workspace' })}
+            />
+          )}
+          {/* end simulation tab */}
+          {/* compare tab (owned by src/ui/compare) */}
+          {session && activeTab === 'compare' && (
+            <CompareView
+              repo={session.repo}
+              hoursPerFte={session.workspace.hoursPerFte}
+              processes={processes}
+              requestedPair={snapshot.context.comparePair}
+              openProcessId={openProcessId}
+              onChanged={refresh}
+              onSelectPair={(pair) => send({ type: 'compare.open', ...pair })}
+            />
+          )}
+          {/* end compare tab */}
+          {/* rpa: RPA候補 tab (owned by src/ui/rpa) */}
+          {session && activeTab === 'rpa' && (
+            <RpaView
+              repo={session.repo}
+              workspaceId={session.workspace.id}
+              processes={processes}
+              onChanged={refresh}
+              onOpenProcess={(processId) => send({ type: 'process.open', processId })}
+              onCompare={(asIsId, toBeId) => send({ type: 'compare.open', asIsId, toBeId })}
+            />
+          )}
+          {/* end rpa */}
+          {/* inventory: 業務の全体像 tab (owned by src/ui/inventory) */}
+          {session && activeTab === 'inventory' && (
+            <InventoryView
+              store={session.repo}
+              workspaceId={session.workspace.id}
+              hoursPerFte={session.workspace.hoursPerFte}
+              processes={processes}
+              onOpenProcess={(processId) => send({ type: 'process.open', processId })}
+              onChanged={refresh}
+            />
+          )}
+          {/* end inventory */}
+          {/* initiatives tab (owned by src/ui/initiatives) */}
+          {session && activeTab === 'initiatives' && (
+            <InitiativesView
+              store={session.repo}
+              workspaceId={session.workspace.id}
+              hoursPerFte={session.workspace.hoursPerFte}
+              processes={processes}
+              onOpenProcess={(processId) => send({ type: 'process.open', processId })}
+              onOpenComparison={(pair) => send({ type: 'compare.open', ...pair })}
+            />
+          )}
+          {/* end initiatives tab */}
         </Suspense>
       </main>
     </div>

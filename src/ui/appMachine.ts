@@ -24,9 +24,7 @@ export type AppEvent =
 export const appMachine = setup({
   types: { context: {} as AppContext, events: {} as AppEvent },
   actions: {
-    restoreContext: assign(({ event }) =>
-      event.type === 'nav.restore' ? { openProcessId: event.openProcessId, comparePair: event.comparePair } : {},
-    ),
+    restoreContext: assign(({ event }) => (event.type === 'nav.restore' ? { openProcessId: event.openProcessId, comparePair: event.comparePair } : {})),
   },
 }).createMachine({
   id: 'app',

@@ -19,7 +19,10 @@ export const compareRunOptionsSchema = z.object({
   replications: runLimitSchema('replications', COMPARE_MIN_REPLICATIONS).optional(),
   years: runLimitSchema('years').optional(),
   cases: runLimitSchema('cases').optional(),
-  startDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  startDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
   mode: z.enum(['fast', 'actor']).optional(),
   hoursPerFte: z.number().positive().optional(),
   asIsCosts: costsSchema.optional(),

@@ -132,7 +132,11 @@ export function serveProtocol<P extends WorkerProtocol>(
     const parsed = requests.safeParse(event.data);
     if (!parsed.success) {
       const id = String((event.data as { id?: unknown })?.id ?? '');
-      post({ type: 'error', id, error: { message: `${protocol.name}への要求の形式が正しくありません`, issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) } });
+      post({
+        type: 'error',
+        id,
+        error: { message: `${protocol.name}への要求の形式が正しくありません`, issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) },
+      });
       return;
     }
     if (parsed.data.type === 'cancel') cancelled.add(parsed.data.id);
@@ -164,7 +168,11 @@ export class WorkerRequestError extends Error {
 
 /** The worker itself could not start or stopped; `message` is what the browser said. */
 export class WorkerCrashedError extends Error {
-  constructor(readonly protocolName: string, readonly detail: string, readonly phase: 'start' | 'run') {
+  constructor(
+    readonly protocolName: string,
+    readonly detail: string,
+    readonly phase: 'start' | 'run',
+  ) {
     super(`${protocolName}${phase === 'start' ? 'を開始できませんでした' : 'が停止しました'}: ${detail || '原因不明のエラー'}`);
     this.name = 'WorkerCrashedError';
   }
@@ -286,7 +294,12 @@ export class WorkerClient<P extends WorkerProtocol> {
       if (!p) return;
       this.pending.delete(id);
       if (!p.cancelled)
-        p.reject(new WorkerRequestError({ message: `${this.protocol.name}の応答の形式が正しくありません`, issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) }));
+        p.reject(
+          new WorkerRequestError({
+            message: `${this.protocol.name}の応答の形式が正しくありません`,
+            issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+          }),
+        );
       return;
     }
     const msg = parsed.data as ResponseMessage<ProgressOf<P>, ResultOf<P>>;

@@ -16,7 +16,10 @@ export const simOptionsSchema = z.object({
   years: runLimitSchema('years').optional(),
   warmupCases: z.number().int().min(0).optional(),
   mode: z.enum(['fast', 'actor']).optional(),
-  startDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  startDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
   maxEventsPerCase: z.number().int().positive().optional(),
   trace: z.union([z.boolean(), z.number().int().min(0)]).optional(),
   hoursPerFte: z.number().positive().optional(),

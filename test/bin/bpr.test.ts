@@ -21,13 +21,20 @@ writeFileSync(
   ]),
 );
 const inventory = join(dir, '業務量.csv');
-writeFileSync(inventory, toCsv([['課', '業務名', '年間処理件数', '1件当たり処理時間（分）'], ['市民課', '転入届', 1200, 15]]));
+writeFileSync(
+  inventory,
+  toCsv([
+    ['課', '業務名', '年間処理件数', '1件当たり処理時間（分）'],
+    ['市民課', '転入届', 1200, 15],
+  ]),
+);
 
 describe('bin/bpr.mjs', () => {
   it('given --help, when run, then it exits 0 and lists all eight commands', () => {
     const r = spawnBpr(['--help']);
     expect(r.code).toBe(0);
-    for (const c of ['compare', 'export-qbp', 'import-survey', 'inventory', 'lint', 'rpa', 'simulate', 'validate']) expect(r.out).toMatch(new RegExp(`^  ${c} `, 'm'));
+    for (const c of ['compare', 'export-qbp', 'import-survey', 'inventory', 'lint', 'rpa', 'simulate', 'validate'])
+      expect(r.out).toMatch(new RegExp(`^  ${c} `, 'm'));
   });
 
   it('given a sample diagram, when validate runs, then it exits 0 and says it was read', () => {

@@ -14,9 +14,12 @@ describe('security headers for a web server serving dist/', () => {
     expect(csp).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline/);
   });
 
-  it.each(Object.entries(SECURITY_HEADERS))('given README’s server configuration, then the %s header is written as the build sends it, for the plain, nginx and Apache forms', (name, value) => {
-    expect(readme).toContain(`${name}: ${value}`);
-    expect(readme).toContain(`add_header ${name} "${value}" always;`);
-    expect(readme).toContain(`Header always set ${name} "${value}"`);
-  });
+  it.each(Object.entries(SECURITY_HEADERS))(
+    'given README’s server configuration, then the %s header is written as the build sends it, for the plain, nginx and Apache forms',
+    (name, value) => {
+      expect(readme).toContain(`${name}: ${value}`);
+      expect(readme).toContain(`add_header ${name} "${value}" always;`);
+      expect(readme).toContain(`Header always set ${name} "${value}"`);
+    },
+  );
 });

@@ -5,15 +5,17 @@ import { describe, expect, it } from 'vitest';
 import { bpr } from '../support/cli';
 import { linearBpmn } from '../domain/analysis/compareFixtures';
 
-
 const scratch = mkdtempSync(join(tmpdir(), 'bpr-compare-'));
 const diagram = (name: string, minutes: number) => {
   const p = join(scratch, name);
-  writeFileSync(p, linearBpmn({
-    annualVolume: 900,
-    roles: [{ name: '窓口担当', hourlyCost: 3000, headcount: 2 }],
-    steps: [{ id: 'Task_1', name: '本人確認', role: '窓口担当', staff: { type: 'fixed', value: minutes }, resident: { type: 'fixed', value: 4 } }],
-  }));
+  writeFileSync(
+    p,
+    linearBpmn({
+      annualVolume: 900,
+      roles: [{ name: '窓口担当', hourlyCost: 3000, headcount: 2 }],
+      steps: [{ id: 'Task_1', name: '本人確認', role: '窓口担当', staff: { type: 'fixed', value: minutes }, resident: { type: 'fixed', value: 4 } }],
+    }),
+  );
   return p;
 };
 const asIs = diagram('asis.bpmn', 20);

@@ -26,7 +26,11 @@ describe('bpr export-qbp', () => {
   });
 
   it('given a file with only BIMP settings (no bpr: annotations), when exported, then it exits 0 and keeps its case count and start under <definitions>', async () => {
-    const { xml } = await exportQbp(readFileSync(join(diagramsRoot, 'kian-kessai-asis.bpmn'), 'utf8'), { processInstances: 321, startDateTime: '2025-04-01T08:30:00+09:00', bimpOnly: true });
+    const { xml } = await exportQbp(readFileSync(join(diagramsRoot, 'kian-kessai-asis.bpmn'), 'utf8'), {
+      processInstances: 321,
+      startDateTime: '2025-04-01T08:30:00+09:00',
+      bimpOnly: true,
+    });
     const input = join(dir, 'qbp-only.bpmn');
     expect(xml).not.toContain('bpr:');
     writeFileSync(input, xml);
@@ -41,7 +45,9 @@ describe('bpr export-qbp', () => {
   });
 
   it('given a back-office sample exported with --bimp-only, when `bpr simulate` runs that same file, then its mean cycle time is within 5% of the one BIMP 2.0.7 recorded for it', async () => {
-    const parity = JSON.parse(readFileSync(join(repoRoot, 'test/domain/bpmn/fixtures/bimp-parity.json'), 'utf8')) as { samples: Array<{ file: string; variant?: string; meanCycleTimeSeconds: number }> };
+    const parity = JSON.parse(readFileSync(join(repoRoot, 'test/domain/bpmn/fixtures/bimp-parity.json'), 'utf8')) as {
+      samples: Array<{ file: string; variant?: string; meanCycleTimeSeconds: number }>;
+    };
     const bimp = parity.samples.find((s) => s.file === 'kian-kessai-asis.bpmn' && !s.variant)!;
     const out = join(dir, 'kian-bimp-only.bpmn');
     const r = await bpr(join(diagramsRoot, bimp.file), '-o', out, '--start', '2025-04-01T08:30:00+09:00', '--bimp-only');

@@ -21,7 +21,7 @@ function parse(args: string[]) {
 }
 
 describe('singleInputArgs', () => {
-  it('given a file among the command\'s own flags, when parsed, then the file is the input and each flag got its value', () => {
+  it("given a file among the command's own flags, when parsed, then the file is the input and each flag got its value", () => {
     const r = parse(['--json', 'a.csv', '-o', 'out.bpmn']);
     expect(r.input).toBe('a.csv');
     expect(r.seen).toEqual({ json: true, o: 'out.bpmn' });
@@ -40,7 +40,7 @@ describe('singleInputArgs', () => {
     expect(r.err).toEqual([`入力ファイルは1つだけ指定してください（a.csv, b.csv）\n${USAGE}`]);
   });
 
-  it('given a flag whose value is refused, when parsed, then the command\'s sentence goes above the usage', () => {
+  it("given a flag whose value is refused, when parsed, then the command's sentence goes above the usage", () => {
     const r = parse(['a.csv', '-o']);
     expect(r.input).toBeUndefined();
     expect(r.err).toEqual([`-o の値がありません\n${USAGE}`]);

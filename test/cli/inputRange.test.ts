@@ -10,7 +10,8 @@ import { linearBpmn } from '../domain/analysis/compareFixtures';
 
 /** Each line the command writes, and the io that collects them. */
 function capture() {
-  const out: string[] = [], err: string[] = [];
+  const out: string[] = [],
+    err: string[] = [];
   const sink: CliIo = { out: (t) => void out.push(t), err: (t) => void err.push(t) };
   return { out, err, sink };
 }
@@ -18,7 +19,10 @@ function capture() {
 const scratch = mkdtempSync(join(tmpdir(), 'bpr-range-'));
 const diagram = (name: string, staff: Distribution, volume: number) => {
   const p = join(scratch, name);
-  writeFileSync(p, linearBpmn({ annualVolume: volume, roles: [{ name: '職員', hourlyCost: 3000 }], steps: [{ id: 'Task_1', name: '審査', role: '職員', staff }] }));
+  writeFileSync(
+    p,
+    linearBpmn({ annualVolume: volume, roles: [{ name: '職員', hourlyCost: 3000 }], steps: [{ id: 'Task_1', name: '審査', role: '職員', staff }] }),
+  );
   return p;
 };
 const single = diagram('single.bpmn', { type: 'triangular', min: 4, mode: 6, max: 11 }, 1000);

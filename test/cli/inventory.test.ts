@@ -41,7 +41,15 @@ describe('bpr inventory', () => {
 
   it('given a sheet with a bad row, when run, then it exits 1 and lists the row number and reason; --json lists it too', async () => {
     const bad = join(dir, 'bad.csv');
-    writeFileSync(bad, toCsv([['課', '業務名', '年間業務時間'], ['市民課', 'A', '10'], ['市民課', 'B', 'たくさん']]), 'utf8');
+    writeFileSync(
+      bad,
+      toCsv([
+        ['課', '業務名', '年間業務時間'],
+        ['市民課', 'A', '10'],
+        ['市民課', 'B', 'たくさん'],
+      ]),
+      'utf8',
+    );
     const r = await bpr(bad);
     expect(r.code).toBe(1);
     expect(r.err).toContain('3行目の「年間業務時間(h)」: 数値ではありません');

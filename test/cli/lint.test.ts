@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import { bpr } from '../support/cli';
 import { corpusAvailable, corpusRoot, diagramsRoot } from '../support/paths';
 
-
 const scratch = mkdtempSync(join(tmpdir(), 'bpr-lint-'));
 const write = (name: string, text: string) => {
   const p = join(scratch, name);
@@ -13,7 +12,10 @@ const write = (name: string, text: string) => {
   return p;
 };
 
-interface ManifestEntry { file: string; name: string }
+interface ManifestEntry {
+  file: string;
+  name: string;
+}
 const manifest: ManifestEntry[] = JSON.parse(readFileSync(join(diagramsRoot, 'manifest.json'), 'utf8'));
 
 describe('npm run bpr -- lint', () => {

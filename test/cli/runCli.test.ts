@@ -33,7 +33,9 @@ describe('runCli', () => {
   });
 
   it('given the modules in src/cli/commands, when listed, then every one is a command and every command has its module', () => {
-    const modules = readdirSync(join(repoRoot, 'src/cli/commands')).map((f) => f.replace(/\.ts$/, '')).sort();
+    const modules = readdirSync(join(repoRoot, 'src/cli/commands'))
+      .map((f) => f.replace(/\.ts$/, ''))
+      .sort();
     expect(Object.keys(COMMANDS).sort()).toEqual(modules);
   });
 });

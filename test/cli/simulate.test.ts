@@ -8,7 +8,8 @@ import { corpusAvailable, corpusRoot, diagramsRoot } from '../support/paths';
 
 /** Each line the command writes, and the io that collects them. */
 function capture() {
-  const out: string[] = [], err: string[] = [];
+  const out: string[] = [],
+    err: string[] = [];
   const sink: CliIo = { out: (t) => void out.push(t), err: (t) => void err.push(t) };
   return { out, err, sink };
 }
@@ -25,7 +26,16 @@ describe('bpr simulate', () => {
     expect(j.replications).toBe(3);
     expect(j.cases).toBeGreaterThan(0);
     for (const k of ['staffHoursPerYear', 'staffMinutesPerCase', 'meanCycleTimeSeconds', 'meanWaitingTimeSeconds']) expect(j[k]).toEqual(estimate);
-    expect(j.tasks[0]).toEqual(expect.objectContaining({ id: expect.any(String), name: expect.any(String), count: expect.any(Number), meanWaitSeconds: expect.any(Number), meanProcessingSeconds: expect.any(Number), processingHoursPerYear: expect.any(Number) }));
+    expect(j.tasks[0]).toEqual(
+      expect.objectContaining({
+        id: expect.any(String),
+        name: expect.any(String),
+        count: expect.any(Number),
+        meanWaitSeconds: expect.any(Number),
+        meanProcessingSeconds: expect.any(Number),
+        processingHoursPerYear: expect.any(Number),
+      }),
+    );
     expect(j.roles[0]).toEqual(expect.objectContaining({ name: expect.any(String) }));
   });
 
@@ -47,7 +57,7 @@ describe('bpr simulate', () => {
     expect(text).not.toMatch(/受付担当（ロボット）/);
   });
 
-  it('given the To-Be with an RPA role and --json, when run, then robotHoursPerYear is an estimate equal to the robot roles\' hours and staff hours exclude it', async () => {
+  it("given the To-Be with an RPA role and --json, when run, then robotHoursPerYear is an estimate equal to the robot roles' hours and staff hours exclude it", async () => {
     const io = capture();
     expect(await run([join(diagramsRoot, 'kyuyo-shiharai-tobe.bpmn'), '--json', '--replications', '3', '--seed', '1'], io.sink)).toBe(0);
     const j = JSON.parse(io.out[0]);
@@ -71,11 +81,14 @@ describe('bpr simulate', () => {
   it('given a diagram missing branch probabilities and volume, when run, then the issues are listed and the exit code is 1', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bpr-sim-'));
     const file = join(dir, 'bad.bpmn');
-    writeFileSync(file, `<?xml version="1.0" encoding="UTF-8"?>
+    writeFileSync(
+      file,
+      `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="urn:t">
   <bpmn:process id="P"><bpmn:startEvent id="S"/><bpmn:exclusiveGateway id="G" name="審査"/><bpmn:endEvent id="E1"/><bpmn:endEvent id="E2"/>
   <bpmn:sequenceFlow id="F1" sourceRef="S" targetRef="G"/><bpmn:sequenceFlow id="F2" sourceRef="G" targetRef="E1"/><bpmn:sequenceFlow id="F3" sourceRef="G" targetRef="E2"/></bpmn:process>
-</bpmn:definitions>`);
+</bpmn:definitions>`,
+    );
     const io = capture();
     expect(await run([file], io.sink)).toBe(1);
     const text = io.err.join('\n');

@@ -45,8 +45,7 @@ async function pasteIntoTable(page: Page, text: string): Promise<void> {
   }, text);
 }
 
-const tableCell = (page: Page, row: number, col: string) =>
-  page.getByTestId('step-table').locator('tbody tr').nth(row).locator(`td[data-col="${col}"]`);
+const tableCell = (page: Page, row: number, col: string) => page.getByTestId('step-table').locator('tbody tr').nth(row).locator(`td[data-col="${col}"]`);
 
 describe('annotations: properties panel, badges and the step table', () => {
   it('given a task, when a three-point estimate is entered in the panel, then undo/redo, save and reload keep it and its badge shows it', async () => {

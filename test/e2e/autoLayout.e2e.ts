@@ -16,7 +16,8 @@ describe('auto-layout of a file without a diagram, in bpmn-js', () => {
     await openProcess(page, '入れ子', 'As-Is');
     await waitForDiagram(page);
     const shape = (id: string) => page.locator(`.bpr-canvas .djs-element.djs-shape[data-element-id="${id}"]`);
-    for (const id of ['Start', 'Sub_Check', 'Timer', 'Remind', 'End', 'Sub_Event', 'Sub_AdHoc']) await expect.poll(() => shape(id).count(), { message: id }).toBe(1);
+    for (const id of ['Start', 'Sub_Check', 'Timer', 'Remind', 'End', 'Sub_Event', 'Sub_AdHoc'])
+      await expect.poll(() => shape(id).count(), { message: id }).toBe(1);
     for (const id of ['SequenceFlow_1', 'SequenceFlow_2', 'F_Timer'])
       expect(await page.locator(`.bpr-canvas .djs-element.djs-connection[data-element-id="${id}"]`).count(), id).toBe(1);
     await screenshot(page, 'auto-layout-nested');

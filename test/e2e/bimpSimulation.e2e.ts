@@ -12,7 +12,10 @@ const FILE = path.join(corpusRoot, 'sim/simod/tests/assets/LoanApp_simplified.bp
 /** What `bpr simulate --json` says about the same file with the same seed and replications. */
 async function cliStaffHours(seed: number, replications: number): Promise<number> {
   let out = '';
-  const code = await runCli(['simulate', '--json', '--seed', String(seed), '--replications', String(replications), FILE], { out: (t) => void (out += t), err: () => undefined });
+  const code = await runCli(['simulate', '--json', '--seed', String(seed), '--replications', String(replications), FILE], {
+    out: (t) => void (out += t),
+    err: () => undefined,
+  });
   expect(code).toBe(0);
   return (JSON.parse(out) as { staffHoursPerYear: { mean: number } }).staffHoursPerYear.mean;
 }
@@ -23,7 +26,9 @@ describe.runIf(corpusAvailable('sim/simod'))('a BIMP file in the browser', () =>
   it('given the simod LoanApp BIMP model, when imported, opened and simulated, then the step table shows its BIMP values and the simulation shows the CLI’s staff hours', async () => {
     const { page, pageErrors } = session();
     await openApp(page);
-    await page.getByTestId('workspace-import-input').setInputFiles({ name: 'LoanApp_simplified.bpmn', mimeType: 'application/xml', buffer: readFileSync(FILE) });
+    await page
+      .getByTestId('workspace-import-input')
+      .setInputFiles({ name: 'LoanApp_simplified.bpmn', mimeType: 'application/xml', buffer: readFileSync(FILE) });
     // A file from another tool may come with its import report; it is read and closed as a person would.
     const report = page.getByRole('dialog', { name: '「LoanApp_simplified.bpmn」のインポート結果' });
     const notice = page.getByRole('status').filter({ hasText: '「LoanApp_simplified.bpmn」' });

@@ -83,10 +83,12 @@ describe('compare tab and improvement templates', () => {
     await card.waitFor();
     expect(await card.textContent()).toContain(`対応: ${sample.name}（As-Is）`);
     const asIsCard = page.getByRole('listitem', { name: `${sample.name} As-Is`, exact: true });
-    expect(await asIsCard.getByRole('list', { name: `「${sample.name}」のシナリオ` }).locator('li').allTextContents()).toEqual([
-      '書かない窓口・ワンストップ',
-      '書かない窓口',
-    ]);
+    expect(
+      await asIsCard
+        .getByRole('list', { name: `「${sample.name}」のシナリオ` })
+        .locator('li')
+        .allTextContents(),
+    ).toEqual(['書かない窓口・ワンストップ', '書かない窓口']);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -5,7 +5,11 @@ import { findSample, kindLabel } from './support/samples';
 
 const session = useBrowser();
 
-interface Violation { directive: string; blocked: string; sample: string }
+interface Violation {
+  directive: string;
+  blocked: string;
+  sample: string;
+}
 
 /**
  * Installed through the DevTools protocol before any page script runs (so the policy does not
@@ -22,7 +26,9 @@ async function recordViolations(page: Page): Promise<() => Promise<Violation[]>>
 
 function consoleErrors(page: Page): string[] {
   const errors: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
   return errors;
 }
 

@@ -53,7 +53,9 @@ describe('exchange: 業務量調査 and workspace files in a real browser', () =
     expect(await problems.textContent()).toMatch(/2行目の「処理時間\(分\)」/);
     expect(await dialog.getByRole('button', { name: '取り込む' }).isDisabled()).toBe(true);
 
-    await dialog.getByLabel('調査票ファイル（CSV または Excel .xlsx）').setInputFiles({ name: '住民票調査.csv', mimeType: 'text/csv', buffer: Buffer.from(SURVEY_CSV) });
+    await dialog
+      .getByLabel('調査票ファイル（CSV または Excel .xlsx）')
+      .setInputFiles({ name: '住民票調査.csv', mimeType: 'text/csv', buffer: Buffer.from(SURVEY_CSV) });
     const preview = dialog.getByRole('table', { name: /取り込むプロセス（1 件/ });
     await preview.waitFor();
     const row = preview.getByRole('row', { name: /住民票の写し交付/ });
@@ -68,9 +70,9 @@ describe('exchange: 業務量調査 and workspace files in a real browser', () =
     await waitForDiagram(page);
     await expect.poll(() => page.getByLabel('プロセス名', { exact: true }).inputValue()).toBe('住民票の写し交付');
     // Lanes top to bottom: the resident where the case starts, then staff in order of first appearance.
-    const lanes = await page.locator('.bpr-canvas .djs-element.djs-shape[data-element-id^="Lane_"]').evaluateAll((els) =>
-      els.map((el) => ({ y: el.getBoundingClientRect().y, name: (el.querySelector('text')?.textContent ?? '').trim() })),
-    );
+    const lanes = await page
+      .locator('.bpr-canvas .djs-element.djs-shape[data-element-id^="Lane_"]')
+      .evaluateAll((els) => els.map((el) => ({ y: el.getBoundingClientRect().y, name: (el.querySelector('text')?.textContent ?? '').trim() })));
     expect(lanes.sort((a, b) => a.y - b.y).map((l) => l.name)).toEqual(['住民', '窓口担当', '審査担当']);
     for (const id of ['Activity_1', 'Activity_2', 'Activity_3']) {
       const box = await page.locator(`.bpr-canvas .djs-element.djs-shape[data-element-id="${id}"]`).boundingBox();
@@ -89,7 +91,10 @@ describe('exchange: 業務量調査 and workspace files in a real browser', () =
     const qbp = readFileSync((await bimp.path())!, 'utf8');
     expect(qbp).toContain('processSimulationInfo');
     expect(qbp).toContain('name="本人確認をして交付する"');
-    await page.getByRole('status').filter({ hasText: `「住民票の写し交付_As-Is_BIMP_${japanToday()}.bpmn」を BIMP 形式で書き出しました` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `「住民票の写し交付_As-Is_BIMP_${japanToday()}.bpmn」を BIMP 形式で書き出しました` })
+      .waitFor();
 
     await page.getByRole('tab', { name: 'シミュレーション' }).click();
     await expect.poll(() => page.locator('.bpr-sim-process').textContent()).toContain('住民票の写し交付');
@@ -131,7 +136,10 @@ describe('exchange: 業務量調査 and workspace files in a real browser', () =
     const { fileName, json } = await exportWorkspace(page);
     expect(fileName).toBe(`bpr-studio_マイワークスペース_${japanToday()}.json`);
     expect(JSON.parse(json).processes).toHaveLength(exportedLabels.length);
-    await page.getByRole('status').filter({ hasText: `ワークスペースを「${fileName}」に書き出しました` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `ワークスペースを「${fileName}」に書き出しました` })
+      .waitFor();
 
     // Another browser profile: seeded with the samples only, so not empty.
     const other = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'ja-JP' });
@@ -167,7 +175,10 @@ describe('exchange: 業務量調査 and workspace files in a real browser', () =
       expect(message).toContain(`「${freshLabels[0].replace(/ (As-Is|To-Be)$/, '')}」`);
       expect(message).toContain('元に戻せません');
       await confirm.getByRole('button', { name: '置き換える' }).click();
-      await fresh.getByRole('status').filter({ hasText: `「${fileName}」で置き換えました` }).waitFor();
+      await fresh
+        .getByRole('status')
+        .filter({ hasText: `「${fileName}」で置き換えました` })
+        .waitFor();
       await expect.poll(() => processCardLabels(fresh)).toEqual(exportedLabels);
 
       // Survives a reload, and the samples are not seeded into the imported workspace again.
@@ -182,7 +193,10 @@ describe('exchange: 業務量調査 and workspace files in a real browser', () =
     const dialog = page.getByRole('dialog', { name: 'ワークスペースの読み込み' });
     await dialog.getByRole('radio', { name: /統合/ }).check();
     await dialog.getByRole('button', { name: '読み込む' }).click();
-    await page.getByRole('status').filter({ hasText: `同じ内容 ${exportedLabels.length} 件は追加せず` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `同じ内容 ${exportedLabels.length} 件は追加せず` })
+      .waitFor();
     expect(await processCardLabels(page)).toEqual(exportedLabels);
   });
 
@@ -194,7 +208,8 @@ describe('exchange: 業務量調査 and workspace files in a real browser', () =
     const file = JSON.parse(json) as { processes: Array<{ id: string; name: string; kind: string; xml: string }> };
     // A copy of the workspace under new ids and names, so 統合 adds it; one diagram cut off mid-element.
     file.processes = file.processes.map((p) => ({ ...p, id: `copy-${p.id}`, name: `${p.name}（写し）` }));
-    for (const p of file.processes) if ('linkedProcessId' in p) (p as { linkedProcessId?: string }).linkedProcessId = `copy-${(p as { linkedProcessId: string }).linkedProcessId}`;
+    for (const p of file.processes)
+      if ('linkedProcessId' in p) (p as { linkedProcessId?: string }).linkedProcessId = `copy-${(p as { linkedProcessId: string }).linkedProcessId}`;
     const damaged = file.processes.find((p) => p.kind === 'as-is')!;
     damaged.xml = damaged.xml.slice(0, Math.floor(damaged.xml.length / 2));
     const withoutInitiatives = { ...file, initiatives: [] };

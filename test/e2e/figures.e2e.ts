@@ -18,7 +18,14 @@ describe('figures that say which way they go', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => row.locator('td[data-col="resident"]').textContent()).toBe('240');
     await page.getByRole('toolbar', { name: '編集ツール' }).getByRole('button', { name: '保存', exact: true }).click();
-    await expect.poll(() => page.getByRole('status').filter({ hasText: /保存しました|保存済み/ }).count()).toBeGreaterThan(0);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('status')
+          .filter({ hasText: /保存しました|保存済み/ })
+          .count(),
+      )
+      .toBeGreaterThan(0);
 
     await page.getByRole('tab', { name: '比較（As-Is / To-Be）' }).click();
     const settings = page.getByRole('form', { name: '比較の設定' });
@@ -27,7 +34,9 @@ describe('figures that say which way they go', () => {
     await resident.waitFor({ timeout: 90_000 });
     const change = resident.locator('td').nth(2);
     // The As-Is visit takes about 75 minutes; the To-Be adds about 238 minutes of waiting: far more, not less.
-    await expect.poll(() => change.textContent(), { timeout: 90_000 }).toMatch(/^増加 [\d,.]+ 分\/回（95%信頼区間 [\d,.]+〜[\d,.]+）想定の幅 -?[\d,.]+〜-?[\d,.]+ 分\/回$/);
+    await expect
+      .poll(() => change.textContent(), { timeout: 90_000 })
+      .toMatch(/^増加 [\d,.]+ 分\/回（95%信頼区間 [\d,.]+〜[\d,.]+）想定の幅 -?[\d,.]+〜-?[\d,.]+ 分\/回$/);
     const minutes = Number(((await change.textContent()) ?? '').match(/^増加 ([\d,.]+)/)![1].replace(/,/g, ''));
     expect(minutes).toBeGreaterThan(150);
     expect(await page.locator('.bpr-cmp-before-after thead').textContent()).toContain('増減');
@@ -36,7 +45,7 @@ describe('figures that say which way they go', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  it('given the 転入届 To-Be, when 全体表示 is pressed, then every label is at least 9 px on screen and no branch probability sits on another branch\'s label', async () => {
+  it("given the 転入届 To-Be, when 全体表示 is pressed, then every label is at least 9 px on screen and no branch probability sits on another branch's label", async () => {
     const { page, pageErrors } = session();
     const sample = findSample('転入届', 'to-be');
     await openApp(page);
@@ -49,7 +58,10 @@ describe('figures that say which way they go', () => {
       const fonts = [...document.querySelectorAll('.bpr-canvas .djs-element text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
       const box = (e: Element) => e.getBoundingClientRect();
       const hit = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
-      const badges = [...document.querySelectorAll('.djs-overlays .bpr-badge-flow')].map((b) => ({ flow: b.closest('.djs-overlays')!.getAttribute('data-container-id'), box: box(b) }));
+      const badges = [...document.querySelectorAll('.djs-overlays .bpr-badge-flow')].map((b) => ({
+        flow: b.closest('.djs-overlays')!.getAttribute('data-container-id'),
+        box: box(b),
+      }));
       const labels = [...document.querySelectorAll('.bpr-canvas .djs-element.djs-shape')]
         .filter((e) => (e.getAttribute('data-element-id') ?? '').endsWith('_label'))
         .map((e) => ({ of: e.getAttribute('data-element-id')!.replace(/_label$/, ''), box: box(e.querySelector('text') ?? e) }));
@@ -73,7 +85,10 @@ describe('figures that say which way they go', () => {
     await openApp(page);
     await openProcess(page, sample.name, kindLabel(sample.kind));
     await page.getByRole('tab', { name: '比較（As-Is / To-Be）' }).click();
-    await page.getByRole('form', { name: '比較の設定' }).getByRole('button', { name: /比較を実行|再計算/ }).click();
+    await page
+      .getByRole('form', { name: '比較の設定' })
+      .getByRole('button', { name: /比較を実行|再計算/ })
+      .click();
     await page.locator('.bpr-cmp-kpi[data-kpi="hoursSaved"]').waitFor({ timeout: 90_000 });
     await expect.poll(() => page.locator('.bpr-print-diagram-page').count()).toBeGreaterThan(1);
 
@@ -83,9 +98,11 @@ describe('figures that say which way they go', () => {
     const titles = await maps.locator('.bpr-print-diagram-title').allTextContents();
     expect(titles.some((t) => t.startsWith(`現行: ${sample.name}`))).toBe(true);
     expect(titles.some((t) => t.startsWith('見直し後: '))).toBe(true);
-    const sizes = await maps.locator('.bpr-print-diagram-svg > svg').evaluateAll((svgs) =>
-      svgs.map((s) => ({ width: s.getBoundingClientRect().width, scale: s.getBoundingClientRect().width / (s as SVGSVGElement).viewBox.baseVal.width })),
-    );
+    const sizes = await maps
+      .locator('.bpr-print-diagram-svg > svg')
+      .evaluateAll((svgs) =>
+        svgs.map((s) => ({ width: s.getBoundingClientRect().width, scale: s.getBoundingClientRect().width / (s as SVGSVGElement).viewBox.baseVal.width })),
+      );
     // A4 landscape inside 12 mm margins is 273 mm = 1031.8 px wide; 11 px labels × 8/11 = 8 px = 6 pt.
     for (const s of sizes) {
       expect(s.width).toBeLessThanOrEqual(273 * (96 / 25.4) + 0.5);
@@ -120,9 +137,9 @@ describe('figures that say which way they go', () => {
     const titles = await maps.locator('.bpr-print-diagram-title').allTextContents();
     expect(titles.some((t) => t.startsWith('As-Is: '))).toBe(true);
     expect(titles.some((t) => t.startsWith('To-Be: '))).toBe(true);
-    const scales = await maps.locator('.bpr-print-diagram-svg > svg').evaluateAll((svgs) =>
-      svgs.map((s) => s.getBoundingClientRect().width / (s as SVGSVGElement).viewBox.baseVal.width),
-    );
+    const scales = await maps
+      .locator('.bpr-print-diagram-svg > svg')
+      .evaluateAll((svgs) => svgs.map((s) => s.getBoundingClientRect().width / (s as SVGSVGElement).viewBox.baseVal.width));
     expect(Math.min(...scales)).toBeGreaterThanOrEqual(8 / 11 - 1e-3);
     const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
     const boxes = [...pdf.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))]);

@@ -95,18 +95,12 @@ describe('foundation: workspace and editor in a real browser', () => {
     expect(xml).toContain('name="本人確認（改）"');
     expect(xml).toContain('xmlns:bpr="urn:bpr-studio:bpmn:annotations:1.0"');
 
-    const [svgDownload] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: 'SVG 画像としてエクスポート' }).click(),
-    ]);
+    const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'SVG 画像としてエクスポート' }).click()]);
     const svg = readFileSync((await svgDownload.path())!, 'utf8');
     expect(svg).toContain('<svg');
     expect(svg).toContain('本人確認（改）');
 
-    const [pngDownload] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: 'PNG 画像としてエクスポート' }).click(),
-    ]);
+    const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'PNG 画像としてエクスポート' }).click()]);
     expect(pngDownload.suggestedFilename()).toBe(`${tennyu.name}_As-Is_${japanToday()}.png`);
     const png = readFileSync((await pngDownload.path())!);
     expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -230,13 +224,29 @@ describe('foundation: workspace and editor in a real browser', () => {
     await waitForWorkspace(page);
     await screenshot(page, 'workspace-en');
     const tabs = await page.getByRole('tab').allTextContents();
-    expect(tabs).toEqual(['Workspace', 'Work inventory', 'Process editor', 'Simulation', /* compare */ 'Compare (As-Is / To-Be)', 'RPA candidates', 'Initiatives']);
+    expect(tabs).toEqual([
+      'Workspace',
+      'Work inventory',
+      'Process editor',
+      'Simulation',
+      /* compare */ 'Compare (As-Is / To-Be)',
+      'RPA candidates',
+      'Initiatives',
+    ]);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
 
     await page.reload();
     await page.getByRole('tab', { name: 'Workspace' }).click();
     await waitForWorkspace(page);
-    expect(await page.getByRole('tab').allTextContents()).toEqual(['Workspace', 'Work inventory', 'Process editor', 'Simulation', /* compare */ 'Compare (As-Is / To-Be)', 'RPA candidates', 'Initiatives']);
+    expect(await page.getByRole('tab').allTextContents()).toEqual([
+      'Workspace',
+      'Work inventory',
+      'Process editor',
+      'Simulation',
+      /* compare */ 'Compare (As-Is / To-Be)',
+      'RPA candidates',
+      'Initiatives',
+    ]);
   });
 
   it('given a rename on the canvas, when Ctrl+Z is pressed on the focused canvas, then the rename is undone', async () => {

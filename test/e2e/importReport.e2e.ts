@@ -28,7 +28,9 @@ describe.each([
     const dialog = page.getByRole('dialog', { name: '「転入届の受付.bpmn」のインポート結果' });
     await dialog.waitFor();
     const warnings = dialog.getByRole('region', { name: '警告（1 件）' });
-    expect((await warnings.textContent()) ?? '').toContain('「書類に不備があるか」（Gw_1） 参照先 <bpmn2:Flow_missing> が見つからないため、その参照は無視しました。');
+    expect((await warnings.textContent()) ?? '').toContain(
+      '「書類に不備があるか」（Gw_1） 参照先 <bpmn2:Flow_missing> が見つからないため、その参照は無視しました。',
+    );
     const repairs = (await dialog.getByRole('region', { name: /^読み替えた内容/ }).textContent()) ?? '';
     expect(repairs).toContain('「bpmn2:」付きで書かれた参照 26 件');
     expect(repairs).toContain('コラボレーション「転入届の受付」を表示します');

@@ -30,7 +30,9 @@ describe('想定の幅 beside the 95% interval', () => {
     expect(low).toBeLessThan(ciLow);
     expect(high).toBeGreaterThan(ciHigh);
     const note = page.locator('.bpr-sim-results').getByTestId('input-range-note');
-    expect(await note.textContent()).toBe('95%信頼区間はシミュレーションの乱数によるばらつきです。想定の幅は、各工程の時間をすべてワークショップの見積りの楽観側の端、または悲観側の端にした場合の幅です。');
+    expect(await note.textContent()).toBe(
+      '95%信頼区間はシミュレーションの乱数によるばらつきです。想定の幅は、各工程の時間をすべてワークショップの見積りの楽観側の端、または悲観側の端にした場合の幅です。',
+    );
     expect(await note.isVisible()).toBe(true);
     await screenshot(page, 'input-range-simulation', true);
 

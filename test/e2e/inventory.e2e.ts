@@ -32,7 +32,9 @@ describe('業務の全体像 in Chromium', () => {
 
     await page.getByRole('button', { name: '調査票を取り込む' }).click();
     const dialog = page.getByRole('dialog', { name: '業務量調査の取り込み（業務の全体像）' });
-    await dialog.getByLabel('調査票ファイル（CSV または Excel .xlsx）').setInputFiles({ name: 'テスト課.csv', mimeType: 'text/csv', buffer: Buffer.from(SHEET) });
+    await dialog
+      .getByLabel('調査票ファイル（CSV または Excel .xlsx）')
+      .setInputFiles({ name: 'テスト課.csv', mimeType: 'text/csv', buffer: Buffer.from(SHEET) });
     await dialog.getByTestId('inventory-ready').waitFor();
     expect(await dialog.getByTestId('inventory-ready').textContent()).toContain('2 件の業務を取り込めます');
     expect(await dialog.getByTestId('inventory-ready').textContent()).toContain('小計行 1 行');

@@ -61,18 +61,26 @@ describe('live lint in the modeler', () => {
     await page.locator('.djs-context-pad .entry[data-action="delete"]').click();
     await expect.poll(() => toggle.textContent()).toMatch(/^問題（エラー [1-9]\d* 件/);
 
-    const finding = page.locator('.bpr-problems-item').filter({ hasText: 'は開始イベントから到達できません' }).filter({ hasText: `「${taskName}」` });
+    const finding = page
+      .locator('.bpr-problems-item')
+      .filter({ hasText: 'は開始イベントから到達できません' })
+      .filter({ hasText: `「${taskName}」` });
     expect(await finding.count()).toBe(1);
     expect(await finding.locator('.bpr-problems-element').textContent()).toBe(`「${taskName}」`);
     expect(await finding.textContent()).not.toContain(taskId);
     // Nothing is selected after the delete; the click selects the task the finding is about.
-    await page.locator('.bpr-canvas').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
+    await page
+      .locator('.bpr-canvas')
+      .click({ position: { x: 5, y: 5 } })
+      .catch(() => undefined);
     await finding.click();
     await expect.poll(() => page.locator('.bpr-canvas .djs-element.selected').getAttribute('data-element-id')).toBe(taskId);
     // ...and the canvas has scrolled it into view.
     const box = await page.locator(`.bpr-canvas .djs-element[data-element-id="${taskId}"]`).boundingBox();
     const canvas = await page.locator('.bpr-canvas').boundingBox();
-    expect(box && canvas && box.x >= canvas.x && box.x + box.width <= canvas.x + canvas.width && box.y >= canvas.y && box.y + box.height <= canvas.y + canvas.height).toBe(true);
+    expect(
+      box && canvas && box.x >= canvas.x && box.x + box.width <= canvas.x + canvas.width && box.y >= canvas.y && box.y + box.height <= canvas.y + canvas.height,
+    ).toBe(true);
     await screenshot(page, 'hD-problems-panel');
     expect(pageErrors).toEqual([]);
   });
@@ -97,7 +105,7 @@ describe('live lint in the modeler', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  it('given a task whose time range is reversed, when the problems panel is opened, then the entered value is listed by the task\'s name and a click selects it', async () => {
+  it("given a task whose time range is reversed, when the problems panel is opened, then the entered value is listed by the task's name and a click selects it", async () => {
     const { page, pageErrors } = session();
     const sample = findSample('転入届', 'as-is');
     const original = readSampleXml(sample.file);

@@ -49,7 +49,9 @@ describe('coming back after a reload', () => {
 
     // An edit in the editor: rename the first task through the canvas, then save.
     await page.getByRole('tab', { name: 'プロセス編集' }).click();
-    const task = page.locator('.bpr-canvas g.djs-element.djs-shape[data-element-id^="Task"], .bpr-canvas g.djs-element.djs-shape[data-element-id^="Activity"]').first();
+    const task = page
+      .locator('.bpr-canvas g.djs-element.djs-shape[data-element-id^="Task"], .bpr-canvas g.djs-element.djs-shape[data-element-id^="Activity"]')
+      .first();
     await task.dblclick();
     await page.locator('.djs-direct-editing-parent').waitFor({ state: 'visible' });
     await page.keyboard.press('Control+A');

@@ -16,7 +16,10 @@ const entryTaskId = (() => {
 })();
 
 const rankingRow = (page: Page, processName: string, taskId: string) =>
-  page.getByTestId('rpa-ranking').locator(`tbody tr[data-task-id="${taskId}"]`).filter({ has: page.locator('td[data-col="process"]', { hasText: processName }) });
+  page
+    .getByTestId('rpa-ranking')
+    .locator(`tbody tr[data-task-id="${taskId}"]`)
+    .filter({ has: page.locator('td[data-col="process"]', { hasText: processName }) });
 
 async function openRpaTab(page: Page): Promise<void> {
   await page.getByRole('tab', { name: 'RPA候補' }).click();
@@ -53,7 +56,14 @@ describe('RPA候補: ranking, cost-effectiveness and trying RPA', () => {
     expect(text).toMatch(/年間の削減時間/);
     expect(text).toMatch(/[\d,.]+ h\/年/);
     expect(text).toMatch(/95%CI [-\d,.]+〜[-\d,.]+/);
-    await expect.poll(() => page.getByRole('status').filter({ hasText: /新しいシナリオ「RPA（.*）」（To-Be「.*」）を追加しました/ }).count()).toBeGreaterThan(0);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('status')
+          .filter({ hasText: /新しいシナリオ「RPA（.*）」（To-Be「.*」）を追加しました/ })
+          .count(),
+      )
+      .toBeGreaterThan(0);
     await screenshot(page, 'rpa-try-result', true);
 
     // The new To-Be is in the workspace, linked to the As-Is.
@@ -161,7 +171,9 @@ describe('RPA候補: ranking, cost-effectiveness and trying RPA', () => {
     const { page, pageErrors } = session();
     await openApp(page);
     await openRpaTab(page);
-    await rankingRow(page, kyuyo.name, entryTaskId).getByRole('button', { name: /を図で編集/ }).click();
+    await rankingRow(page, kyuyo.name, entryTaskId)
+      .getByRole('button', { name: /を図で編集/ })
+      .click();
     await page.getByRole('tab', { name: 'プロセス編集', selected: true }).waitFor();
     await page.locator(`.bpr-canvas .djs-element.djs-shape.selected[data-element-id="${entryTaskId}"]`).waitFor();
     await page.locator('.bpr-properties-panel select[name="bpr-rpa-ruleBased"]').waitFor();

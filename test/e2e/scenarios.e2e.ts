@@ -33,7 +33,10 @@ const scenarioRow = (page: Page, scenario: string) => scenarioTable(page).locato
 const cell = (row: Locator, col: string) => row.locator(`td[data-col="${col}"]`);
 
 async function openCompareFromCard(page: Page, asIsName: string): Promise<void> {
-  await page.getByRole('listitem', { name: `${asIsName} As-Is`, exact: true }).getByRole('button', { name: `「${asIsName}」とその To-Be を比較` }).click();
+  await page
+    .getByRole('listitem', { name: `${asIsName} As-Is`, exact: true })
+    .getByRole('button', { name: `「${asIsName}」とその To-Be を比較` })
+    .click();
   await page.getByRole('tab', { name: '比較（As-Is / To-Be）', selected: true }).waitFor();
   await scenarioTable(page).waitFor();
 }
@@ -76,7 +79,10 @@ describe('scenarios: one As-Is, several To-Be scenarios side by side', () => {
     await tpl.getByRole('radio', { name: /電子決裁/ }).check();
     await expect.poll(() => tpl.getByTestId('template-changes').locator('li').count()).toBeGreaterThan(0);
     await tpl.getByRole('button', { name: '作成', exact: true }).click();
-    await page.getByRole('dialog', { name: 'シナリオの扱い' }).getByRole('button', { name: 'このシナリオを更新する（現在の内容は版の履歴に残ります）' }).click();
+    await page
+      .getByRole('dialog', { name: 'シナリオの扱い' })
+      .getByRole('button', { name: 'このシナリオを更新する（現在の内容は版の履歴に残ります）' })
+      .click();
     const done = page.getByRole('dialog', { name: 'シナリオを作成しました' });
     expect(await done.textContent()).toContain('シナリオ「電子決裁（テンプレート）」');
     await done.getByRole('button', { name: '比較する' }).click();
@@ -116,10 +122,13 @@ describe('scenarios: one As-Is, several To-Be scenarios side by side', () => {
 
     // Reload: the scenarios and their computed rows are still there.
     await reloadToWorkspace(page);
-    expect(await page.getByRole('listitem', { name: `${kian.name} As-Is`, exact: true }).getByRole('list', { name: `「${kian.name}」のシナリオ` }).locator('li').allTextContents()).toEqual([
-      kianScenario,
-      '電子決裁（テンプレート）',
-    ]);
+    expect(
+      await page
+        .getByRole('listitem', { name: `${kian.name} As-Is`, exact: true })
+        .getByRole('list', { name: `「${kian.name}」のシナリオ` })
+        .locator('li')
+        .allTextContents(),
+    ).toEqual([kianScenario, '電子決裁（テンプレート）']);
     await screenshot(page, 'scenarios-card');
     await openCompareFromCard(page, kian.name);
     await expect.poll(() => cell(scenarioRow(page, '電子決裁（テンプレート）'), 'hoursSaved').textContent()).toMatch(withCi('時間/年'));
@@ -205,7 +214,12 @@ describe('scenarios: one As-Is, several To-Be scenarios side by side', () => {
 
     await reloadToWorkspace(page);
     const card = page.getByRole('listitem', { name: `${kyuyo.name} As-Is`, exact: true });
-    expect(await card.getByRole('list', { name: `「${kyuyo.name}」のシナリオ` }).locator('li').allTextContents()).toEqual([kyuyoScenario, rpaScenario, 'RPA＋読み合わせ廃止（案）']);
+    expect(
+      await card
+        .getByRole('list', { name: `「${kyuyo.name}」のシナリオ` })
+        .locator('li')
+        .allTextContents(),
+    ).toEqual([kyuyoScenario, rpaScenario, 'RPA＋読み合わせ廃止（案）']);
     const oldCard = page.getByRole('listitem', { name: `${kyuyoToBe.name} To-Be`, exact: true });
     expect(await oldCard.textContent()).toContain(`対応: ${kyuyo.name}（As-Is）`);
     expect(await oldCard.textContent()).toContain(`シナリオ「${kyuyoScenario}」`);

@@ -7,8 +7,12 @@ describe('i18n resources', () => {
     expect(features).toEqual(expect.arrayContaining(['app', 'workspace', 'editor']));
     for (const feature of features) {
       const { ja, en } = featureResources[feature];
-      const onlyJa = Object.keys(ja).filter((k) => !(k in en)).map((k) => `${feature}.${k}`);
-      const onlyEn = Object.keys(en).filter((k) => !(k in ja)).map((k) => `${feature}.${k}`);
+      const onlyJa = Object.keys(ja)
+        .filter((k) => !(k in en))
+        .map((k) => `${feature}.${k}`);
+      const onlyEn = Object.keys(en)
+        .filter((k) => !(k in ja))
+        .map((k) => `${feature}.${k}`);
       expect({ onlyJa, onlyEn }).toEqual({ onlyJa: [], onlyEn: [] });
     }
   });
@@ -22,7 +26,9 @@ describe('i18n resources', () => {
 
   it('given no message is empty, when texts are checked, then every value has visible text', () => {
     for (const lang of ['ja', 'en'] as const) {
-      const empty = Object.entries(messages[lang]).filter(([, v]) => v.trim() === '').map(([k]) => k);
+      const empty = Object.entries(messages[lang])
+        .filter(([, v]) => v.trim() === '')
+        .map(([k]) => k);
       expect(empty).toEqual([]);
     }
   });

@@ -60,13 +60,23 @@ const step = (roles: string[]): fc.Arbitrary<StepAnnotation> =>
     {
       staffTime: distribution,
       residentTime: distribution,
-      lag: fc.record({ distribution, unit: fc.constantFrom('businessDays' as const, 'minutes' as const), reason: text(40) }, { requiredKeys: ['distribution', 'unit'] }),
+      lag: fc.record(
+        { distribution, unit: fc.constantFrom('businessDays' as const, 'minutes' as const), reason: text(40) },
+        { requiredKeys: ['distribution', 'unit'] },
+      ),
       role: roles.length ? fc.constantFrom(...roles) : text(20),
       paperSheets: amount(1000),
       systems: fc.integer({ min: 0, max: 9 }),
       automation: fc.constantFrom(...AUTOMATION_KINDS),
       assessment: fc.record(
-        { ruleBased: answer, digitalInput: answer, structuredInput: answer, stability: answer, documented: answer, exceptionRate: fc.integer({ min: 0, max: 1000 }).map((n) => n / 10) },
+        {
+          ruleBased: answer,
+          digitalInput: answer,
+          structuredInput: answer,
+          stability: answer,
+          documented: answer,
+          exceptionRate: fc.integer({ min: 0, max: 1000 }).map((n) => n / 10),
+        },
         { requiredKeys: [] },
       ),
     },
@@ -84,11 +94,24 @@ const calendar = (id: string): fc.Arbitrary<Calendar> =>
       publicHolidays: fc.boolean(),
       yearEndClosure: fc.boolean(),
       name: fc.option(text(20), { nil: undefined }),
-      closedDates: fc.option(fc.uniqueArray(fc.integer({ min: 0, max: 3000 }).map((d) => new Date(Date.UTC(2024, 0, 1 + d)).toISOString().slice(0, 10)), { minLength: 1, maxLength: 4 }), { nil: undefined }),
+      closedDates: fc.option(
+        fc.uniqueArray(
+          fc.integer({ min: 0, max: 3000 }).map((d) => new Date(Date.UTC(2024, 0, 1 + d)).toISOString().slice(0, 10)),
+          { minLength: 1, maxLength: 4 },
+        ),
+        { nil: undefined },
+      ),
     })
     .map((c) => {
       const close = Math.min(24 * 60, c.open + c.length);
-      const cal: Calendar = { id, open: hhmm(c.open), close: hhmm(close), weekdays: c.weekdays, publicHolidays: c.publicHolidays, yearEndClosure: c.yearEndClosure };
+      const cal: Calendar = {
+        id,
+        open: hhmm(c.open),
+        close: hhmm(close),
+        weekdays: c.weekdays,
+        publicHolidays: c.publicHolidays,
+        yearEndClosure: c.yearEndClosure,
+      };
       if (c.name !== undefined) cal.name = c.name;
       if (c.closedDates) cal.closedDates = c.closedDates;
       if (c.lunch) {
@@ -104,7 +127,8 @@ const calendar = (id: string): fc.Arbitrary<Calendar> =>
 const flows: fc.Arbitrary<Record<string, FlowAnnotation>> = fc.oneof(
   fc.constant({}),
   fc.tuple(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 100 })).map(([a, b]) => {
-    const x = Math.min(a, b), y = Math.max(a, b);
+    const x = Math.min(a, b),
+      y = Math.max(a, b);
     return { Fa: { probability: x }, Fb: { probability: y - x }, Fc: { probability: 100 - y } };
   }),
 );
@@ -134,7 +158,14 @@ const annotations: fc.Arbitrary<DiagramAnnotations> = fc
         .map((a): Record<string, Arrivals> => (a ? { S: a } : {})),
       settings: fc
         .tuple(
-          fc.tuple(...roleNames.map((name) => fc.record({ name: fc.constant(name), headcount: positive(10_000), hourlyCost: amount(), calendar: fc.constantFrom('office', ...extraCalendars) }, { requiredKeys: ['name'] }))),
+          fc.tuple(
+            ...roleNames.map((name) =>
+              fc.record(
+                { name: fc.constant(name), headcount: positive(10_000), hourlyCost: amount(), calendar: fc.constantFrom('office', ...extraCalendars) },
+                { requiredKeys: ['name'] },
+              ),
+            ),
+          ),
           fc.tuple(calendar('office'), ...extraCalendars.map(calendar)),
         )
         .map(([roles, calendars]) => processSettingsSchema.parse({ hoursPerFte, roles, calendars })),

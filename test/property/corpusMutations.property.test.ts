@@ -8,7 +8,10 @@ import { corpusAvailable, corpusRoot } from '../support/paths';
 
 const referenceDir = join(corpusRoot, 'miwg/Reference');
 const files = corpusAvailable('miwg/Reference')
-  ? readdirSync(referenceDir).filter((f) => f.endsWith('.bpmn')).sort().map((f) => ({ name: f, bytes: new Uint8Array(readFileSync(join(referenceDir, f))) }))
+  ? readdirSync(referenceDir)
+      .filter((f) => f.endsWith('.bpmn'))
+      .sort()
+      .map((f) => ({ name: f, bytes: new Uint8Array(readFileSync(join(referenceDir, f))) }))
   : [];
 
 const CODES: DiagramErrorCode[] = ['empty', 'binary', 'too-large', 'encoding', 'not-xml', 'not-bpmn', 'entity', 'duplicate-id', 'no-process', 'invalid'];
@@ -26,7 +29,10 @@ const fraction = fc.integer({ min: 0, max: 1_000_000 }).map((n) => n / 1_000_000
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('delete' as const), at: fraction, length: fc.integer({ min: 1, max: 400 }) }),
   fc.record({ kind: fc.constant('duplicate' as const), at: fraction }),
-  fc.record({ kind: fc.constant('flip' as const), positions: fc.array(fc.record({ at: fraction, mask: fc.integer({ min: 1, max: 255 }) }), { minLength: 1, maxLength: 8 }) }),
+  fc.record({
+    kind: fc.constant('flip' as const),
+    positions: fc.array(fc.record({ at: fraction, mask: fc.integer({ min: 1, max: 255 }) }), { minLength: 1, maxLength: 8 }),
+  }),
   fc.record({ kind: fc.constant('truncate' as const), at: fraction }),
   fc.record({ kind: fc.constant('doctype' as const), at: fraction }),
 );

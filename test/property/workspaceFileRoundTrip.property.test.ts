@@ -39,7 +39,9 @@ interface WorkspacePlan {
 
 const workspacePlan: fc.Arbitrary<WorkspacePlan> = fc.record({
   processes: fc.array(processPlan, { maxLength: 5 }),
-  initiatives: fc.array(fc.record({ title: text(40), departments: fc.uniqueArray(text(10), { minLength: 1, maxLength: 3 }), summary: text(100) }), { maxLength: 2 }),
+  initiatives: fc.array(fc.record({ title: text(40), departments: fc.uniqueArray(text(10), { minLength: 1, maxLength: 3 }), summary: text(100) }), {
+    maxLength: 2,
+  }),
   meta: fc.option(fc.tuple(fc.constantFrom('ui.language', 'ui.theme'), fc.jsonValue()), { nil: undefined }),
 });
 
@@ -54,7 +56,13 @@ async function build(plan: WorkspacePlan) {
     // A To-Be may point at the As-Is created just before it.
     const previous = ids.length ? await repo.getProcess(ids[ids.length - 1]) : undefined;
     const link = p.kind === 'to-be' && p.linkToPrevious && previous?.kind === 'as-is' ? previous.id : undefined;
-    const created = await repo.createProcess(workspace.id, { name: p.name, department: p.department, kind: p.kind, xml: bpmnXml(p.task), ...(link ? { linkedProcessId: link } : {}) });
+    const created = await repo.createProcess(workspace.id, {
+      name: p.name,
+      department: p.department,
+      kind: p.kind,
+      xml: bpmnXml(p.task),
+      ...(link ? { linkedProcessId: link } : {}),
+    });
     for (const s of p.saves) {
       clock.advance(s.afterSeconds);
       await repo.saveProcess(created.id, { xml: bpmnXml(s.task) });

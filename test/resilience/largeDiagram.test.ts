@@ -23,13 +23,21 @@ function bigDiagram(blocks: number): string {
   let prev = 'S';
   let prevFlow = 'F_S';
   for (let b = 0; b < blocks; b++) {
-    const g = `G${b}`, m = `M${b}`, a = `A${b}`, c = `C${b}`, t = `T${b}`;
+    const g = `G${b}`,
+      m = `M${b}`,
+      a = `A${b}`,
+      c = `C${b}`,
+      t = `T${b}`;
     parts.push(flow(prevFlow, prev, g));
-    parts.push(`<bpmn:exclusiveGateway id="${g}"><bpmn:incoming>${prevFlow}</bpmn:incoming><bpmn:outgoing>F${g}a</bpmn:outgoing><bpmn:outgoing>F${g}c</bpmn:outgoing></bpmn:exclusiveGateway>`);
+    parts.push(
+      `<bpmn:exclusiveGateway id="${g}"><bpmn:incoming>${prevFlow}</bpmn:incoming><bpmn:outgoing>F${g}a</bpmn:outgoing><bpmn:outgoing>F${g}c</bpmn:outgoing></bpmn:exclusiveGateway>`,
+    );
     parts.push(flow(`F${g}a`, g, a, 60), flow(`F${g}c`, g, c, 40));
     parts.push(task(a, `確認${b}`, `F${g}a`, `F${a}`), task(c, `補正${b}`, `F${g}c`, `F${c}`));
     parts.push(flow(`F${a}`, a, m), flow(`F${c}`, c, m));
-    parts.push(`<bpmn:exclusiveGateway id="${m}"><bpmn:incoming>F${a}</bpmn:incoming><bpmn:incoming>F${c}</bpmn:incoming><bpmn:outgoing>F${m}</bpmn:outgoing></bpmn:exclusiveGateway>`);
+    parts.push(
+      `<bpmn:exclusiveGateway id="${m}"><bpmn:incoming>F${a}</bpmn:incoming><bpmn:incoming>F${c}</bpmn:incoming><bpmn:outgoing>F${m}</bpmn:outgoing></bpmn:exclusiveGateway>`,
+    );
     parts.push(flow(`F${m}`, m, t));
     parts.push(task(t, `入力${b}`, `F${m}`, `F${t}`));
     prev = t;

@@ -89,7 +89,10 @@ describe.each(PAYLOADS)('a name %j', (payload) => {
   });
 
   it('given it in a table cell, when written to CSV and Excel and read back, then it is the same text and the sheet XML holds no tag', () => {
-    const rows = [['作業', '担当'], [payload, payload]];
+    const rows = [
+      ['作業', '担当'],
+      [payload, payload],
+    ];
     expect(parseCsv(toCsv(rows))).toEqual(rows);
     const book = writeXlsx([{ name: '比較', rows }]);
     for (const [name, bytes] of Object.entries(unzipSync(book))) if (name.endsWith('.xml')) expectNoMarkup(strFromU8(bytes));

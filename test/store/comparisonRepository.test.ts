@@ -82,7 +82,7 @@ describe('ComparisonRepository', () => {
     db.close();
   });
 
-  it('given the workspace store, when the repository is taken from it, then it shares the store\'s connection', async () => {
+  it("given the workspace store, when the repository is taken from it, then it shares the store's connection", async () => {
     const idb = freshIndexedDb();
     const db = idb.open();
     const store = new DexieWorkspaceRepository({ db });

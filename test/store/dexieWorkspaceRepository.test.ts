@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { DexieWorkspaceRepository } from '../../src/store/dexieWorkspaceRepository';
-import {
-  ConflictError,
-  InvalidProcessInputError,
-  InvalidRecordError,
-  ProcessNotFoundError,
-  StorageFullError,
-  type NewProcess,
-} from '../../src/store/types';
+import { ConflictError, InvalidProcessInputError, InvalidRecordError, ProcessNotFoundError, StorageFullError, type NewProcess } from '../../src/store/types';
 import { FakeClock, bpmnXml, freshIndexedDb, repositoryWithWorkspace, simulateQuota } from './storeTestKit';
 
 const asIs = (name = '住民票の写し交付'): NewProcess => ({ name, department: '市民課', kind: 'as-is', xml: bpmnXml('本人確認') });
@@ -71,7 +64,11 @@ describe('DexieWorkspaceRepository — processes', () => {
     const r3 = await repo.saveProcess(p.id, { xml: bpmnXml('交付'), name: '住民票交付' }, { expectedRevision: r2.revision });
     expect(r3).toMatchObject({ revision: 3, name: '住民票交付', xml: bpmnXml('交付') });
     const versions = await repo.listVersions(p.id);
-    expect(versions.map((v) => [v.reason, v.revision])).toEqual([['save', 3], ['save', 2], ['create', 1]]);
+    expect(versions.map((v) => [v.reason, v.revision])).toEqual([
+      ['save', 3],
+      ['save', 2],
+      ['create', 1],
+    ]);
     expect(versions[0].xml).toContain('交付');
     expect(versions[1].xml).toContain('書類確認');
     expect(versions[0].name).toBe('住民票交付');
@@ -236,7 +233,7 @@ describe('DexieWorkspaceRepository — As-Is⇄To-Be links', () => {
     expect((await repo.getProcess(b.id))?.linkedProcessId).toBe(c.id);
   });
 
-  it('given two scenarios, when one is renamed, then its name changes without a new revision, and a sibling\'s name or an empty one is refused in Japanese', async () => {
+  it("given two scenarios, when one is renamed, then its name changes without a new revision, and a sibling's name or an empty one is refused in Japanese", async () => {
     const { repo, workspaceId } = await repositoryWithWorkspace();
     const a = await repo.createProcess(workspaceId, asIs());
     const b1 = await repo.createProcess(workspaceId, { ...toBe('案1'), linkedProcessId: a.id, scenarioName: '書かない窓口' });
@@ -302,9 +299,7 @@ describe('DexieWorkspaceRepository — two tabs', () => {
 describe('DexieWorkspaceRepository — storage full', () => {
   it('given a saved process, when the disk is full during the next save, then StorageFullError and the previous record and versions are intact', async () => {
     let full = false;
-    const { repo, workspaceId } = await repositoryWithWorkspace(new FakeClock(), (db) =>
-      simulateQuota(db, (table) => full && table === 'versions'),
-    );
+    const { repo, workspaceId } = await repositoryWithWorkspace(new FakeClock(), (db) => simulateQuota(db, (table) => full && table === 'versions'));
     const p = await repo.createProcess(workspaceId, asIs());
     const saved = await repo.saveProcess(p.id, { xml: bpmnXml('保存済み') });
     const versionsBefore = await repo.listVersions(p.id);
@@ -322,9 +317,7 @@ describe('DexieWorkspaceRepository — storage full', () => {
 
   it('given the process table itself is full, when creating, then StorageFullError and no orphan version is left', async () => {
     let full = false;
-    const { repo, db, workspaceId } = await repositoryWithWorkspace(new FakeClock(), (d) =>
-      simulateQuota(d, (table) => full && table === 'processes'),
-    );
+    const { repo, db, workspaceId } = await repositoryWithWorkspace(new FakeClock(), (d) => simulateQuota(d, (table) => full && table === 'processes'));
     full = true;
     await expect(repo.createProcess(workspaceId, asIs())).rejects.toThrow(StorageFullError);
     full = false;

@@ -133,7 +133,10 @@ const CASES: KindCase[] = [
     expected: 1,
     table: 'inventory',
     write: async (c) => {
-      const rows = parseInventoryTable([['課', '業務名', '年間業務時間'], ['市民課', '住民票の写し交付', '1200']]).rows;
+      const rows = parseInventoryTable([
+        ['課', '業務名', '年間業務時間'],
+        ['市民課', '住民票の写し交付', '1200'],
+      ]).rows;
       await new InventoryRepository(c.db).importRows(c.workspaceId, rows);
       return (await new InventoryRepository(c.db).list(c.workspaceId))[0].id;
     },
@@ -195,7 +198,10 @@ describe('every stored record kind goes through the one migration registry', () 
       expect(outcome).toHaveProperty('problem');
       const problem = (outcome as { problem: string }).problem;
       // The same words for every kind, with both versions, from the one runner.
-      if (kase.kind !== 'initiative') expect(problem).toContain(`新しい版のBPR Studioで保存されたデータです（データ形式 v${kase.expected + 1}、このアプリが読めるのは v${kase.expected} まで）`);
+      if (kase.kind !== 'initiative')
+        expect(problem).toContain(
+          `新しい版のBPR Studioで保存されたデータです（データ形式 v${kase.expected + 1}、このアプリが読めるのは v${kase.expected} まで）`,
+        );
       else expect(problem).toContain(`新しい版のBPR Studioで作成されています（形式 ${kase.expected + 1}）`);
     }
     expect(await storedRecord(c, kase, key)).toEqual(newer);

@@ -20,7 +20,11 @@ describe('openWorkspaceStore', () => {
   });
 
   it('given an IndexedDB that refuses to open, then a Japanese StorageUnavailableError is thrown at start', async () => {
-    const refusing = { open: () => { throw new DOMException('denied', 'SecurityError'); } };
+    const refusing = {
+      open: () => {
+        throw new DOMException('denied', 'SecurityError');
+      },
+    };
     await expect(openWorkspaceStore({ indexedDB: refusing, IDBKeyRange })).rejects.toThrow(StorageUnavailableError);
     await expect(openWorkspaceStore({ indexedDB: refusing, IDBKeyRange })).rejects.toThrow(/データベースを開けませんでした/);
   });

@@ -104,7 +104,18 @@ describe('reading stored records', () => {
   });
 
   it('given a current record with several wrong fields, then every problem is listed with the field’s Japanese name', () => {
-    const bad = { schemaVersion: 1, id: 'p', workspaceId: 'w', name: '', department: '市民課', kind: 'as-is', xml: '', createdAt: 'きのう', updatedAt: '2024-01-01T00:00:00Z', revision: 0 };
+    const bad = {
+      schemaVersion: 1,
+      id: 'p',
+      workspaceId: 'w',
+      name: '',
+      department: '市民課',
+      kind: 'as-is',
+      xml: '',
+      createdAt: 'きのう',
+      updatedAt: '2024-01-01T00:00:00Z',
+      revision: 0,
+    };
     expect(() => readProcessRecord(bad)).toThrow(InvalidRecordError);
     try {
       readProcessRecord(bad);

@@ -44,7 +44,17 @@ async function oldWorkspace() {
   await db.workspaces.put({ schemaVersion: 1, id: 'ws-old', name: '旧ワークスペース', hoursPerFte: 1800, createdAt: stamp, updatedAt: stamp });
   await db.meta.put({ key: 'activeWorkspaceId', value: 'ws-old' });
   await db.processes.bulkPut(oldRows);
-  await db.versions.put({ schemaVersion: 1, id: 'v-1', processId: 'tennyu-tobe', xml: bpmnXml('旧版'), name: '転入届（To-Be: 書かない窓口）', reason: 'save', createdAt: stamp, revision: 2, seq: 1 });
+  await db.versions.put({
+    schemaVersion: 1,
+    id: 'v-1',
+    processId: 'tennyu-tobe',
+    xml: bpmnXml('旧版'),
+    name: '転入届（To-Be: 書かない窓口）',
+    reason: 'save',
+    createdAt: stamp,
+    revision: 2,
+    seq: 1,
+  });
   await new ComparisonRepository({ db }).save('tennyu-asis', 'tennyu-tobe', 'sha256:old', sampleResult());
   const initiatives = new InitiativeRepository({ db, now: clock.now });
   const initiative = await initiatives.create('ws-old', {
@@ -95,7 +105,14 @@ describe('process schema v1 → v2: pairs become scenarios', () => {
 
   it('given a migrated pair, when a second scenario is added, then the first stays, and its version history, cached comparison and 取組 attachment still read', async () => {
     const { repo, db, initiatives, initiative } = await oldWorkspace();
-    const second = await repo.createProcess('ws-old', { name: '転入届（To-Be: RPA）', department: '市民課', kind: 'to-be', xml: bpmnXml('RPA'), linkedProcessId: 'tennyu-asis', scenarioName: 'RPA（住基入力）' });
+    const second = await repo.createProcess('ws-old', {
+      name: '転入届（To-Be: RPA）',
+      department: '市民課',
+      kind: 'to-be',
+      xml: bpmnXml('RPA'),
+      linkedProcessId: 'tennyu-asis',
+      scenarioName: 'RPA（住基入力）',
+    });
     const scenarios = scenariosOf(await repo.listProcesses('ws-old'), 'tennyu-asis');
     expect(scenarios.map((p) => p.scenarioName)).toEqual(['書かない窓口', 'RPA（住基入力）']);
     expect(second.linkedProcessId).toBe('tennyu-asis');
@@ -105,21 +122,30 @@ describe('process schema v1 → v2: pairs become scenarios', () => {
   });
 
   it('given a v1 As-Is row, when migrated alone, then only the link copy goes; a v1 To-Be keeps its link and gains a scenario name', () => {
-    expect(migrateRecord('process', oldRows[0])).toEqual({ ok: true, fromVersion: 1, record: (({ linkedProcessId: _l, ...r }) => ({ ...r, schemaVersion: 2 }))(oldRows[0]) });
-    expect(migrateRecord('process', oldRows[1])).toEqual({ ok: true, fromVersion: 1, record: { ...oldRows[1], schemaVersion: 2, scenarioName: '書かない窓口' } });
+    expect(migrateRecord('process', oldRows[0])).toEqual({
+      ok: true,
+      fromVersion: 1,
+      record: (({ linkedProcessId: _l, ...r }) => ({ ...r, schemaVersion: 2 }))(oldRows[0]),
+    });
+    expect(migrateRecord('process', oldRows[1])).toEqual({
+      ok: true,
+      fromVersion: 1,
+      record: { ...oldRows[1], schemaVersion: 2, scenarioName: '書かない窓口' },
+    });
     expect(migrateRecord('process', oldRows[5])).toEqual({ ok: true, fromVersion: 1, record: { ...oldRows[5], schemaVersion: 2 } });
   });
 
   it('given a workspace file written before scenarios (links on both sides), when imported, then the pair is a scenario and a file linking only the As-Is side still pairs', async () => {
-    const file = (processes: object[]) => JSON.stringify({
-      format: 'bpr-studio-workspace',
-      schemaVersion: 1,
-      exportedAt: stamp,
-      workspace: { id: 'ws-file', name: 'ファイル', hoursPerFte: 1800, createdAt: stamp, updatedAt: stamp },
-      processes,
-      initiatives: [],
-      settings: {},
-    });
+    const file = (processes: object[]) =>
+      JSON.stringify({
+        format: 'bpr-studio-workspace',
+        schemaVersion: 1,
+        exportedAt: stamp,
+        workspace: { id: 'ws-file', name: 'ファイル', hoursPerFte: 1800, createdAt: stamp, updatedAt: stamp },
+        processes,
+        initiatives: [],
+        settings: {},
+      });
     const strip = ({ schemaVersion: _v, workspaceId: _w, ...p }: ReturnType<typeof v1>) => ({ ...p, versions: [] });
     const clock = new FakeClock();
     const db = freshIndexedDb().open();

@@ -41,10 +41,7 @@ export function simulateQuota(db: BprDatabase, fails: (table: string, req: DBCor
         const table = down.table(tableName);
         return {
           ...table,
-          mutate: (req) =>
-            fails(tableName, req)
-              ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))
-              : table.mutate(req),
+          mutate: (req) => (fails(tableName, req) ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')) : table.mutate(req)),
         };
       },
     }),

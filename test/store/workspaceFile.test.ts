@@ -12,7 +12,13 @@ async function populated(beforeOpen?: (db: BprDatabase) => void) {
   const kit = await repositoryWithWorkspace(new FakeClock(), beforeOpen);
   const { repo, workspaceId, clock, db } = kit;
   const asIs = await repo.createProcess(workspaceId, { name: '転入届', department: '市民課', kind: 'as-is', xml: bpmnXml('受付') });
-  const toBe = await repo.createProcess(workspaceId, { name: '転入届（書かない窓口）', department: '市民課', kind: 'to-be', xml: bpmnXml('聞き取り'), linkedProcessId: asIs.id });
+  const toBe = await repo.createProcess(workspaceId, {
+    name: '転入届（書かない窓口）',
+    department: '市民課',
+    kind: 'to-be',
+    xml: bpmnXml('聞き取り'),
+    linkedProcessId: asIs.id,
+  });
   clock.advance(120);
   await repo.saveProcess(asIs.id, { xml: bpmnXml('受付と本人確認') });
   const initiatives = new InitiativeRepository({ db, now: clock.now });
@@ -79,7 +85,13 @@ describe('workspace file export → import', () => {
     await src.repo.saveProcess(src.toBe.id, { name: '転入届（改）' });
     const before = await src.initiatives.list(src.workspaceId);
 
-    const result = await importWorkspaceFile(src.db, src.workspaceId, file, { mode: 'merge', newId: (() => { let n = 0; return () => `new-${++n}`; })() });
+    const result = await importWorkspaceFile(src.db, src.workspaceId, file, {
+      mode: 'merge',
+      newId: (() => {
+        let n = 0;
+        return () => `new-${++n}`;
+      })(),
+    });
     expect(result).toMatchObject({ mode: 'merge', processesCreated: 2, processesIdentical: 0, initiativesCreated: 1 });
     const newAsIs = result.renamedIds[src.asIs.id];
     const newToBe = result.renamedIds[src.toBe.id];

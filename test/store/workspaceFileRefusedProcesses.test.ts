@@ -11,14 +11,29 @@ import { bpmnXml, FakeClock, repositoryWithWorkspace } from './storeTestKit';
 async function exportedWithBrokenDiagrams() {
   const { repo, workspaceId, db } = await repositoryWithWorkspace(new FakeClock());
   const good = await repo.createProcess(workspaceId, { name: '転入届', department: '市民課', kind: 'as-is', xml: bpmnXml('受付') });
-  const goodToBe = await repo.createProcess(workspaceId, { name: '転入届（書かない窓口）', department: '市民課', kind: 'to-be', xml: bpmnXml('聞き取り'), linkedProcessId: good.id });
+  const goodToBe = await repo.createProcess(workspaceId, {
+    name: '転入届（書かない窓口）',
+    department: '市民課',
+    kind: 'to-be',
+    xml: bpmnXml('聞き取り'),
+    linkedProcessId: good.id,
+  });
   const broken = await repo.createProcess(workspaceId, { name: '転出届', department: '市民課', kind: 'as-is', xml: bpmnXml('受付') });
-  const orphan = await repo.createProcess(workspaceId, { name: '転出届（電子申請）', department: '市民課', kind: 'to-be', xml: bpmnXml('審査'), linkedProcessId: broken.id });
+  const orphan = await repo.createProcess(workspaceId, {
+    name: '転出届（電子申請）',
+    department: '市民課',
+    kind: 'to-be',
+    xml: bpmnXml('審査'),
+    linkedProcessId: broken.id,
+  });
   const html = await repo.createProcess(workspaceId, { name: '印鑑登録', department: '市民課', kind: 'as-is', xml: bpmnXml('受付') });
   await new InitiativeRepository({ db }).create(workspaceId, {
     title: '書かない窓口',
     departments: ['市民課'],
-    attachments: [{ asIsProcessId: good.id, toBeProcessId: goodToBe.id }, { asIsProcessId: broken.id, toBeProcessId: orphan.id }],
+    attachments: [
+      { asIsProcessId: good.id, toBeProcessId: goodToBe.id },
+      { asIsProcessId: broken.id, toBeProcessId: orphan.id },
+    ],
   });
   const { file } = await exportWorkspace(db, workspaceId);
   // Damaged after export (an edited file, a truncated copy): the store itself never holds such XML.

@@ -40,19 +40,22 @@ const WRITES: Array<[string, (k: Kit) => Promise<unknown>]> = [
 ];
 
 describe('one write path: a full disk', () => {
-  it.each(WRITES)('given stored data, when %s fails with QuotaExceededError, then StorageFullError with code store.storageFull and the database is unchanged', async (_label, write) => {
-    const kit = await populated();
-    const before = await everything(kit.db);
-    kit.fillDisk();
-    const error = await write(kit).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(StorageFullError);
-    expect((error as StorageFullError).code).toBe('store.storageFull');
-    expect((error as StorageFullError).message).toContain('保存領域がいっぱい');
-    expect(await everything(kit.db)).toEqual(before);
-  });
+  it.each(WRITES)(
+    'given stored data, when %s fails with QuotaExceededError, then StorageFullError with code store.storageFull and the database is unchanged',
+    async (_label, write) => {
+      const kit = await populated();
+      const before = await everything(kit.db);
+      kit.fillDisk();
+      const error = await write(kit).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(StorageFullError);
+      expect((error as StorageFullError).code).toBe('store.storageFull');
+      expect((error as StorageFullError).message).toContain('保存領域がいっぱい');
+      expect(await everything(kit.db)).toEqual(before);
+    },
+  );
 });
 
 describe('one conflict rule for process and 取組', () => {
@@ -60,15 +63,18 @@ describe('one conflict rule for process and 取組', () => {
     ['プロセス', (k) => k.repo.saveProcess(k.process.id, { xml: bpmnXml('古い') }, { expectedRevision: 99 }), (k) => k.process.id],
     ['取組', (k) => k.initiatives.update(k.initiative.id, { summary: '古い' }, { expectedRevision: 99 }), (k) => k.initiative.id],
   ];
-  it.each(STALE)('given a %s at revision 1, when saved naming revision 99, then a ConflictError (expected 99, actual 1) and nothing changes', async (_label, write, idOf) => {
-    const kit = await populated();
-    const before = await everything(kit.db);
-    const error = await write(kit).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(ConflictError);
-    expect(error).toMatchObject({ processId: idOf(kit), expected: 99, actual: 1 });
-    expect(await everything(kit.db)).toEqual(before);
-  });
+  it.each(STALE)(
+    'given a %s at revision 1, when saved naming revision 99, then a ConflictError (expected 99, actual 1) and nothing changes',
+    async (_label, write, idOf) => {
+      const kit = await populated();
+      const before = await everything(kit.db);
+      const error = await write(kit).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(ConflictError);
+      expect(error).toMatchObject({ processId: idOf(kit), expected: 99, actual: 1 });
+      expect(await everything(kit.db)).toEqual(before);
+    },
+  );
 });

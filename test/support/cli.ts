@@ -12,7 +12,8 @@ export interface CliRun {
 
 /** `bpr …` in this process (runCli, as bin/bpr.mjs runs it), its output collected. */
 export async function bpr(...args: string[]): Promise<CliRun> {
-  let out = '', err = '';
+  let out = '',
+    err = '';
   const code = await runCli(args, { out: (t) => void (out += `${t}\n`), err: (t) => void (err += `${t}\n`) });
   return { code, out, err };
 }

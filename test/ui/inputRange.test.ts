@@ -56,20 +56,39 @@ describe('想定の幅 in the views', () => {
   it('given two compared pairs with ranges [120, 410] and [30, 90] h/yr, when the 取組 figures are summed, then the range adds end by end to [150, 500] and the indicator keeps it', () => {
     const a = ranged();
     const b = comparisonResultSchema.parse({ ...sampleResult(), hoursSavedPerYear: { mean: 50, ci95: [45, 55], inputRange: [30, 90] } });
-    const pair = (result: typeof a, id: string): PairComparison => ({ asIsId: `a${id}`, toBeId: `b${id}`, inputHash: id, computedAt: '2026-12-07T00:00:00Z', result });
+    const pair = (result: typeof a, id: string): PairComparison => ({
+      asIsId: `a${id}`,
+      toBeId: `b${id}`,
+      inputHash: id,
+      computedAt: '2026-12-07T00:00:00Z',
+      result,
+    });
     const figures = figuresOf([pair(a, '1'), pair(b, '2')])!;
     expect(figures.hoursSavedPerYear!.inputRange).toEqual([150, 500]);
     const initiative = parseInitiative({
-      schemaVersion: 1, id: 'i1', workspaceId: 'w1', title: '書かない窓口', departments: ['市民課'],
+      schemaVersion: 1,
+      id: 'i1',
+      workspaceId: 'w1',
+      title: '書かない窓口',
+      departments: ['市民課'],
       indicators: [{ id: 'k1', name: '削減した業務時間', unit: '時間/年', kind: 'hoursSaved', years: [] }],
-      createdAt: '2026-04-01T00:00:00Z', updatedAt: '2026-04-01T00:00:00Z',
+      createdAt: '2026-04-01T00:00:00Z',
+      updatedAt: '2026-04-01T00:00:00Z',
     });
     const next = parseInitiative(applyComparisonEstimates(initiative, 2027, figures));
     expect(next.indicators[0].years[0].estimated!.inputRange).toEqual([150, 500]);
   });
 
   it('given records saved before 想定の幅 existed, when parsed, then they still load without a range; a new record keeps it', () => {
-    const record = (result: unknown) => ({ schemaVersion: COMPARISON_RECORD_VERSION, id: 'c1', asIsId: 'a', toBeId: 'b', inputHash: 'h', computedAt: '2026-01-01T00:00:00Z', result });
+    const record = (result: unknown) => ({
+      schemaVersion: COMPARISON_RECORD_VERSION,
+      id: 'c1',
+      asIsId: 'a',
+      toBeId: 'b',
+      inputHash: 'h',
+      computedAt: '2026-01-01T00:00:00Z',
+      result,
+    });
     expect(comparisonRecordSchema.parse(record(JSON.parse(JSON.stringify(sampleResult())))).result.hoursSavedPerYear.inputRange).toBeUndefined();
     expect(comparisonRecordSchema.parse(record(JSON.parse(JSON.stringify(ranged())))).result.hoursSavedPerYear.inputRange).toEqual([120, 410]);
     expect(comparisonResultSchema.parse(JSON.parse(JSON.stringify(ranged()))).hoursSavedPerYear.inputRange).toEqual([120, 410]);

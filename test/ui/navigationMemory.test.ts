@@ -12,7 +12,11 @@ describe('readNavigation (the place a reload comes back to)', () => {
   });
 
   it('given extra keys beside the three, when read, then only the three come out', () => {
-    expect(readNavigation({ tab: 'editor', openProcessId: 'p-9', comparePair: null, scroll: 120 })).toEqual({ tab: 'editor', openProcessId: 'p-9', comparePair: null });
+    expect(readNavigation({ tab: 'editor', openProcessId: 'p-9', comparePair: null, scroll: 120 })).toEqual({
+      tab: 'editor',
+      openProcessId: 'p-9',
+      comparePair: null,
+    });
   });
 
   it.each([

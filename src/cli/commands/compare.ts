@@ -9,9 +9,18 @@ import { COMPARE_MIN_REPLICATIONS } from '../../domain/sim/runLimits';
 import { runLimitArg } from '../runLimitText';
 import { INPUT_RANGE_NOTE } from './simulate';
 
-const USAGE = '使い方: npm run bpr -- compare <現行.bpmn> <見直し後.bpmn> [--replications N] [--seed S] [--no-input-range] [--json] [--csv 出力.csv] [--xlsx 出力.xlsx]';
+const USAGE =
+  '使い方: npm run bpr -- compare <現行.bpmn> <見直し後.bpmn> [--replications N] [--seed S] [--no-input-range] [--json] [--csv 出力.csv] [--xlsx 出力.xlsx]';
 
-interface Args { files: string[]; replications?: number; seed?: number; json: boolean; inputRange: boolean; csv?: string; xlsx?: string }
+interface Args {
+  files: string[];
+  replications?: number;
+  seed?: number;
+  json: boolean;
+  inputRange: boolean;
+  csv?: string;
+  xlsx?: string;
+}
 
 export function parseArgs(args: string[]): Args | string {
   const out: Args = { files: [], json: false, inputRange: true };
@@ -81,7 +90,8 @@ function printSummary(r: ComparisonResult, files: string[], io: CliIo): void {
   const top = [...r.tasks].sort((a, b) => Math.abs(b.hoursSavedPerYear.mean) - Math.abs(a.hoursSavedPerYear.mean)).slice(0, 8);
   if (top.length) {
     io.out('\n作業別の削減（上位）:');
-    for (const t of top) io.out(`  ${t.name}${t.status === 'matched' ? '' : t.status === 'removed' ? '（廃止）' : '（新設）'}: ${ci(t.hoursSavedPerYear, '時間/年')}`);
+    for (const t of top)
+      io.out(`  ${t.name}${t.status === 'matched' ? '' : t.status === 'removed' ? '（廃止）' : '（新設）'}: ${ci(t.hoursSavedPerYear, '時間/年')}`);
   }
   if (r.hoursSavedPerYear.inputRange) io.out(`\n${INPUT_RANGE_NOTE}`);
   if (r.warnings.length) {

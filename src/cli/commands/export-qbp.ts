@@ -11,7 +11,11 @@ const USAGE =
   '使い方: npm run bpr -- export-qbp <入力.bpmn> -o <出力.bpmn> [--instances N] [--start 2025-04-01T08:30:00+09:00] [--currency JPY] [--bimp-only]\n' +
   '  --bimp-only  bpr: の注釈を除き BIMP の設定だけを残す（bpr simulate が BIMP と同じ設定で計算します）';
 
-interface Args { input?: string; output?: string; options: QbpExportOptions }
+interface Args {
+  input?: string;
+  output?: string;
+  options: QbpExportOptions;
+}
 
 function parseArgs(args: string[]): Args | string {
   const out: Args = { options: {} };
@@ -24,7 +28,9 @@ function parseArgs(args: string[]): Args | string {
     };
     switch (a) {
       case '-o':
-      case '--output': out.output = value(); break;
+      case '--output':
+        out.output = value();
+        break;
       case '--instances': {
         const n = Number(value());
         if (!Number.isInteger(n) || n < 2) return `--instances には 2 以上の整数を指定してください: ${args[i]}`;
@@ -33,12 +39,17 @@ function parseArgs(args: string[]): Args | string {
       }
       case '--start': {
         const v = value();
-        if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/.test(v)) return `--start は 2025-04-01T08:30:00+09:00 の形式で指定してください: ${v}`;
+        if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/.test(v))
+          return `--start は 2025-04-01T08:30:00+09:00 の形式で指定してください: ${v}`;
         out.options.startDateTime = /T\d{2}:\d{2}(Z|[+-]|$)/.test(v) ? v.replace(/(T\d{2}:\d{2})/, '$1:00') : v;
         break;
       }
-      case '--currency': out.options.currency = value(); break;
-      case '--bimp-only': out.options.bimpOnly = true; break;
+      case '--currency':
+        out.options.currency = value();
+        break;
+      case '--bimp-only':
+        out.options.bimpOnly = true;
+        break;
       default:
         if (a.startsWith('-')) return `不明なオプションです: ${a}`;
         if (out.input) return `入力ファイルは1つだけ指定してください: ${a}`;

@@ -48,12 +48,24 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }
   const refused = parsed.refused.map((r) => ({ row: r.row, code: r.code, ...(r.field ? { field: r.field } : {}), message: r.message }));
   const totalHours = parsed.rows.reduce((s, r) => s + annualHoursOf(r).hours, 0);
-  const departments = totalsBy(parsed.rows, 'section', hoursPerFte).map((t) => ({ department: t.key, hours: round(t.hours), fte: round(t.fte), count: t.count }));
+  const departments = totalsBy(parsed.rows, 'section', hoursPerFte).map((t) => ({
+    department: t.key,
+    hours: round(t.hours),
+    fte: round(t.fte),
+    count: t.count,
+  }));
   const ok = parsed.problems.length === 0 && refused.length === 0;
   if (json) {
     io.out(
       JSON.stringify(
-        { rows: parsed.rows.length, totalHours: round(totalHours), fte: round(fteOf(totalHours, hoursPerFte)), departments, refused, ...(parsed.problems.length ? { problems: parsed.problems } : {}) },
+        {
+          rows: parsed.rows.length,
+          totalHours: round(totalHours),
+          fte: round(fteOf(totalHours, hoursPerFte)),
+          departments,
+          refused,
+          ...(parsed.problems.length ? { problems: parsed.problems } : {}),
+        },
         null,
         2,
       ),
@@ -68,7 +80,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }
   if (!ok) return 1;
   const f = (x: number) => x.toLocaleString('ja-JP', { maximumFractionDigits: 1 });
-  io.out(`${input}: ${parsed.rows.length} 業務、年間 ${f(totalHours)} h、${f(fteOf(totalHours, hoursPerFte))} 人工（1人工 = ${hoursPerFte.toLocaleString('ja-JP')} h/年）`);
+  io.out(
+    `${input}: ${parsed.rows.length} 業務、年間 ${f(totalHours)} h、${f(fteOf(totalHours, hoursPerFte))} 人工（1人工 = ${hoursPerFte.toLocaleString('ja-JP')} h/年）`,
+  );
   for (const d of departments) io.out(`  ${d.department}: ${d.count} 業務、${f(d.hours)} h、${f(d.fte)} 人工`);
   return 0;
 }

@@ -17,8 +17,7 @@ import {
 } from '../../domain/analysis/rpaCandidates';
 import { RPA_FORMULA_JA } from '../../domain/analysis/rpaScore';
 
-const USAGE =
-  '使い方: npm run bpr -- rpa <フォルダまたは.bpmn…> [--json] [--replications N] [--seed S] [--department 担当課] [--min-score 点]';
+const USAGE = '使い方: npm run bpr -- rpa <フォルダまたは.bpmn…> [--json] [--replications N] [--seed S] [--department 担当課] [--min-score 点]';
 
 interface Args {
   paths: string[];
@@ -35,7 +34,9 @@ function parseArgs(args: string[]): Args | string {
     const a = args[i];
     const value = () => args[++i];
     switch (a) {
-      case '--json': out.json = true; break;
+      case '--json':
+        out.json = true;
+        break;
       case '--replications': {
         const v = Number(value());
         if (!Number.isInteger(v) || v < 1) return `--replications には1以上の整数を指定してください: ${args[i] ?? '(なし)'}`;
@@ -70,27 +71,35 @@ function parseArgs(args: string[]): Args | string {
 }
 
 /** diagrams/manifest.json: which file is which process, its 担当課 and whether it is As-Is or To-Be. */
-interface ManifestEntry { file: string; name?: string; department?: string; kind?: string }
+interface ManifestEntry {
+  file: string;
+  name?: string;
+  department?: string;
+  kind?: string;
+}
 
 async function readManifest(folder: string, warnings: string[]): Promise<Map<string, ManifestEntry>> {
   const path = join(folder, 'manifest.json');
   let text: string;
-  try { text = await readFile(path, 'utf8'); } catch { return new Map(); }
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    return new Map();
+  }
   try {
     const entries = JSON.parse(text) as unknown;
     if (!Array.isArray(entries)) throw new Error('配列ではありません');
-    return new Map(
-      entries
-        .filter((e): e is ManifestEntry => !!e && typeof (e as ManifestEntry).file === 'string')
-        .map((e) => [e.file, e]),
-    );
+    return new Map(entries.filter((e): e is ManifestEntry => !!e && typeof (e as ManifestEntry).file === 'string').map((e) => [e.file, e]));
   } catch (e) {
     warnings.push(`${path} を読めないため無視しました（${(e as Error).message}）。全ての図を現行（As-Is）として扱います`);
     return new Map();
   }
 }
 
-interface DiagramFile { path: string; manifest?: ManifestEntry }
+interface DiagramFile {
+  path: string;
+  manifest?: ManifestEntry;
+}
 
 async function collectFiles(paths: string[], warnings: string[]): Promise<DiagramFile[] | string> {
   const files: DiagramFile[] = [];
@@ -101,7 +110,11 @@ async function collectFiles(paths: string[], warnings: string[]): Promise<Diagra
   };
   for (const p of paths) {
     let isDir: boolean;
-    try { isDir = (await stat(p)).isDirectory(); } catch { return `ファイルまたはフォルダが見つかりません: ${p}`; }
+    try {
+      isDir = (await stat(p)).isDirectory();
+    } catch {
+      return `ファイルまたはフォルダが見つかりません: ${p}`;
+    }
     if (isDir) {
       const names = (await readdir(p)).filter((n) => n.toLowerCase().endsWith('.bpmn')).sort();
       if (names.length === 0) warnings.push(`${p} に .bpmn ファイルがありません`);
@@ -161,7 +174,9 @@ export function toCliCandidate(c: RpaCandidate) {
 }
 
 function printTable(candidates: RpaCandidate[], excludedCount: number, args: Args, io: CliIo): void {
-  io.out(`RPA候補の順位（評価済みの作業が先、未評価のうち対面・判断の作業は後。その中で年間の純削減額の大きい順、シミュレーション 反復 ${args.replications} 回・シード ${args.seed}）`);
+  io.out(
+    `RPA候補の順位（評価済みの作業が先、未評価のうち対面・判断の作業は後。その中で年間の純削減額の大きい順、シミュレーション 反復 ${args.replications} 回・シード ${args.seed}）`,
+  );
   io.out('順位 | 業務 | 担当課 | 作業 | 適合度 | 自動化可能率 | 職員時間 | 削減時間（95%信頼区間） | 削減額 | 投資回収 | 3年ROI | 評価');
   for (const c of candidates) {
     const h = c.hoursSavedPerYear;
@@ -204,7 +219,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   for (const f of files) {
     if (f.manifest?.kind === 'to-be') continue;
     let bytes: Uint8Array;
-    try { bytes = new Uint8Array(await readFile(f.path)); } catch {
+    try {
+      bytes = new Uint8Array(await readFile(f.path));
+    } catch {
       warnings.push(`${f.path}: ファイルを読めません`);
       continue;
     }

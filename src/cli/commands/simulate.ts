@@ -12,7 +12,11 @@ import { runLimitArg } from '../runLimitText';
 const USAGE =
   '使い方: npm run bpr -- simulate <file.bpmn> [--replications N] [--seed S] [--cases N | --years Y] [--start YYYY-MM-DD] [--mode fast|actor] [--no-input-range] [--json]\n  --no-input-range: 想定の幅（各工程の時間を見積りの楽観・悲観の端にした場合の幅）を計算しない\n  --start: 到着の開始日（省略時はファイルの開始日、なければ次の4月1日。結果に表示します）';
 
-interface Args { file?: string; json: boolean; options: SimulationOptions }
+interface Args {
+  file?: string;
+  json: boolean;
+  options: SimulationOptions;
+}
 
 export function parseArgs(args: string[]): Args | string {
   const out: Args = { json: false, options: { inputRange: true } };
@@ -24,9 +28,16 @@ export function parseArgs(args: string[]): Args | string {
       return v;
     };
     switch (a) {
-      case '--json': out.json = true; break;
-      case '--no-input-range': out.options.inputRange = false; break;
-      case '--replications': case '--seed': case '--cases': case '--years': {
+      case '--json':
+        out.json = true;
+        break;
+      case '--no-input-range':
+        out.options.inputRange = false;
+        break;
+      case '--replications':
+      case '--seed':
+      case '--cases':
+      case '--years': {
         const v = runLimitArg(a.slice(2) as RunLimitField, args[++i]);
         if (typeof v === 'string') return v;
         out.options[a.slice(2) as RunLimitField] = v;
@@ -38,7 +49,9 @@ export function parseArgs(args: string[]): Args | string {
         out.options.startDate = d;
         break;
       }
-      case '--warmup': out.options.warmupCases = Math.floor(num(a)); break;
+      case '--warmup':
+        out.options.warmupCases = Math.floor(num(a));
+        break;
       case '--mode': {
         const m = args[++i];
         if (m !== 'fast' && m !== 'actor') return `--mode は fast か actor です: ${m ?? '(なし)'}`;
@@ -57,7 +70,11 @@ export function parseArgs(args: string[]): Args | string {
 
 const sec = (e: Estimate | null | undefined, k = 60): Estimate =>
   e
-    ? { mean: e.mean * k, ci95: [e.ci95[0] * k, e.ci95[1] * k], ...(e.inputRange ? { inputRange: [e.inputRange[0] * k, e.inputRange[1] * k] as [number, number] } : {}) }
+    ? {
+        mean: e.mean * k,
+        ci95: [e.ci95[0] * k, e.ci95[1] * k],
+        ...(e.inputRange ? { inputRange: [e.inputRange[0] * k, e.inputRange[1] * k] as [number, number] } : {}),
+      }
     : { mean: 0, ci95: [0, 0] };
 
 /** The documented --json shape (README): the headline figures plus the full result under `result`. */
@@ -89,8 +106,14 @@ export function toCliJson(r: SimulationResult) {
       processingHoursPerYear: t.staffHoursPerYear.mean,
     })),
     roles: r.roles.map((x) => ({
-      name: x.name, robot: x.robot === true, servers: x.servers, utilisation: x.utilisation?.mean ?? null,
-      load: x.load?.mean ?? null, staffHoursPerYear: x.staffHoursPerYear.mean, overtimeHoursPerYear: x.overtimeHoursPerYear?.mean ?? 0, fte: x.fte.mean,
+      name: x.name,
+      robot: x.robot === true,
+      servers: x.servers,
+      utilisation: x.utilisation?.mean ?? null,
+      load: x.load?.mean ?? null,
+      staffHoursPerYear: x.staffHoursPerYear.mean,
+      overtimeHoursPerYear: x.overtimeHoursPerYear?.mean ?? 0,
+      fte: x.fte.mean,
     })),
     warnings: r.warnings,
     result: r,
@@ -113,9 +136,7 @@ function printSummary(file: string, r: SimulationResult, io: CliIo): void {
   const lines = [
     `シミュレーション結果: ${file}`,
     `  反復 ${r.replications} 回 × 平均 ${f1(r.cases)} 件（${r.startDate} から ${f1(r.simulatedYears)} 年分, シード ${r.seed}, ${r.mode} モード）`,
-    hasRobots
-      ? `  年間職員時間（ロボットを除く）: ${ci(k.staffHoursPerYear, '時間/年')}`
-      : `  年間職員時間:       ${ci(k.staffHoursPerYear, '時間/年')}`,
+    hasRobots ? `  年間職員時間（ロボットを除く）: ${ci(k.staffHoursPerYear, '時間/年')}` : `  年間職員時間:       ${ci(k.staffHoursPerYear, '時間/年')}`,
     ...(k.robotHoursPerYear && hasRobots ? [`  ロボット稼働時間:   ${ci(k.robotHoursPerYear, '時間/年')}`] : []),
     `  必要人員 (FTE):     ${ci(k.fte, '人')}`,
     `  1件あたり職員時間:  ${ci(k.staffMinutesPerCase, '分/件')}`,
@@ -125,9 +146,15 @@ function printSummary(file: string, r: SimulationResult, io: CliIo): void {
     `  年間人件費:         ${ci(k.costYenPerYear, '円/年')}`,
     `  年間紙枚数:         ${ci(k.paperSheetsPerYear, '枚/年')}`,
     '  役割:',
-    ...r.roles.map((x) => `    ${roleLabel(x)}: ${f1(x.staffHoursPerYear.mean)} 時間/年${x.robot ? '（稼働時間）' : ''}, 稼働率 ${x.utilisation ? `${f1(x.utilisation.mean * 100)} %` : '―（人数無制限）'}${x.overtimeHoursPerYear && x.overtimeHoursPerYear.mean > 0 ? `, うち時間外 ${f1(x.overtimeHoursPerYear.mean)} 時間/年` : ''}`),
+    ...r.roles.map(
+      (x) =>
+        `    ${roleLabel(x)}: ${f1(x.staffHoursPerYear.mean)} 時間/年${x.robot ? '（稼働時間）' : ''}, 稼働率 ${x.utilisation ? `${f1(x.utilisation.mean * 100)} %` : '―（人数無制限）'}${x.overtimeHoursPerYear && x.overtimeHoursPerYear.mean > 0 ? `, うち時間外 ${f1(x.overtimeHoursPerYear.mean)} 時間/年` : ''}`,
+    ),
     '  タスク:',
-    ...r.tasks.map((t) => `    ${t.name} (${t.id}): ${f1(t.count.mean)} 回, 待ち ${f1(t.waitMinutes?.mean ?? 0)} 分, 処理 ${f1(t.processingMinutes?.mean ?? 0)} 分, ${f1(t.staffHoursPerYear.mean)} 時間/年`),
+    ...r.tasks.map(
+      (t) =>
+        `    ${t.name} (${t.id}): ${f1(t.count.mean)} 回, 待ち ${f1(t.waitMinutes?.mean ?? 0)} 分, 処理 ${f1(t.processingMinutes?.mean ?? 0)} 分, ${f1(t.staffHoursPerYear.mean)} 時間/年`,
+    ),
     ...(k.staffHoursPerYear.inputRange ? [`  ${INPUT_RANGE_NOTE}`] : []),
     ...r.warnings.map((w) => `  注意: ${w}`),
   ];
@@ -136,14 +163,20 @@ function printSummary(file: string, r: SimulationResult, io: CliIo): void {
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   let parsed: Args | string;
-  try { parsed = parseArgs(args); } catch (e) { parsed = (e as Error).message; }
+  try {
+    parsed = parseArgs(args);
+  } catch (e) {
+    parsed = (e as Error).message;
+  }
   if (typeof parsed === 'string' || !parsed.file) {
     io.err(typeof parsed === 'string' ? `${parsed}\n${USAGE}` : USAGE);
     return 2;
   }
   // Bytes, not 'utf8' text: the domain decoder detects UTF-16 BOMs and declared encodings as validate and lint do.
   let xml: Uint8Array;
-  try { xml = new Uint8Array(await readFile(parsed.file)); } catch {
+  try {
+    xml = new Uint8Array(await readFile(parsed.file));
+  } catch {
     io.err(`ファイルを読めません: ${parsed.file}`);
     return 1;
   }

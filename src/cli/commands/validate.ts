@@ -27,9 +27,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     }
     const defs = r.definitions as ModdleElement;
     const roots = (defs.rootElements as ModdleElement[] | undefined) ?? [];
-    const pools = roots
-      .filter((x) => isA(x, 'bpmn:Collaboration'))
-      .reduce((n, c) => n + ((c.participants as unknown[] | undefined)?.length ?? 0), 0);
+    const pools = roots.filter((x) => isA(x, 'bpmn:Collaboration')).reduce((n, c) => n + ((c.participants as unknown[] | undefined)?.length ?? 0), 0);
     const elements = allFlowElements(defs);
     const { annotations, issues } = readDiagramAnnotations(defs);
     const qbp = readQbpAll(r.xml);
@@ -44,7 +42,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       `  注釈: 作業 ${Object.keys(annotations.steps).length} 件、分岐確率 ${Object.keys(annotations.flows).length} 件、` +
         `到着 ${Object.keys(annotations.starts).length} 件、役割 ${annotations.settings.roles.length} 件`,
     );
-    if (qbp.length) io.out(`  BIMP シミュレーション設定: ${qbp.length} 件（${qbp.map((q) => (q.placement === 'definitions' ? 'definitions 直下' : 'extensionElements 内')).join('、')}）`);
+    if (qbp.length)
+      io.out(
+        `  BIMP シミュレーション設定: ${qbp.length} 件（${qbp.map((q) => (q.placement === 'definitions' ? 'definitions 直下' : 'extensionElements 内')).join('、')}）`,
+      );
     io.out(`  警告: ${r.warnings.length} 件`);
     for (const w of r.warnings) io.out(`    - ${w}`);
     io.out(`  注釈の問題: ${issues.length} 件`);

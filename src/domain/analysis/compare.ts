@@ -6,16 +6,7 @@ import { runSteps, runStepsAsync, simulationSteps, type ReplicationSteps, type S
 import { assertRunLimits, COMPARE_MIN_REPLICATIONS } from '../sim/runLimits';
 import { inputRangeReplications, modelAtInputEnd, rangeOf, type InputEnd } from '../sim/inputRange';
 import { nonNegative } from '../sim/stats';
-import {
-  estimateOf,
-  estimateOrZero,
-  estimateSchema,
-  nullablePairSchema,
-  pairedDifference,
-  pairSchema,
-  scale,
-  type Estimate,
-} from './compareStats';
+import { estimateOf, estimateOrZero, estimateSchema, nullablePairSchema, pairedDifference, pairSchema, scale, type Estimate } from './compareStats';
 
 /**
  * As-Is vs To-Be: 削減した業務時間 with 95 % intervals. Both scenarios run replication r on the same seed
@@ -164,7 +155,11 @@ function figuresOf(result: SimulationResult, r: number, robots: Set<string>, cos
   };
 }
 
-interface TaskInfo { id: string; name: string; role: string | null }
+interface TaskInfo {
+  id: string;
+  name: string;
+  role: string | null;
+}
 
 /** As-Is tasks matched to To-Be tasks by id, then by name among the rest. */
 export function matchTasks(asIs: TaskInfo[], toBe: TaskInfo[]): Array<{ a: TaskInfo | null; b: TaskInfo | null; by: 'id' | 'name' | null }> {
@@ -243,7 +238,10 @@ function* comparisonSteps(asIs: SimModel, toBe: SimModel, options: CompareOption
   const col = (reps: RepFigures[], f: (x: RepFigures) => number) => reps.map(f);
   // One scenario's own figures (hours, yen, cases, minutes) cannot be negative: intervals cut at 0.
   // Savings are differences and keep their full interval.
-  const level = (xs: number[]) => { const e = estimateOf(xs); return e && nonNegative(e); };
+  const level = (xs: number[]) => {
+    const e = estimateOf(xs);
+    return e && nonNegative(e);
+  };
   const pair = (f: (x: RepFigures) => number) => ({ asIs: level(col(repsA, f)) ?? ZERO, toBe: level(col(repsB, f)) ?? ZERO });
   const diff = (f: (x: RepFigures) => number) => pairedDifference(col(repsA, f), col(repsB, f)) ?? { mean: 0, ci95: [0, 0] as [number, number] };
 
@@ -284,7 +282,7 @@ function* comparisonSteps(asIs: SimModel, toBe: SimModel, options: CompareOption
       robot,
       asIsHoursPerYear: inA ? level(ha) : null,
       toBeHoursPerYear: inB ? level(hb) : null,
-      hoursSavedPerYear: robot ? { mean: 0, ci95: [0, 0] } : pairedDifference(ha, hb) ?? { mean: 0, ci95: [0, 0] },
+      hoursSavedPerYear: robot ? { mean: 0, ci95: [0, 0] } : (pairedDifference(ha, hb) ?? { mean: 0, ci95: [0, 0] }),
       yenSavedPerYear: pairedDifference(ca, cb) ?? { mean: 0, ci95: [0, 0] },
     };
   });
@@ -295,7 +293,9 @@ function* comparisonSteps(asIs: SimModel, toBe: SimModel, options: CompareOption
   const volA = asIs.arrivals.reduce((s, a) => s + a.annualVolume, 0);
   const volB = toBe.arrivals.reduce((s, a) => s + a.annualVolume, 0);
   if (Math.abs(volA - volB) > 1e-9)
-    warnings.push(`現行（年間 ${volA.toLocaleString('ja-JP')} 件）と見直し後（年間 ${volB.toLocaleString('ja-JP')} 件）で年間件数が異なります。削減時間には件数の差も含まれます。`);
+    warnings.push(
+      `現行（年間 ${volA.toLocaleString('ja-JP')} 件）と見直し後（年間 ${volB.toLocaleString('ja-JP')} 件）で年間件数が異なります。削減時間には件数の差も含まれます。`,
+    );
 
   const result: ComparisonResult = {
     seed,
@@ -313,9 +313,13 @@ function* comparisonSteps(asIs: SimModel, toBe: SimModel, options: CompareOption
     staffMinutesPerCase: pair((x) => x.staffMinutesPerCase),
     staffMinutesSavedPerCase: diff((x) => x.staffMinutesPerCase),
     residentMinutesPerVisit: { asIs: residentA, toBe: residentB },
-    residentMinutesSavedPerVisit: residentA && residentB
-      ? pairedDifference(col(repsA, (x) => x.residentMinutesPerVisit), col(repsB, (x) => x.residentMinutesPerVisit))
-      : null,
+    residentMinutesSavedPerVisit:
+      residentA && residentB
+        ? pairedDifference(
+            col(repsA, (x) => x.residentMinutesPerVisit),
+            col(repsB, (x) => x.residentMinutesPerVisit),
+          )
+        : null,
     leadTimeBusinessDays: pair((x) => x.leadTimeBusinessDays),
     leadTimeBusinessDaysSaved: diff((x) => x.leadTimeBusinessDays),
     tasks,
@@ -361,7 +365,15 @@ function headlineMeans(repsA: RepFigures[], repsB: RepFigures[], hoursPerFte: nu
   };
 }
 
-const SAVING_KEYS = ['hoursSavedPerYear', 'percentSaved', 'fte', 'yenSavedPerYear', 'staffMinutesSavedPerCase', 'residentMinutesSavedPerVisit', 'leadTimeBusinessDaysSaved'] as const;
+const SAVING_KEYS = [
+  'hoursSavedPerYear',
+  'percentSaved',
+  'fte',
+  'yenSavedPerYear',
+  'staffMinutesSavedPerCase',
+  'residentMinutesSavedPerVisit',
+  'leadTimeBusinessDaysSaved',
+] as const;
 const PAIR_KEYS = ['staffHoursPerYear', 'costYenPerYear', 'staffMinutesPerCase', 'residentMinutesPerVisit', 'leadTimeBusinessDays'] as const;
 
 function attachInputRange(result: ComparisonResult, optimistic: Headline, pessimistic: Headline): void {

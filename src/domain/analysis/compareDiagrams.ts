@@ -5,7 +5,11 @@ import { compareScenarios, type CompareOptions, type ComparisonResult } from './
 /** Two .bpmn texts → the comparison; the entry point for the worker and the CLI. */
 export type CompareDiagramsResult = { ok: true; result: ComparisonResult } | { ok: false; message: string };
 
-export async function compareDiagrams(asIsXml: string | Uint8Array, toBeXml: string | Uint8Array, options: CompareOptions = {}): Promise<CompareDiagramsResult> {
+export async function compareDiagrams(
+  asIsXml: string | Uint8Array,
+  toBeXml: string | Uint8Array,
+  options: CompareOptions = {},
+): Promise<CompareDiagramsResult> {
   const a = await loadSimModel(asIsXml);
   if (!a.ok) return { ok: false, message: `現行（As-Is）の図: ${a.message}` };
   const b = await loadSimModel(toBeXml);

@@ -24,8 +24,7 @@ const rangeCells = (e: Estimate | null | undefined, digits: number): Row =>
 export function summaryRows(r: ComparisonResult): Row[] {
   // The 95 % interval is simulation noise; 想定の幅 is the workshop's estimates at their ends: two columns each.
   const rows: Row[] = [['項目', '単位', '平均（推計）', '95%信頼区間 下限', '95%信頼区間 上限', '想定の幅 下限', '想定の幅 上限']];
-  const add = (label: string, unit: string, e: Estimate | null, digits = 1) =>
-    rows.push([label, unit, ...estCells(e, digits), ...rangeCells(e, digits)]);
+  const add = (label: string, unit: string, e: Estimate | null, digits = 1) => rows.push([label, unit, ...estCells(e, digits), ...rangeCells(e, digits)]);
   add('削減した業務時間', '時間/年', r.hoursSavedPerYear);
   add('削減率', '%', r.percentSaved);
   add('削減人工（FTE）', `人（${r.hoursPerFte}時間/人・年）`, r.fte, 2);
@@ -48,10 +47,21 @@ export function summaryRows(r: ComparisonResult): Row[] {
 const STATUS = { matched: '対応あり', removed: '廃止', added: '新設' } as const;
 
 export function taskRows(r: ComparisonResult): Row[] {
-  const rows: Row[] = [[
-    '作業', '現行ID', '見直し後ID', '対応', '担当（現行）', '担当（見直し後）',
-    '現行 時間/年', '見直し後 時間/年', '削減 時間/年', '削減 95%下限', '削減 95%上限',
-  ]];
+  const rows: Row[] = [
+    [
+      '作業',
+      '現行ID',
+      '見直し後ID',
+      '対応',
+      '担当（現行）',
+      '担当（見直し後）',
+      '現行 時間/年',
+      '見直し後 時間/年',
+      '削減 時間/年',
+      '削減 95%下限',
+      '削減 95%上限',
+    ],
+  ];
   for (const t of r.tasks) {
     rows.push([
       t.name,
@@ -69,7 +79,9 @@ export function taskRows(r: ComparisonResult): Row[] {
 }
 
 export function roleRows(r: ComparisonResult): Row[] {
-  const rows: Row[] = [['役割', '種別', '現行 時間/年', '見直し後 時間/年', '削減 時間/年', '削減 95%下限', '削減 95%上限', '削減額 円/年', '削減額 95%下限', '削減額 95%上限']];
+  const rows: Row[] = [
+    ['役割', '種別', '現行 時間/年', '見直し後 時間/年', '削減 時間/年', '削減 95%下限', '削減 95%上限', '削減額 円/年', '削減額 95%下限', '削減額 95%上限'],
+  ];
   // 住民 is a role of the diagram (whose steps are the resident's) but not staff: its time is the
   // resident's, never staff hours, so it has no place in the per-role staff table (unless staff time
   // was booked on it, which lint reports; then it shows, marked 住民).

@@ -71,15 +71,13 @@ export function withProbability(model: SimModel, flowId: string, p: number): Sim
   if (source.split === 'one') {
     const siblings = source.outgoing.filter((f) => f !== flow.index);
     const rest = siblings.reduce((s, f) => s + model.flows[f].probability, 0);
-    for (const f of siblings)
-      flows[f].probability = rest > 0 ? (model.flows[f].probability / rest) * (1 - clamped) : (1 - clamped) / siblings.length;
+    for (const f of siblings) flows[f].probability = rest > 0 ? (model.flows[f].probability / rest) * (1 - clamped) : (1 - clamped) / siblings.length;
   }
   target.probability = clamped;
   return { ...model, flows };
 }
 
-const staffNodes = (m: SimModel): SimNode[] =>
-  m.nodes.filter((n) => n.staffTime && !(n.role >= 0 && isRobotRole(m.roles[n.role])));
+const staffNodes = (m: SimModel): SimNode[] => m.nodes.filter((n) => n.staffTime && !(n.role >= 0 && isRobotRole(m.roles[n.role])));
 
 const choosingFlows = (m: SimModel): SimFlow[] => {
   const out: SimFlow[] = [];
@@ -141,8 +139,7 @@ export function sensitivityAnalysis(asIs: SimModel, toBe: SimModel, options: Sen
   const sharedFlows = new Set<string>();
   for (const f of choosingFlows(asIs)) {
     const other = toBeFlows.get(f.id);
-    const both = other !== undefined && Math.abs(other.probability - f.probability) < 1e-12 &&
-      toBe.nodes[other.source].id === asIs.nodes[f.source].id;
+    const both = other !== undefined && Math.abs(other.probability - f.probability) < 1e-12 && toBe.nodes[other.source].id === asIs.nodes[f.source].id;
     if (both) sharedFlows.add(f.id);
     pushFlow(f, asIs, both ? 'both' : 'as-is');
   }

@@ -31,7 +31,12 @@ const num = (v: unknown): number | undefined => (v === undefined || v === null |
 const list = (v: unknown): number[] | undefined =>
   typeof v === 'string' && v.trim() !== '' ? v.split(',').map((s) => (s.trim() === '' ? NaN : Number(s))) : undefined;
 const strings = (v: unknown): string[] | undefined =>
-  typeof v === 'string' && v.trim() !== '' ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+  typeof v === 'string' && v.trim() !== ''
+    ? v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : undefined;
 
 function dropUndefined<T extends Record<string, unknown>>(o: T): T {
   for (const k of Object.keys(o)) if (o[k] === undefined) delete o[k];
@@ -43,13 +48,19 @@ export function rawDistribution(el: ModdleElement | undefined): unknown {
   if (!el) return undefined;
   const type = el.type as string | undefined;
   switch (type) {
-    case 'fixed': return { type, value: num(el.value) };
-    case 'triangular': return { type, min: num(el.min), mode: num(el.mode), max: num(el.max) };
+    case 'fixed':
+      return { type, value: num(el.value) };
+    case 'triangular':
+      return { type, min: num(el.min), mode: num(el.mode), max: num(el.max) };
     case 'normal':
-    case 'lognormal': return { type, mean: num(el.mean), sd: num(el.sd) };
-    case 'exponential': return { type, mean: num(el.mean) };
-    case 'uniform': return { type, min: num(el.min), max: num(el.max) };
-    default: return { type };
+    case 'lognormal':
+      return { type, mean: num(el.mean), sd: num(el.sd) };
+    case 'exponential':
+      return { type, mean: num(el.mean) };
+    case 'uniform':
+      return { type, min: num(el.min), max: num(el.max) };
+    default:
+      return { type };
   }
 }
 
@@ -135,8 +146,7 @@ export const readStep = (bo: ModdleElement | undefined): StepAnnotation | undefi
 export const readFlow = (bo: ModdleElement | undefined): FlowAnnotation | undefined => parsed(flowAnnotationSchema, rawFlow(bo));
 export const readArrivals = (bo: ModdleElement | undefined): Arrivals | undefined => parsed(arrivalsSchema, rawArrivals(bo));
 /** Settings of one process or collaboration, defaults applied; undefined when it has none. */
-export const readSettings = (bo: ModdleElement | undefined): ProcessSettings | undefined =>
-  parsed(processSettingsSchema, rawSettings(bo));
+export const readSettings = (bo: ModdleElement | undefined): ProcessSettings | undefined => parsed(processSettingsSchema, rawSettings(bo));
 
 /** The name of the innermost lane holding the node, the natural default for its role. */
 export function laneNameOf(definitions: ModdleElement, flowNodeId: string): string | undefined {
@@ -189,10 +199,7 @@ export interface ReadOptions {
   roleFromLane?: boolean;
 }
 
-export function readDiagramAnnotations(
-  definitions: ModdleElement,
-  opts: ReadOptions = {},
-): { annotations: DiagramAnnotations; issues: AnnotationIssue[] } {
+export function readDiagramAnnotations(definitions: ModdleElement, opts: ReadOptions = {}): { annotations: DiagramAnnotations; issues: AnnotationIssue[] } {
   const issues: AnnotationIssue[] = [];
   const annotations: DiagramAnnotations = {
     steps: {},

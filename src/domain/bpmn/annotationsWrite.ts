@@ -101,10 +101,7 @@ export function createSettingsElement(moddle: BpmnModdle, settings: ProcessSetti
     el.get('roles').push(role);
   }
   for (const c of s.calendars) {
-    const cal = moddle.create(
-      'bpr:Calendar',
-      stripUndefined({ ...c, weekdays: c.weekdays.join(','), closedDates: c.closedDates?.join(',') }),
-    );
+    const cal = moddle.create('bpr:Calendar', stripUndefined({ ...c, weekdays: c.weekdays.join(','), closedDates: c.closedDates?.join(',') }));
     cal.$parent = el;
     el.get('calendars').push(cal);
   }
@@ -115,12 +112,7 @@ export function createSettingsElement(moddle: BpmnModdle, settings: ProcessSetti
  * Replace (or remove, when `replacement` is undefined) the extension of `type` on `bo`, creating
  * extensionElements when absent and dropping it when it would be left empty.
  */
-export function extensionUpdate(
-  moddle: BpmnModdle,
-  bo: ModdleElement,
-  type: string,
-  replacement: ModdleElement | undefined,
-): ModdleUpdate {
+export function extensionUpdate(moddle: BpmnModdle, bo: ModdleElement, type: string, replacement: ModdleElement | undefined): ModdleUpdate {
   const ext = bo.extensionElements;
   if (!ext) {
     if (!replacement) return { target: bo, properties: {} };
@@ -166,10 +158,7 @@ export function flowUpdate(bo: ModdleElement, ann: FlowAnnotation | undefined): 
 }
 
 /** All branches of one gateway at once, refused unless they add up to 100%. */
-export function gatewayProbabilitiesUpdate(
-  gateway: ModdleElement,
-  probabilities: Record<string, number | undefined>,
-): ModdleUpdate[] {
+export function gatewayProbabilitiesUpdate(gateway: ModdleElement, probabilities: Record<string, number | undefined>): ModdleUpdate[] {
   const outgoing = ((gateway.outgoing as ModdleElement[] | undefined) ?? []).filter(Boolean);
   const issues: AnnotationIssue[] = [];
   const flows: Record<string, FlowAnnotation> = {};
@@ -197,8 +186,7 @@ export function validateDiagramAnnotations(definitions: ModdleElement, annotatio
   const issues: AnnotationIssue[] = [];
   const byId = new Map<string, ModdleElement>();
   for (const el of allFlowElements(definitions)) if (el.id) byId.set(el.id, el);
-  const missing = (id: string, what: string) =>
-    issues.push({ elementId: id, path: '', message: `${elementLabel(id)}: ${what}` });
+  const missing = (id: string, what: string) => issues.push({ elementId: id, path: '', message: `${elementLabel(id)}: ${what}` });
   const run = <T>(id: string, schema: z.ZodType<T>, value: unknown, type: string, typeLabel: string) => {
     const el = byId.get(id);
     if (!el) return missing(id, '図に存在しない要素です');
@@ -235,9 +223,7 @@ export function writeDiagramAnnotations(moddle: BpmnModdle, definitions: ModdleE
     if (isA(el, 'bpmn:StartEvent')) updates.push(arrivalsUpdate(moddle, el, annotations.starts[id]));
     if (isA(el, 'bpmn:SequenceFlow')) updates.push(flowUpdate(el, annotations.flows[id]));
   }
-  settingsOwners(definitions).forEach((owner, i) =>
-    updates.push(settingsUpdate(moddle, owner, i === 0 ? annotations.settings : undefined)),
-  );
+  settingsOwners(definitions).forEach((owner, i) => updates.push(settingsUpdate(moddle, owner, i === 0 ? annotations.settings : undefined)));
   // Each update touches a different business object, so computing them all first is safe.
   for (const u of updates) applyUpdate(u);
 }

@@ -26,17 +26,22 @@ export function decodeDiagramBytes(bytes: Uint8Array): DecodeResult {
 
   let encoding: string | undefined;
   let offset = 0;
-  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) { encoding = 'utf-8'; offset = 3; }
-  else if (startsWith(bytes, [0xff, 0xfe])) { encoding = 'utf-16le'; offset = 2; }
-  else if (startsWith(bytes, [0xfe, 0xff])) { encoding = 'utf-16be'; offset = 2; }
-  else if (startsWith(bytes, [0x3c, 0x00, 0x3f, 0x00])) encoding = 'utf-16le';
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
+    encoding = 'utf-8';
+    offset = 3;
+  } else if (startsWith(bytes, [0xff, 0xfe])) {
+    encoding = 'utf-16le';
+    offset = 2;
+  } else if (startsWith(bytes, [0xfe, 0xff])) {
+    encoding = 'utf-16be';
+    offset = 2;
+  } else if (startsWith(bytes, [0x3c, 0x00, 0x3f, 0x00])) encoding = 'utf-16le';
   else if (startsWith(bytes, [0x00, 0x3c, 0x00, 0x3f])) encoding = 'utf-16be';
 
   if (!encoding) {
     const probe = Math.min(bytes.length, 8192);
     for (let i = 0; i < probe; i++)
-      if (bytes[i] === 0)
-        return { ok: false, error: { code: 'binary', message: 'バイナリファイルのため開けません（テキストの XML ではありません）。' } };
+      if (bytes[i] === 0) return { ok: false, error: { code: 'binary', message: 'バイナリファイルのため開けません（テキストの XML ではありません）。' } };
     // The declaration is ASCII in every encoding this branch can meet.
     const head = String.fromCharCode(...bytes.subarray(0, Math.min(bytes.length, 200)));
     encoding = /^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(head)?.[1] ?? 'utf-8';
@@ -67,7 +72,6 @@ export function sniffBinary(text: string): DiagramError | undefined {
   const head = text.slice(0, 8192);
   if (/^\uFFFD?PNG\r?\n?/.test(head) || head.startsWith('\u0089PNG'))
     return { code: 'binary', message: 'BPMN ファイルではなく PNG 画像 のファイルです。.bpmn ファイルを選んでください。' };
-  if (head.includes('\u0000'))
-    return { code: 'binary', message: 'バイナリファイルのため開けません（テキストの XML ではありません）。' };
+  if (head.includes('\u0000')) return { code: 'binary', message: 'バイナリファイルのため開けません（テキストの XML ではありません）。' };
   return undefined;
 }

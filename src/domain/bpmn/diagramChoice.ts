@@ -80,8 +80,7 @@ export interface DiagramView {
   drawnEdges: number;
 }
 
-const displayCandidate = (definitions: ModdleElement) =>
-  list(definitions.rootElements).find((r) => isA(r, 'bpmn:Process') || isA(r, 'bpmn:Collaboration'));
+const displayCandidate = (definitions: ModdleElement) => list(definitions.rootElements).find((r) => isA(r, 'bpmn:Process') || isA(r, 'bpmn:Collaboration'));
 
 export function viewOf(definitions: ModdleElement, diagram: ModdleElement, root?: ModdleElement): DiagramView {
   const plane = diagram.plane as ModdleElement | undefined;

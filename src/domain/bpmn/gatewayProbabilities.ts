@@ -21,10 +21,7 @@ const isSplit = (bo: ModdleElement) => splitRuleOf(bo.$type as string) !== null 
  * with no probability = cleared), so an edit can be checked before it is applied. A split with no
  * probability entered at all is left to lint and the simulator, which report it as missing.
  */
-export function validateGatewayProbabilities(
-  target: ModdleElement,
-  flows?: Record<string, FlowAnnotation | undefined>,
-): AnnotationIssue[] {
+export function validateGatewayProbabilities(target: ModdleElement, flows?: Record<string, FlowAnnotation | undefined>): AnnotationIssue[] {
   const gateways = isA(target, 'bpmn:Definitions') ? allFlowElements(target).filter(isSplit) : isSplit(target) ? [target] : [];
   const issues: AnnotationIssue[] = [];
   for (const gw of gateways) {

@@ -200,7 +200,14 @@ export function buildImportReport(input: ReportInput): ImportReport {
     if (!elementId && line !== undefined) elementId = enclosingIdAt(xml, line, Number(/column:\s*(\d+)/.exec(w.message ?? '')?.[1] ?? 0));
     const subject = /<([^>]*)>/.exec(detail)?.[0];
     const elementName = (typeof el?.name === 'string' && el.name.trim()) || nameOf(elementId);
-    return { kind, detail, ...(elementId ? { elementId } : {}), ...(elementName ? { elementName } : {}), ...(subject ? { subject } : {}), ...(line !== undefined ? { line } : {}) };
+    return {
+      kind,
+      detail,
+      ...(elementId ? { elementId } : {}),
+      ...(elementName ? { elementName } : {}),
+      ...(subject ? { subject } : {}),
+      ...(line !== undefined ? { line } : {}),
+    };
   });
 
   const before = inventoryOf(xml);
@@ -209,7 +216,13 @@ export function buildImportReport(input: ReportInput): ImportReport {
   for (const [key, e] of before.entries) {
     const kept = after.entries.get(key)?.count ?? 0;
     if (kept >= e.count) continue;
-    lost.push({ qname: e.qname, namespace: e.uri, count: e.count - kept, ...(e.ownerId ? { ownerId: e.ownerId } : {}), ...(nameOf(e.ownerId) ? { ownerName: nameOf(e.ownerId) } : {}) });
+    lost.push({
+      qname: e.qname,
+      namespace: e.uri,
+      count: e.count - kept,
+      ...(e.ownerId ? { ownerId: e.ownerId } : {}),
+      ...(nameOf(e.ownerId) ? { ownerName: nameOf(e.ownerId) } : {}),
+    });
   }
 
   const keptByNs = new Map<string, { elements: number; attributes: number }>();
@@ -237,7 +250,9 @@ export function buildImportReport(input: ReportInput): ImportReport {
       nothingDrawn = { reason: 'outside-root', count: shown.outside, ...(shown.root?.id ? { rootId: shown.root.id } : {}), ...(rootName ? { rootName } : {}) };
     } else {
       // The first unresolved reference written on a shape, e.g. "<other:Task_1>".
-      const onShape = input.moddleWarnings.findIndex((w) => (w as { element?: ModdleElement }).element?.$type === 'bpmndi:BPMNShape' && kindOf(w.message ?? '') === 'unresolved-reference');
+      const onShape = input.moddleWarnings.findIndex(
+        (w) => (w as { element?: ModdleElement }).element?.$type === 'bpmndi:BPMNShape' && kindOf(w.message ?? '') === 'unresolved-reference',
+      );
       const example = warnings[onShape]?.subject;
       nothingDrawn = { reason: 'unresolved', count: shown.unresolved, ...(example ? { example } : {}) };
     }
@@ -271,5 +286,12 @@ export async function importReportOf(parsed: ParsedDiagram): Promise<ImportRepor
   } catch (error) {
     serialized = error as Error;
   }
-  return buildImportReport({ xml: parsed.xml, definitions: parsed.definitions, elementsById: parsed.elementsById, moddleWarnings: parsed.moddleWarnings, serialized, repairs: parsed.repairs });
+  return buildImportReport({
+    xml: parsed.xml,
+    definitions: parsed.definitions,
+    elementsById: parsed.elementsById,
+    moddleWarnings: parsed.moddleWarnings,
+    serialized,
+    repairs: parsed.repairs,
+  });
 }

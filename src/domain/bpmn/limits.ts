@@ -23,9 +23,7 @@ export interface XmlShape {
   depth: number;
 }
 
-export type LimitBreach =
-  | { limit: 'maxElements'; value: number; max: number }
-  | { limit: 'maxDepth'; value: number; max: number };
+export type LimitBreach = { limit: 'maxElements'; value: number; max: number } | { limit: 'maxDepth'; value: number; max: number };
 
 /**
  * Counts XML elements and the deepest nesting with one pass over the text (no parser, no tree), and

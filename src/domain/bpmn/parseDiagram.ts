@@ -197,7 +197,10 @@ async function readModel(text: string, head: string, opts: ParseDiagramOptions):
  * detection (UTF-8, UTF-16LE/BE) and binary refusal. Every way in (UI import, workspace file, worker,
  * each CLI command) passes through here, so a UTF-16 file reads the same everywhere.
  */
-export function readDiagramText(input: string | Uint8Array, maxBytes: number = DIAGRAM_LIMITS.maxBytes): { ok: true; text: string } | { ok: false; error: DiagramError } {
+export function readDiagramText(
+  input: string | Uint8Array,
+  maxBytes: number = DIAGRAM_LIMITS.maxBytes,
+): { ok: true; text: string } | { ok: false; error: DiagramError } {
   const size = typeof input === 'string' ? input.length : input.byteLength;
   if (size === 0) return fail({ code: 'empty', message: 'ファイルが空です（0 バイト）。BPMN ファイルを選び直してください。' });
   if (size > maxBytes) {
@@ -277,7 +280,8 @@ function lineFromMessage(message: string): number | undefined {
  * Elements whose loss does not change what the diagram shows or simulates (Signavio repeats
  * ioSpecification ids); a duplicate among these is a warning, anything else is refused.
  */
-const DETAIL_TAGS = /^<(\w+:)?(ioSpecification|inputSet|outputSet|dataInput|dataOutput|property|dataInputAssociation|dataOutputAssociation|documentation|extensionElements|BPMNLabel|BPMNLabelStyle)>$/;
+const DETAIL_TAGS =
+  /^<(\w+:)?(ioSpecification|inputSet|outputSet|dataInput|dataOutput|property|dataInputAssociation|dataOutputAssociation|documentation|extensionElements|BPMNLabel|BPMNLabelStyle)>$/;
 export const isDetailTag = (tag: string): boolean => DETAIL_TAGS.test(tag);
 
 const tagOf = (message: string) => /<[^>]+>/.exec(message)?.[0] ?? '';
@@ -340,14 +344,12 @@ function translateNested(message: string): string {
 function translateWarning(w: ParseWarning): string {
   const msg = w.message;
   let m: RegExpExecArray | null;
-  if ((m = /^unresolved reference <([^>]*)>/.exec(msg)))
-    return `参照先「${m[1]}」が見つからないため、その参照は無視しました。`;
+  if ((m = /^unresolved reference <([^>]*)>/.exec(msg))) return `参照先「${m[1]}」が見つからないため、その参照は無視しました。`;
   if ((m = /^unknown attribute <([^>]*)>/.exec(msg))) return `未知の属性 ${m[1]} は無視しました。`;
   if ((m = /^unparsable content (<[^>]*>|[\s\S]*?) detected/.exec(msg))) {
     const line = lineFromMessage(msg);
     return `${m[1]}${line !== undefined ? `（${line}行目）` : ''} を読み込めなかったため無視しました: ${translateNested(msg)}。`;
   }
-  if ((m = /^unsupported document encoding <([^>]*)>/.exec(msg)))
-    return `文字コード ${m[1]} には対応していないため UTF-8 として読み込みました。`;
+  if ((m = /^unsupported document encoding <([^>]*)>/.exec(msg))) return `文字コード ${m[1]} には対応していないため UTF-8 として読み込みました。`;
   return msg.split('\n')[0];
 }

@@ -79,8 +79,15 @@ const node = (local: string, attrs: Record<string, string | number | boolean | u
 const formatNumber = (x: number) => String(Math.round(x * 1e6) / 1e6);
 
 const TASK_TYPES = [
-  'bpmn:Task', 'bpmn:UserTask', 'bpmn:ManualTask', 'bpmn:ServiceTask', 'bpmn:ScriptTask', 'bpmn:BusinessRuleTask',
-  'bpmn:SendTask', 'bpmn:ReceiveTask', 'bpmn:CallActivity',
+  'bpmn:Task',
+  'bpmn:UserTask',
+  'bpmn:ManualTask',
+  'bpmn:ServiceTask',
+  'bpmn:ScriptTask',
+  'bpmn:BusinessRuleTask',
+  'bpmn:SendTask',
+  'bpmn:ReceiveTask',
+  'bpmn:CallActivity',
 ];
 const SPLIT_TYPES = ['bpmn:ExclusiveGateway', 'bpmn:EventBasedGateway', 'bpmn:InclusiveGateway', 'bpmn:ComplexGateway'];
 const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
@@ -93,13 +100,19 @@ export function distributionToQbp(d: Distribution, local = 'durationDistribution
   const s = (m: number) => m * 60;
   const unit = [node('timeUnit', {}, [], 'minutes')];
   switch (d.type) {
-    case 'fixed': return node(local, { type: 'FIXED', mean: s(d.value) }, unit);
-    case 'normal': return node(local, { type: 'NORMAL', mean: s(d.mean), arg1: s(d.sd) }, unit);
+    case 'fixed':
+      return node(local, { type: 'FIXED', mean: s(d.value) }, unit);
+    case 'normal':
+      return node(local, { type: 'NORMAL', mean: s(d.mean), arg1: s(d.sd) }, unit);
     // The schema's lognormal arg1 is the variance, in seconds².
-    case 'lognormal': return node(local, { type: 'LOGNORMAL', mean: s(d.mean), arg1: s(d.sd) ** 2 }, unit);
-    case 'exponential': return node(local, { type: 'EXPONENTIAL', mean: s(d.mean), arg1: s(d.mean) }, unit);
-    case 'uniform': return node(local, { type: 'UNIFORM', arg1: s(d.min), arg2: s(d.max) }, unit);
-    case 'triangular': return node(local, { type: 'TRIANGULAR', mean: s(d.mode), arg1: s(d.min), arg2: s(d.max) }, unit);
+    case 'lognormal':
+      return node(local, { type: 'LOGNORMAL', mean: s(d.mean), arg1: s(d.sd) ** 2 }, unit);
+    case 'exponential':
+      return node(local, { type: 'EXPONENTIAL', mean: s(d.mean), arg1: s(d.mean) }, unit);
+    case 'uniform':
+      return node(local, { type: 'UNIFORM', arg1: s(d.min), arg2: s(d.max) }, unit);
+    case 'triangular':
+      return node(local, { type: 'TRIANGULAR', mean: s(d.mode), arg1: s(d.min), arg2: s(d.max) }, unit);
   }
 }
 
@@ -115,7 +128,12 @@ export function calendarRules(c: Calendar): QbpNode[] {
     else runs.push([d, d]);
   }
   const spans: Array<[string, string]> =
-    c.lunchStart && c.lunchEnd ? [[c.open, c.lunchStart], [c.lunchEnd, c.close]] : [[c.open, c.close]];
+    c.lunchStart && c.lunchEnd
+      ? [
+          [c.open, c.lunchStart],
+          [c.lunchEnd, c.close],
+        ]
+      : [[c.open, c.close]];
   const rules: QbpNode[] = [];
   for (const [from, to] of runs)
     for (const [open, close] of spans)
@@ -185,7 +203,10 @@ export function buildQbpInfo(
   const volumeOf = (s: ModdleElement) => annotations.starts[s.id as string]?.annualVolume ?? 0;
   const process = processes.find((p) => partsOf(p).starts.some((s) => volumeOf(s) > 0));
   if (!process)
-    throw new QbpExportError('no-arrivals', '年間件数が設定された開始イベントがないため、BIMP の到着間隔を決められません。開始イベントに年間件数を入力してください。');
+    throw new QbpExportError(
+      'no-arrivals',
+      '年間件数が設定された開始イベントがないため、BIMP の到着間隔を決められません。開始イベントに年間件数を入力してください。',
+    );
   const processLabel = (p: ModdleElement) => elementLabel(p.id as string, p.name as string | undefined);
   for (const p of processes)
     if (p !== process && partsOf(p).tasks.length)
@@ -216,7 +237,12 @@ export function buildQbpInfo(
     builtIn(arrivalCalendarId);
   }
   const arrivalCalendar = calendars.get(arrivalCalendarId) as Calendar;
-  if (arriving.some((s) => { const w = annotations.starts[s.id as string].seasonality; return w && w.some((x) => x !== w[0]); }))
+  if (
+    arriving.some((s) => {
+      const w = annotations.starts[s.id as string].seasonality;
+      return w && w.some((x) => x !== w[0]);
+    })
+  )
     warnings.push('BIMP には月別の繁閑がないため、年間件数を 1 年に均等に配分した到着間隔で書き出しました。');
   const openMinutes = annualOpenMinutes(arrivalCalendar);
   // Per open minute the same rate as our simulation, so queues build up the same way.
@@ -265,7 +291,9 @@ export function buildQbpInfo(
     const resident = isResidentRole(roleName) || (!roleName && !step?.staffTime && !!step?.residentTime);
     let duration = resident ? (step?.residentTime ?? step?.staffTime) : step?.staffTime;
     if (!resident && step?.residentTime && step.staffTime)
-      warnings.push(`${label(task)}: BIMP の作業時間は 1 つのため、職員処理時間だけを書き出し、住民の所要時間（平均 ${formatNumber(distributionMean(step.residentTime))} 分）は含めていません。`);
+      warnings.push(
+        `${label(task)}: BIMP の作業時間は 1 つのため、職員処理時間だけを書き出し、住民の所要時間（平均 ${formatNumber(distributionMean(step.residentTime))} 分）は含めていません。`,
+      );
     if (step?.lag)
       warnings.push(`${label(task)}: 待ち時間（${step.lag.unit === 'businessDays' ? '営業日' : '分'}単位）は BIMP で表せないため書き出していません。`);
     if (!duration) {
@@ -286,8 +314,15 @@ export function buildQbpInfo(
   }
   if (untimed) warnings.push(`処理時間が未入力の作業が ${untimed} 件あるため、BIMP では 0 秒として書き出しました。`);
   // Measured on the samples with 住民 steps (test/domain/bpmn/fixtures/bimp-parity.json): BIMP waits overnight where we do not.
-  if (parts.tasks.some((t) => { const st = annotations.steps[t.id as string]; return isResidentRole(st?.role) || (!!st?.residentTime && !st.staffTime); }))
-    warnings.push('BIMP には「住民の来庁中は閉庁時刻や昼休みを過ぎても窓口が処理を終える」扱いがないため、BIMP では住民の手続も閉庁時間・昼休みに止まり、リードタイムが本アプリより長く出ます。');
+  if (
+    parts.tasks.some((t) => {
+      const st = annotations.steps[t.id as string];
+      return isResidentRole(st?.role) || (!!st?.residentTime && !st.staffTime);
+    })
+  )
+    warnings.push(
+      'BIMP には「住民の来庁中は閉庁時刻や昼休みを過ぎても窓口が処理を終える」扱いがないため、BIMP では住民の手続も閉庁時間・昼休みに止まり、リードタイムが本アプリより長く出ます。',
+    );
 
   // Branching: BIMP needs a number on every outgoing flow of a split.
   const sequenceFlows: QbpNode[] = [];
@@ -310,7 +345,9 @@ export function buildQbpInfo(
         const workless = !!target && (isA(target, 'bpmn:Gateway') || isA(target, 'bpmn:EndEvent'));
         p.set(defaultFlow, workless ? 1 : others.reduce((a, f) => a * (1 - (p.get(f) ?? 0)), 1));
         if (!workless)
-          warnings.push(`${label(gw)}: BIMP は包含ゲートウェイの既定の流れも他の流れと独立に選ぶため、既定の流れ ${label(defaultFlow)} の確率は他の流れが 1 本も選ばれない確率として書き出しました（BIMP では他の流れと同時に選ばれることがあります）。`);
+          warnings.push(
+            `${label(gw)}: BIMP は包含ゲートウェイの既定の流れも他の流れと独立に選ぶため、既定の流れ ${label(defaultFlow)} の確率は他の流れが 1 本も選ばれない確率として書き出しました（BIMP では他の流れと同時に選ばれることがあります）。`,
+          );
       }
       const missing = others.filter((f) => pct(f) === undefined);
       if (missing.length) {
@@ -324,7 +361,9 @@ export function buildQbpInfo(
         for (const f of open) p.set(f, rest);
         const onlyDefault = open.length === 1 && open[0] === defaultFlow;
         if (!onlyDefault)
-          warnings.push(`${label(gw)}: 分岐確率が未入力の流れ（${open.map(label).join('、')}）に残り ${formatNumber(Math.max(0, 1 - sum) * 100)}% を均等に割り振りました。`);
+          warnings.push(
+            `${label(gw)}: 分岐確率が未入力の流れ（${open.map(label).join('、')}）に残り ${formatNumber(Math.max(0, 1 - sum) * 100)}% を均等に割り振りました。`,
+          );
       } else if (Math.abs(sum - 1) > 1e-6 && sum > 0) {
         for (const f of set) p.set(f, (p.get(f) as number) / sum);
         warnings.push(`${label(gw)}: 分岐確率の合計が ${formatNumber(sum * 100)}% のため、合計 100% になるよう比例配分して書き出しました。`);
@@ -341,11 +380,15 @@ export function buildQbpInfo(
   for (const [id, c] of calendars) {
     const tid = newId(id === ROBOT_CALENDAR_ID ? QBP_ROBOT_TIMETABLE_ID : id, `qbp_timetable_${timetables.length + 1}`);
     timetableIds.set(id, tid);
-    timetables.push(node('timetable', { id: tid, default: id === arrivalCalendarId ? 'true' : 'false', name: c.name ?? id }, [node('rules', {}, calendarRules(c))]));
+    timetables.push(
+      node('timetable', { id: tid, default: id === arrivalCalendarId ? 'true' : 'false', name: c.name ?? id }, [node('rules', {}, calendarRules(c))]),
+    );
   }
   const holidayCalendars = [...calendars.values()].filter((c) => c.publicHolidays || c.yearEndClosure || c.closedDates?.length);
   if (holidayCalendars.length)
-    warnings.push(`BIMP のタイムテーブルは祝日・年末年始・休業日を表せないため、${holidayCalendars.map((c) => `「${c.name ?? c.id}」`).join('、')}は曜日と時刻だけを書き出しました（到着間隔は休日を除いた開庁時間で計算しています）。`);
+    warnings.push(
+      `BIMP のタイムテーブルは祝日・年末年始・休業日を表せないため、${holidayCalendars.map((c) => `「${c.name ?? c.id}」`).join('、')}は曜日と時刻だけを書き出しました（到着間隔は休日を除いた開庁時間で計算しています）。`,
+    );
   for (const r of resources) r.attrs.timetableId = timetableIds.get(r.attrs.timetableId) as string;
 
   const instances = opts.processInstances ?? Math.min(MAX_DEFAULT_INSTANCES, Math.max(2, Math.round(volume)));
@@ -354,7 +397,9 @@ export function buildQbpInfo(
 
   const fixed = first.interArrival === 'fixed';
   if (arriving.some((s) => (annotations.starts[s.id as string].interArrival === 'fixed') !== fixed))
-    warnings.push(`開始イベントごとに到着間隔の分布が異なるため、BIMP には ${label(arriving[0])} の分布（${fixed ? '一定間隔' : 'ポアソン到着'}）で書き出しました。`);
+    warnings.push(
+      `開始イベントごとに到着間隔の分布が異なるため、BIMP には ${label(arriving[0])} の分布（${fixed ? '一定間隔' : 'ポアソン到着'}）で書き出しました。`,
+    );
   const arrival = node(
     'arrivalRateDistribution',
     fixed ? { type: 'FIXED', mean: interArrivalSeconds } : { type: 'EXPONENTIAL', mean: interArrivalSeconds, arg1: interArrivalSeconds },
@@ -381,16 +426,20 @@ export function buildQbpInfo(
 }
 
 const escapeAttr = (v: string) =>
-  v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
+  v
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\r/g, '&#13;')
+    .replace(/\t/g, '&#9;');
 const escapeText = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** The tree as XML text; the root declares the qbp namespace itself, so it needs nothing from <definitions>. */
 export function qbpNodeToXml(n: QbpNode, depth = 1, root = true): string {
   const pad = '  '.repeat(depth);
-  const attrs = [
-    ...(root ? [`xmlns:qbp="${QBP_NS}"`] : []),
-    ...Object.entries(n.attrs).map(([k, v]) => `${k}="${escapeAttr(v)}"`),
-  ];
+  const attrs = [...(root ? [`xmlns:qbp="${QBP_NS}"`] : []), ...Object.entries(n.attrs).map(([k, v]) => `${k}="${escapeAttr(v)}"`)];
   const open = `${pad}<${n.name}${attrs.length ? ` ${attrs.join(' ')}` : ''}`;
   if (n.text !== undefined) return `${open}>${escapeText(n.text)}</${n.name}>`;
   if (!n.children.length) return `${open} />`;

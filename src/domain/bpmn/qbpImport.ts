@@ -31,11 +31,35 @@ export interface QbpDistribution {
   arg2?: number;
   histogram?: Array<{ probability: number; distribution: QbpDistribution }>;
 }
-export interface QbpTimetableRule { fromTime: string; toTime: string; fromWeekDay: string; toWeekDay?: string }
-export interface QbpTimetable { id: string; name?: string; isDefault: boolean; rules: QbpTimetableRule[] }
-export interface QbpResource { id: string; name?: string; totalAmount?: number; costPerHour?: number; timetableId?: string }
-export interface QbpElement { elementId: string; duration?: QbpDistribution; resourceIds: string[]; fixedCost?: number }
-export interface QbpSequenceFlow { elementId: string; executionProbability?: number }
+export interface QbpTimetableRule {
+  fromTime: string;
+  toTime: string;
+  fromWeekDay: string;
+  toWeekDay?: string;
+}
+export interface QbpTimetable {
+  id: string;
+  name?: string;
+  isDefault: boolean;
+  rules: QbpTimetableRule[];
+}
+export interface QbpResource {
+  id: string;
+  name?: string;
+  totalAmount?: number;
+  costPerHour?: number;
+  timetableId?: string;
+}
+export interface QbpElement {
+  elementId: string;
+  duration?: QbpDistribution;
+  resourceIds: string[];
+  fixedCost?: number;
+}
+export interface QbpSequenceFlow {
+  elementId: string;
+  executionProbability?: number;
+}
 
 export interface QbpInfo {
   /** Where the block was: bpmn-moddle keeps the first, drops the second. */
@@ -118,7 +142,9 @@ function toInfo(node: XmlNode, placement: QbpInfo['placement']): QbpInfo {
     elements: childrenNamed(childNamed(node, 'elements'), 'element').map((e) => ({
       elementId: e.attrs.elementId ?? '',
       duration: readDistribution(childNamed(e, 'durationDistribution')),
-      resourceIds: childrenNamed(childNamed(e, 'resourceIds'), 'resourceId').map((r) => r.text.trim()).filter(Boolean),
+      resourceIds: childrenNamed(childNamed(e, 'resourceIds'), 'resourceId')
+        .map((r) => r.text.trim())
+        .filter(Boolean),
       fixedCost: numAttr(e, 'fixedCost'),
     })),
     sequenceFlows: childrenNamed(childNamed(node, 'sequenceFlows'), 'sequenceFlow').map((f) => ({
@@ -183,7 +209,9 @@ function timetableToCalendar(t: QbpTimetable, warnings: string[]): Calendar | un
     let c = hhmm(r.toTime);
     if (c === '23:59') c = '24:00';
     if (from < 0 || to < 0 || !f || !c || minutesOf(f) >= minutesOf(c)) {
-      warnings.push(`BIMP のタイムテーブル「${t.name ?? t.id}」の規則（${r.fromWeekDay}〜${r.toWeekDay ?? ''} ${r.fromTime}〜${r.toTime}）は読み取れないため無視しました。`);
+      warnings.push(
+        `BIMP のタイムテーブル「${t.name ?? t.id}」の規則（${r.fromWeekDay}〜${r.toWeekDay ?? ''} ${r.fromTime}〜${r.toTime}）は読み取れないため無視しました。`,
+      );
       continue;
     }
     for (let d = from; ; d = (d + 1) % 7) {
@@ -203,7 +231,9 @@ function timetableToCalendar(t: QbpTimetable, warnings: string[]): Calendar | un
     const all = days.flatMap((d) => d.spans);
     const open = all.reduce((a, s) => (minutesOf(s[0]) < minutesOf(a) ? s[0] : a), all[0][0]);
     const close = all.reduce((a, s) => (minutesOf(s[1]) > minutesOf(a) ? s[1] : a), all[0][1]);
-    warnings.push(`BIMP のタイムテーブル「${t.name ?? t.id}」は曜日ごとに時間帯が異なるか、1 日に 3 つ以上の時間帯があります。最も早い開始と最も遅い終了でまとめました。`);
+    warnings.push(
+      `BIMP のタイムテーブル「${t.name ?? t.id}」は曜日ごとに時間帯が異なるか、1 日に 3 つ以上の時間帯があります。最も早い開始と最も遅い終了でまとめました。`,
+    );
     hours = { open, close };
   }
   const aroundTheClock = days.length === 7 && hours.open === '00:00' && hours.close === '24:00' && !hours.lunchStart;
@@ -236,8 +266,10 @@ function mergeSpans(spans: Array<[string, string]>): Array<[string, string]> {
 /** The mean of a QBP distribution in seconds, per the XSD's meaning of mean/arg1/arg2. */
 export function qbpMeanSeconds(d: QbpDistribution): number | undefined {
   switch (d.type) {
-    case 'EXPONENTIAL': return d.arg1 !== undefined && d.arg1 > 0 ? d.arg1 : d.mean;
-    case 'UNIFORM': return d.arg1 !== undefined && d.arg2 !== undefined ? (d.arg1 + d.arg2) / 2 : d.mean;
+    case 'EXPONENTIAL':
+      return d.arg1 !== undefined && d.arg1 > 0 ? d.arg1 : d.mean;
+    case 'UNIFORM':
+      return d.arg1 !== undefined && d.arg2 !== undefined ? (d.arg1 + d.arg2) / 2 : d.mean;
     case 'TRIANGULAR':
       return d.arg1 !== undefined && d.arg2 !== undefined && d.mean !== undefined ? (d.arg1 + d.mean + d.arg2) / 3 : d.mean;
     case 'HISTOGRAM': {
@@ -246,7 +278,8 @@ export function qbpMeanSeconds(d: QbpDistribution): number | undefined {
       if (!bins.length || total <= 0) return d.mean;
       return bins.reduce((a, b) => a + (b.probability / total) * (qbpMeanSeconds(b.distribution) ?? 0), 0);
     }
-    default: return d.mean;
+    default:
+      return d.mean;
   }
 }
 
@@ -259,12 +292,24 @@ export function qbpDistributionToMinutes(d: QbpDistribution, where: string, warn
   const m = (s: number | undefined) => (s === undefined ? NaN : s / 60);
   let out: unknown;
   switch (d.type) {
-    case 'FIXED': out = { type: 'fixed', value: m(d.mean) }; break;
-    case 'NORMAL': out = { type: 'normal', mean: m(d.mean), sd: m(d.arg1 ?? 0) }; break;
-    case 'EXPONENTIAL': out = { type: 'exponential', mean: m(qbpMeanSeconds(d)) }; break;
-    case 'UNIFORM': out = { type: 'uniform', min: m(d.arg1), max: m(d.arg2) }; break;
-    case 'TRIANGULAR': out = { type: 'triangular', min: m(d.arg1), mode: m(d.mean), max: m(d.arg2) }; break;
-    case 'LOGNORMAL': out = { type: 'lognormal', mean: m(d.mean), sd: m(Math.sqrt(d.arg1 ?? 0)) }; break;
+    case 'FIXED':
+      out = { type: 'fixed', value: m(d.mean) };
+      break;
+    case 'NORMAL':
+      out = { type: 'normal', mean: m(d.mean), sd: m(d.arg1 ?? 0) };
+      break;
+    case 'EXPONENTIAL':
+      out = { type: 'exponential', mean: m(qbpMeanSeconds(d)) };
+      break;
+    case 'UNIFORM':
+      out = { type: 'uniform', min: m(d.arg1), max: m(d.arg2) };
+      break;
+    case 'TRIANGULAR':
+      out = { type: 'triangular', min: m(d.arg1), mode: m(d.mean), max: m(d.arg2) };
+      break;
+    case 'LOGNORMAL':
+      out = { type: 'lognormal', mean: m(d.mean), sd: m(Math.sqrt(d.arg1 ?? 0)) };
+      break;
     case 'GAMMA':
       warnings.push(`${where}: ガンマ分布には対応していないため、同じ平均と分散の対数正規分布に置き換えました。`);
       out = { type: 'lognormal', mean: m(d.mean), sd: m(Math.sqrt(d.arg1 ?? 0)) };
@@ -360,7 +405,9 @@ export function convertQbp(qbp: QbpInfo, definitions: ModdleElement): QbpConvers
       if (role) step.role = role;
       else warnings.push(`${label(e.elementId)}: BIMP のリソース「${e.resourceIds[0]}」が定義されていません。`);
       if (e.resourceIds.length > 1)
-        warnings.push(`${label(e.elementId)}: BIMP では ${e.resourceIds.length} 種類のリソースが割り当てられていますが、最初の「${role ?? e.resourceIds[0]}」だけを担当役割にしました。`);
+        warnings.push(
+          `${label(e.elementId)}: BIMP では ${e.resourceIds.length} 種類のリソースが割り当てられていますが、最初の「${role ?? e.resourceIds[0]}」だけを担当役割にしました。`,
+        );
     }
     steps[e.elementId] = step;
   }
@@ -388,8 +435,7 @@ export function convertQbp(qbp: QbpInfo, definitions: ModdleElement): QbpConvers
     const timetableId = qbp.arrival.timetableId ?? qbp.timetables.find((t) => t.isDefault)?.id;
     const calendarId = timetableId ? calendarOf.get(timetableId) : undefined;
     const calendar = calendars.find((c) => c.id === calendarId);
-    const process =
-      participantsProcesses(definitions).find((p) => p.id === qbp.processId) ?? participantsProcesses(definitions)[0];
+    const process = participantsProcesses(definitions).find((p) => p.id === qbp.processId) ?? participantsProcesses(definitions)[0];
     const startEvents = ((process?.flowElements as ModdleElement[] | undefined) ?? []).filter((e) => isA(e, 'bpmn:StartEvent'));
     if (meanSec === undefined || meanSec <= 0) {
       warnings.push('BIMP の到着間隔が 0 または読み取れないため、年間件数は読み込みませんでした。');

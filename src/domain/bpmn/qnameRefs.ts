@@ -58,9 +58,7 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const PROTECTED = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>/g;
 
 export function resolveModelQNames(text: string): QNameResolution {
-  const prefixes = [...text.matchAll(/\sxmlns:([A-Za-z_][\w.-]*)\s*=\s*(["'])([^"']*)\2/g)]
-    .filter((m) => m[3] === BPMN_MODEL_NS)
-    .map((m) => m[1]);
+  const prefixes = [...text.matchAll(/\sxmlns:([A-Za-z_][\w.-]*)\s*=\s*(["'])([^"']*)\2/g)].filter((m) => m[3] === BPMN_MODEL_NS).map((m) => m[1]);
   const unchanged = { text, resolved: 0, prefixes: [] };
   if (prefixes.length === 0) return unchanged;
   // Fast path: no value or element text starts with such a prefix.

@@ -3,7 +3,9 @@ import { isA, type ModdleElement } from './bprAccess';
 /** Processes of a diagram (each once), whether top-level or referenced by a pool. */
 export function participantsProcesses(definitions: ModdleElement): ModdleElement[] {
   const out: ModdleElement[] = [];
-  const add = (p: ModdleElement | undefined) => { if (p && isA(p, 'bpmn:Process') && !out.includes(p)) out.push(p); };
+  const add = (p: ModdleElement | undefined) => {
+    if (p && isA(p, 'bpmn:Process') && !out.includes(p)) out.push(p);
+  };
   for (const r of (definitions.rootElements as ModdleElement[] | undefined) ?? []) {
     add(r);
     if (isA(r, 'bpmn:Collaboration'))

@@ -98,8 +98,9 @@ function findTagEnd(xml: string, from: number): number {
   let quote: string | undefined;
   for (let i = from; i < xml.length; i++) {
     const c = xml[i];
-    if (quote) { if (c === quote) quote = undefined; }
-    else if (c === '"' || c === "'") quote = c;
+    if (quote) {
+      if (c === quote) quote = undefined;
+    } else if (c === '"' || c === "'") quote = c;
     else if (c === '>') return i;
   }
   return -1;

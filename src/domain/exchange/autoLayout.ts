@@ -18,7 +18,9 @@ export interface EnsureDiResult {
 }
 
 const hasDiagram = (defs: ModdleElement) =>
-  ((defs.diagrams as ModdleElement[] | undefined) ?? []).some((d) => (((d.plane as ModdleElement | undefined)?.planeElement as unknown[] | undefined) ?? []).length > 0);
+  ((defs.diagrams as ModdleElement[] | undefined) ?? []).some(
+    (d) => (((d.plane as ModdleElement | undefined)?.planeElement as unknown[] | undefined) ?? []).length > 0,
+  );
 
 const drawnElements = (process: ModdleElement | undefined) =>
   ((process?.flowElements as ModdleElement[] | undefined) ?? [])
@@ -50,8 +52,13 @@ export async function ensureDiagramInterchange(xml: string): Promise<EnsureDiRes
   const roots = (defs.rootElements as ModdleElement[] | undefined) ?? [];
   const pooled = roots.some((r) => isA(r, 'bpmn:Collaboration'));
   // bpmn-auto-layout draws one plane: content of sub-processes and boundary events need the lane layout's planes.
-  const nested = roots.some((r) => isA(r, 'bpmn:Process') && ((r.flowElements as ModdleElement[] | undefined) ?? []).some((e) => isA(e, 'bpmn:SubProcess') || isA(e, 'bpmn:BoundaryEvent')));
-  const laned = roots.some((r) => isA(r, 'bpmn:Process') && ((r.laneSets as ModdleElement[] | undefined) ?? []).some((ls) => ((ls.lanes as unknown[] | undefined) ?? []).length > 0));
+  const nested = roots.some(
+    (r) =>
+      isA(r, 'bpmn:Process') && ((r.flowElements as ModdleElement[] | undefined) ?? []).some((e) => isA(e, 'bpmn:SubProcess') || isA(e, 'bpmn:BoundaryEvent')),
+  );
+  const laned = roots.some(
+    (r) => isA(r, 'bpmn:Process') && ((r.laneSets as ModdleElement[] | undefined) ?? []).some((ls) => ((ls.lanes as unknown[] | undefined) ?? []).length > 0),
+  );
   if (!pooled && !laned && !nested) {
     try {
       const auto: string = await layoutProcess(xml);

@@ -30,7 +30,10 @@ export function fileNamePart(text: string): string {
     .replace(/\s+/g, '_')
     .replace(/_+/g, '_')
     .replace(/^[._]+|[._]+$/g, '');
-  return [...cleaned].slice(0, FILE_NAME_PART_MAX).join('').replace(/[._]+$/g, '');
+  return [...cleaned]
+    .slice(0, FILE_NAME_PART_MAX)
+    .join('')
+    .replace(/[._]+$/g, '');
 }
 
 export interface ExportFileNameInput {

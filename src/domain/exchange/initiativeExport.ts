@@ -16,14 +16,7 @@ export interface InitiativeExportOptions {
   fiscalYears?: readonly number[];
 }
 
-export const INITIATIVE_EXPORT_LEADING_COLUMNS = [
-  '取組名',
-  '基本方針/施策',
-  '担当課',
-  'これまでの課題',
-  '取組の概要',
-  'BPRで把握した課題と解決方策',
-] as const;
+export const INITIATIVE_EXPORT_LEADING_COLUMNS = ['取組名', '基本方針/施策', '担当課', 'これまでの課題', '取組の概要', 'BPRで把握した課題と解決方策'] as const;
 
 export const INITIATIVE_EXPORT_TRAILING_COLUMNS = [
   '評価指標',
@@ -67,11 +60,7 @@ export function exportFiscalYears(initiatives: readonly Initiative[]): number[] 
 }
 
 export function initiativeExportHeader(fiscalYears: readonly number[]): string[] {
-  return [
-    ...INITIATIVE_EXPORT_LEADING_COLUMNS,
-    ...fiscalYears.map((fy) => `スケジュール ${fiscalYearLabel(fy)}`),
-    ...INITIATIVE_EXPORT_TRAILING_COLUMNS,
-  ];
+  return [...INITIATIVE_EXPORT_LEADING_COLUMNS, ...fiscalYears.map((fy) => `スケジュール ${fiscalYearLabel(fy)}`), ...INITIATIVE_EXPORT_TRAILING_COLUMNS];
 }
 
 function yearLines(ind: Indicator, pick: (y: Indicator['years'][number]) => string | undefined): string {

@@ -78,11 +78,7 @@ function columns(nodes: ModdleElement[], flows: ModdleElement[]): { column: Map<
   // Depth-first from the roots (start events first) marks the flows that close a loop.
   const back = new Set<ModdleElement>();
   const state = new Map<ModdleElement, 1 | 2>();
-  const roots = [
-    ...nodes.filter((n) => isA(n, 'bpmn:StartEvent')),
-    ...nodes.filter((n) => indeg.get(n) === 0 && !isA(n, 'bpmn:StartEvent')),
-    ...nodes,
-  ];
+  const roots = [...nodes.filter((n) => isA(n, 'bpmn:StartEvent')), ...nodes.filter((n) => indeg.get(n) === 0 && !isA(n, 'bpmn:StartEvent')), ...nodes];
   for (const root of roots) {
     if (state.has(root)) continue;
     const stack: Array<{ node: ModdleElement; i: number }> = [{ node: root, i: 0 }];
@@ -142,8 +138,16 @@ function flowPoints(s: Box | undefined, t: Box | undefined, isBack: boolean, bot
       [t.x + t.width / 2, t.y + t.height],
     ];
   }
-  if (Math.abs(sy - ty) < 1) return [[s.x + s.width, sy], [t.x, ty]];
-  return [[s.x + s.width / 2, sy > ty ? s.y : s.y + s.height], [s.x + s.width / 2, ty], [t.x, ty]];
+  if (Math.abs(sy - ty) < 1)
+    return [
+      [s.x + s.width, sy],
+      [t.x, ty],
+    ];
+  return [
+    [s.x + s.width / 2, sy > ty ? s.y : s.y + s.height],
+    [s.x + s.width / 2, ty],
+    [t.x, ty],
+  ];
 }
 
 /** Boundary events sit on the lower edge of their host, right to left when there are several. */
@@ -188,13 +192,21 @@ function subProcessDiagrams(moddle: BpmnModdle, subProcess: ModdleElement, out: 
     const cy = ORIGIN.y + row * ROW_H + ROW_H / 2;
     addShape(n, { x: cx - w / 2, y: cy - h / 2, width: w, height: h }, isA(n, 'bpmn:SubProcess') ? { isExpanded: false } : {});
   }
-  placeBoundaries(flowElements.filter((f) => isA(f, 'bpmn:BoundaryEvent')), boxes, addShape);
+  placeBoundaries(
+    flowElements.filter((f) => isA(f, 'bpmn:BoundaryEvent')),
+    boxes,
+    addShape,
+  );
   const bottom = ORIGIN.y + Math.max(1, ...used.values()) * ROW_H;
   for (const f of flows) {
     const pts = flowPoints(boxes.get(f.sourceRef as ModdleElement), boxes.get(f.targetRef as ModdleElement), back.has(f), bottom);
     if (pts)
       planeElements.push(
-        moddle.create('bpmndi:BPMNEdge', { id: diId(f), bpmnElement: f, waypoint: pts.map(([x, y]) => moddle.create('dc:Point', { x: Math.round(x), y: Math.round(y) })) }),
+        moddle.create('bpmndi:BPMNEdge', {
+          id: diId(f),
+          bpmnElement: f,
+          waypoint: pts.map(([x, y]) => moddle.create('dc:Point', { x: Math.round(x), y: Math.round(y) })),
+        }),
       );
   }
   const plane = moddle.create('bpmndi:BPMNPlane', { id: `${subProcess.id}_plane`, bpmnElement: subProcess, planeElement: planeElements });
@@ -214,7 +226,10 @@ export function layoutWithLanes(moddle: BpmnModdle, definitions: ModdleElement):
   const collaboration = roots.find((r) => isA(r, 'bpmn:Collaboration'));
   const pools: Array<{ participant?: ModdleElement; process?: ModdleElement }> = collaboration
     ? ((collaboration.participants as ModdleElement[] | undefined) ?? []).map((p) => ({ participant: p, process: p.processRef as ModdleElement | undefined }))
-    : roots.filter((r) => isA(r, 'bpmn:Process')).slice(0, 1).map((p) => ({ process: p }));
+    : roots
+        .filter((r) => isA(r, 'bpmn:Process'))
+        .slice(0, 1)
+        .map((p) => ({ process: p }));
 
   const planeElements: ModdleElement[] = [];
   const boxes = new Map<ModdleElement, Box>();
@@ -327,7 +342,20 @@ export function layoutWithLanes(moddle: BpmnModdle, definitions: ModdleElement):
     const tx = isA(mf.targetRef as ModdleElement, 'bpmn:Participant') ? sx : t.x + t.width / 2;
     const startY = down ? s.y + s.height : s.y;
     const endY = down ? t.y : t.y + t.height;
-    addEdge(mf, sx === tx ? [[sx, startY], [tx, endY]] : [[sx, startY], [sx, (startY + endY) / 2], [tx, (startY + endY) / 2], [tx, endY]]);
+    addEdge(
+      mf,
+      sx === tx
+        ? [
+            [sx, startY],
+            [tx, endY],
+          ]
+        : [
+            [sx, startY],
+            [sx, (startY + endY) / 2],
+            [tx, (startY + endY) / 2],
+            [tx, endY],
+          ],
+    );
   }
 
   const planeOwner = collaboration ?? pools[0]?.process;
@@ -336,7 +364,8 @@ export function layoutWithLanes(moddle: BpmnModdle, definitions: ModdleElement):
   plane.$parent = diagram;
   for (const el of planeElements) el.$parent = plane;
   const diagrams = [diagram];
-  for (const p of prepared) for (const sub of subProcessesIn((p.process?.flowElements as ModdleElement[] | undefined) ?? [])) subProcessDiagrams(moddle, sub, diagrams);
+  for (const p of prepared)
+    for (const sub of subProcessesIn((p.process?.flowElements as ModdleElement[] | undefined) ?? [])) subProcessDiagrams(moddle, sub, diagrams);
   for (const d of diagrams) d.$parent = definitions;
   definitions.diagrams = diagrams;
   return { shapes: boxes.size, edges };

@@ -39,7 +39,8 @@ function containedChildren(el: ModdleElement): ModdleElement[] {
   for (const prop of descriptor?.properties ?? []) {
     if (prop.isReference || prop.isAttr || prop.name === 'diagrams') continue;
     const value = el[prop.name] as unknown;
-    for (const v of Array.isArray(value) ? value : [value]) if (v && typeof v === 'object' && typeof (v as ModdleElement).$type === 'string') out.push(v as ModdleElement);
+    for (const v of Array.isArray(value) ? value : [value])
+      if (v && typeof v === 'object' && typeof (v as ModdleElement).$type === 'string') out.push(v as ModdleElement);
   }
   return out;
 }

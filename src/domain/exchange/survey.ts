@@ -63,8 +63,7 @@ export function normalizeHeader(h: CellValue): string {
 }
 
 const ALIAS_TO_COLUMN = new Map<string, Column>();
-for (const [col, aliases] of Object.entries(HEADER_ALIASES) as Array<[Column, string[]]>)
-  for (const a of aliases) ALIAS_TO_COLUMN.set(normalizeHeader(a), col);
+for (const [col, aliases] of Object.entries(HEADER_ALIASES) as Array<[Column, string[]]>) for (const a of aliases) ALIAS_TO_COLUMN.set(normalizeHeader(a), col);
 
 export interface SurveyStep {
   /** Row number in the sheet (1 = the first line of the file). */
@@ -124,8 +123,7 @@ function findHeader(rows: CellValue[][]): { at: number; columns: Map<Column, num
  */
 export function readSurveyTable(rows: CellValue[][], fallbackName = '業務量調査'): SurveyBusiness[] {
   const header = findHeader(rows);
-  if (!header)
-    throw new SurveyImportError([`見出し行が見つかりません。1行目に「${SURVEY_HEADERS.join('」「')}」の見出しを入れてください。`]);
+  if (!header) throw new SurveyImportError([`見出し行が見つかりません。1行目に「${SURVEY_HEADERS.join('」「')}」の見出しを入れてください。`]);
   const { at, columns } = header;
   const problems: string[] = [];
   for (const required of ['role', 'minutes'] as const)
@@ -138,7 +136,14 @@ export function readSurveyTable(rows: CellValue[][], fallbackName = '業務量�
   const number = (row: CellValue[], rowNo: number, col: Column, label = '数値'): number | undefined => {
     const v = cell(row, col);
     if (blank(v)) return undefined;
-    const n = typeof v === 'number' ? v : Number(numberText(v).replace(/,/g, '').replace(/(分|件|回)$/, ''));
+    const n =
+      typeof v === 'number'
+        ? v
+        : Number(
+            numberText(v)
+              .replace(/,/g, '')
+              .replace(/(分|件|回)$/, ''),
+          );
     if (!Number.isFinite(n)) {
       problems.push(`${where(rowNo, col)}: ${label}ではありません（「${String(v)}」）。半角または全角の数字で入力してください。`);
       return undefined;
@@ -254,7 +259,11 @@ export async function buildSurveyProcess(business: SurveyBusiness): Promise<Surv
   withExtension(
     moddle,
     start,
-    createArrivalsElement(moddle, { ...(business.annualVolume !== undefined ? { annualVolume: business.annualVolume } : {}), calendar: DEFAULT_CALENDAR_ID }, start),
+    createArrivalsElement(
+      moddle,
+      { ...(business.annualVolume !== undefined ? { annualVolume: business.annualVolume } : {}), calendar: DEFAULT_CALENDAR_ID },
+      start,
+    ),
   );
   const nodes: ModdleElement[] = [start];
   business.steps.forEach((s, i) => {
@@ -275,9 +284,7 @@ export async function buildSurveyProcess(business: SurveyBusiness): Promise<Surv
     target.incoming = [...((target.incoming as ModdleElement[] | undefined) ?? []), flow];
   }
 
-  const notes = staffRoles.length
-    ? [`役割の人数は仮に1人としています（${staffRoles.join('、')}）。ワークショップで実際の人数を確認してください。`]
-    : [];
+  const notes = staffRoles.length ? [`役割の人数は仮に1人としています（${staffRoles.join('、')}）。ワークショップで実際の人数を確認してください。`] : [];
   if (business.annualVolume === undefined) notes.push('「件数/年」が未入力のため、開始イベントの年間件数を入力してください。');
   const collaboration = moddle.create('bpmn:Collaboration', { id: 'Collaboration_1', participants: [] });
   const participant = moddle.create('bpmn:Participant', { id: 'Participant_1', name: business.name, processRef: process });

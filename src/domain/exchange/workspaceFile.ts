@@ -122,7 +122,8 @@ const FIELD_LABELS: Record<string, string> = {
   versions: '版の履歴',
   ...RECORD_FIELD_LABELS,
 };
-const describePath = (path: readonly PropertyKey[]) => path.map((p) => (typeof p === 'number' ? `[${p + 1}]` : (FIELD_LABELS[String(p)] ?? String(p)))).join(' ');
+const describePath = (path: readonly PropertyKey[]) =>
+  path.map((p) => (typeof p === 'number' ? `[${p + 1}]` : (FIELD_LABELS[String(p)] ?? String(p)))).join(' ');
 
 function text(input: string | Uint8Array): string {
   if (typeof input === 'string') return input.replace(/^\uFEFF/, '');
@@ -203,7 +204,8 @@ export function parseWorkspaceFile(input: string | Uint8Array): WorkspaceFile {
     if (p.linkedProcessId === undefined) continue;
     const partner = byId.get(p.linkedProcessId);
     if (!partner) problems.push(`プロセス「${p.name}」の対応先 (id: ${p.linkedProcessId}) がファイルに含まれていません`);
-    else if (partner.kind === p.kind) problems.push(`プロセス「${p.name}」と「${partner.name}」はどちらも ${p.kind === 'as-is' ? 'As-Is' : 'To-Be'} のため対応付けできません`);
+    else if (partner.kind === p.kind)
+      problems.push(`プロセス「${p.name}」と「${partner.name}」はどちらも ${p.kind === 'as-is' ? 'As-Is' : 'To-Be'} のため対応付けできません`);
     // An older file's As-Is names its one To-Be; that To-Be must not belong to another As-Is.
     else if (p.kind === 'as-is' && partner.linkedProcessId !== undefined && partner.linkedProcessId !== p.id)
       problems.push(`プロセス「${p.name}」と「${partner.name}」の対応付けが片方向です`);
@@ -211,7 +213,8 @@ export function parseWorkspaceFile(input: string | Uint8Array): WorkspaceFile {
   if (problems.length) throw new WorkspaceFileError(problems);
   // From here on only To-Bes carry links, each with its scenario name.
   const asIsOf = new Map<string, string>();
-  for (const p of processes) if (p.linkedProcessId !== undefined) asIsOf.set(p.kind === 'to-be' ? p.id : p.linkedProcessId, p.kind === 'to-be' ? p.linkedProcessId : p.id);
+  for (const p of processes)
+    if (p.linkedProcessId !== undefined) asIsOf.set(p.kind === 'to-be' ? p.id : p.linkedProcessId, p.kind === 'to-be' ? p.linkedProcessId : p.id);
   const scenarios = processes.map((p): FileProcess => {
     const { linkedProcessId: _l, scenarioName, ...rest } = p;
     const asIs = p.kind === 'to-be' ? asIsOf.get(p.id) : undefined;

@@ -65,7 +65,12 @@ export function columnIndexOf(ref: string): number {
 function sheetNames(sheets: readonly { name: string }[]): string[] {
   const used = new Set<string>();
   return sheets.map((s, i) => {
-    const base = (s.name.replace(/[\\/?*[\]:]/g, '_').replace(/^'+|'+$/g, '').trim() || `Sheet${i + 1}`).slice(0, 31);
+    const base = (
+      s.name
+        .replace(/[\\/?*[\]:]/g, '_')
+        .replace(/^'+|'+$/g, '')
+        .trim() || `Sheet${i + 1}`
+    ).slice(0, 31);
     let name = base;
     for (let k = 2; used.has(name.toLowerCase()); k++) name = `${base.slice(0, 31 - String(k).length - 1)}_${k}`;
     used.add(name.toLowerCase());
@@ -127,9 +132,7 @@ class StyleTable {
 function sheetXml(sheet: WriteSheet, sharedIndex: (s: string) => number, styles: StyleTable): string {
   const widths = sheet.columnWidths ?? autoWidths(sheet.rows);
   const header = sheet.headerRows ?? 0;
-  const cols = widths.length
-    ? `<cols>${widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`
-    : '';
+  const cols = widths.length ? `<cols>${widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>` : '';
   // Frozen below the header: Excel keeps the column names in view while scrolling.
   const views =
     header > 0
@@ -175,9 +178,7 @@ export function writeXlsx(sheets: readonly WriteSheet[]): Uint8Array {
   const files: Zippable = {};
   const styles = new StyleTable();
   sheets.forEach((s, i) => (files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(sheetXml(s, sharedIndex, styles))));
-  const si = shared
-    .map((s) => (/^\s|\s$|\n/.test(s) ? `<si><t xml:space="preserve">${escapeXml(s)}</t></si>` : `<si><t>${escapeXml(s)}</t></si>`))
-    .join('');
+  const si = shared.map((s) => (/^\s|\s$|\n/.test(s) ? `<si><t xml:space="preserve">${escapeXml(s)}</t></si>` : `<si><t>${escapeXml(s)}</t></si>`)).join('');
   files['xl/sharedStrings.xml'] = strToU8(`${XML_DECL}<sst xmlns="${NS_MAIN}" count="${sharedRefs}" uniqueCount="${shared.length}">${si}</sst>`);
   files['xl/styles.xml'] = strToU8(styles.xml());
   files['xl/workbook.xml'] = strToU8(
@@ -239,7 +240,8 @@ function relationships(xml: string | undefined): Map<string, { target: string; t
   const rels = new Map<string, { target: string; type: string }>();
   if (!xml) return rels;
   for (const tag of scanXml(xml))
-    if (tag.local === 'Relationship' && tag.kind !== 'close' && tag.attrs.Id) rels.set(tag.attrs.Id, { target: tag.attrs.Target ?? '', type: tag.attrs.Type ?? '' });
+    if (tag.local === 'Relationship' && tag.kind !== 'close' && tag.attrs.Id)
+      rels.set(tag.attrs.Id, { target: tag.attrs.Target ?? '', type: tag.attrs.Type ?? '' });
   return rels;
 }
 
@@ -322,7 +324,8 @@ function cellValue(type: string, raw: string | undefined, inline: string | undef
     case 's': {
       if (raw === undefined) return null;
       const s = shared[Number(raw)];
-      if (s === undefined) throw new XlsxError(`シート「${sheet}」のセル ${ref ?? ''} が存在しない共有文字列 (${raw}) を参照しています。ファイルが壊れている可能性があります。`);
+      if (s === undefined)
+        throw new XlsxError(`シート「${sheet}」のセル ${ref ?? ''} が存在しない共有文字列 (${raw}) を参照しています。ファイルが壊れている可能性があります。`);
       return s;
     }
     case 'inlineStr':
@@ -352,13 +355,23 @@ function inflateLimited(bytes: Uint8Array, maxUnzipped: number): Record<string, 
   const tooLarge = () => new XlsxError(`Excelファイルの展開後のサイズが大きすぎます（上限 ${mb(maxUnzipped)}）。`);
   const unzip = new Unzip((file) => {
     if (!(file.name.endsWith('.xml') || file.name.endsWith('.rels'))) return;
-    if (file.originalSize !== undefined && total + file.originalSize > maxUnzipped) { failure ??= tooLarge(); return; }
+    if (file.originalSize !== undefined && total + file.originalSize > maxUnzipped) {
+      failure ??= tooLarge();
+      return;
+    }
     const parts: Uint8Array[] = (chunks[file.name] = []);
     file.ondata = (err, data) => {
       if (failure) return;
-      if (err) { failure = err; return; }
+      if (err) {
+        failure = err;
+        return;
+      }
       total += data.length;
-      if (total > maxUnzipped) { failure = tooLarge(); file.terminate(); return; }
+      if (total > maxUnzipped) {
+        failure = tooLarge();
+        file.terminate();
+        return;
+      }
       parts.push(data);
     };
     file.start();
@@ -374,7 +387,10 @@ function inflateLimited(bytes: Uint8Array, maxUnzipped: number): Record<string, 
     const len = parts.reduce((n, p) => n + p.length, 0);
     const out = new Uint8Array(len);
     let o = 0;
-    for (const p of parts) { out.set(p, o); o += p.length; }
+    for (const p of parts) {
+      out.set(p, o);
+      o += p.length;
+    }
     files[name] = out;
   }
   return files;
@@ -384,8 +400,7 @@ function inflateLimited(bytes: Uint8Array, maxUnzipped: number): Record<string, 
 export function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {}): SheetData[] {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_XLSX_BYTES;
   const maxUnzipped = options.maxUnzippedBytes ?? DEFAULT_MAX_XLSX_UNZIPPED_BYTES;
-  if (isOle(bytes))
-    throw new XlsxError('古い形式のExcelファイル (.xls) は読み込めません。Excelで「.xlsx」形式または CSV (UTF-8) で保存し直してください。');
+  if (isOle(bytes)) throw new XlsxError('古い形式のExcelファイル (.xls) は読み込めません。Excelで「.xlsx」形式または CSV (UTF-8) で保存し直してください。');
   if (!isZip(bytes)) throw new XlsxError('Excelファイル (.xlsx) ではありません（ZIP形式ではありません）。');
   if (bytes.length > maxBytes) throw new XlsxError(`Excelファイルが大きすぎます（${mb(bytes.length)}、上限 ${mb(maxBytes)}）。`);
   let files: Record<string, Uint8Array>;

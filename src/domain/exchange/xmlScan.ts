@@ -26,14 +26,16 @@ export function decodeXmlEntities(s: string): string {
 }
 
 export function escapeXml(s: string): string {
-  return s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    // Control characters other than tab/newline are not allowed in XML 1.0 and make Excel refuse the file.
-    // eslint-disable-next-line no-control-regex -- those control characters are what this removes
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
+  return (
+    s
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      // Control characters other than tab/newline are not allowed in XML 1.0 and make Excel refuse the file.
+      // eslint-disable-next-line no-control-regex -- those control characters are what this removes
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '')
+  );
 }
 
 const localOf = (q: string): string => q.slice(q.indexOf(':') + 1);

@@ -88,8 +88,20 @@ export function inventoryToCsv(rows: readonly InventoryFields[], hoursPerFte: nu
 /** A sheet to fill in: every recognised column, one example row a 課 can overwrite. */
 export function inventoryTemplateXlsx(): Uint8Array {
   const example: Partial<Record<InventoryField, CellValue>> = {
-    department: '市民生活部', section: '市民課', unit: '窓口係', name: '住民票の写しの交付', code: '001', purpose: '住民票の写しを請求者に交付する',
-    legalBasis: '住民基本台帳法第12条', routine: '定型', core: 'ノンコア', annualCount: 12000, minutesPerCase: 6, peakPeriod: '3〜4月', paper: '○', systemEntry: '○',
+    department: '市民生活部',
+    section: '市民課',
+    unit: '窓口係',
+    name: '住民票の写しの交付',
+    code: '001',
+    purpose: '住民票の写しを請求者に交付する',
+    legalBasis: '住民基本台帳法第12条',
+    routine: '定型',
+    core: 'ノンコア',
+    annualCount: 12000,
+    minutesPerCase: 6,
+    peakPeriod: '3〜4月',
+    paper: '○',
+    systemEntry: '○',
   };
   return writeXlsx([
     {

@@ -33,9 +33,25 @@ export const INVENTORY_HEADER_ALIASES: Record<InventoryField, string[]> = {
 };
 
 export const INVENTORY_FIELD_LABELS: Record<InventoryField, string> = {
-  department: '部', section: '課', unit: '係', name: '業務名', code: '整理番号', purpose: '目的・概要', legalBasis: '根拠法令',
-  routine: '定型/非定型', core: 'コア/ノンコア', annualCount: '年間件数', minutesPerCase: '1件あたり時間(分)', enteredHours: '年間業務時間(h)',
-  staffCount: '従事職員数', enteredFte: '人工', peakPeriod: '繁忙期', paper: '紙', systemEntry: 'システム入力', outsourced: '外部委託', note: '備考',
+  department: '部',
+  section: '課',
+  unit: '係',
+  name: '業務名',
+  code: '整理番号',
+  purpose: '目的・概要',
+  legalBasis: '根拠法令',
+  routine: '定型/非定型',
+  core: 'コア/ノンコア',
+  annualCount: '年間件数',
+  minutesPerCase: '1件あたり時間(分)',
+  enteredHours: '年間業務時間(h)',
+  staffCount: '従事職員数',
+  enteredFte: '人工',
+  peakPeriod: '繁忙期',
+  paper: '紙',
+  systemEntry: 'システム入力',
+  outsourced: '外部委託',
+  note: '備考',
 };
 
 /** Header to put in the template and the export, in this order. */
@@ -97,9 +113,15 @@ function matchColumns(header: CellValue[], mapping: Record<string, InventoryFiel
   return header.map((cell, column) => {
     const h = isBlank(cell) ? '' : String(cell).trim();
     const m = mapped.get(unitless(h));
-    if (m) { used.add(m); return { column, header: h, field: m, how: 'mapped' as const }; }
+    if (m) {
+      used.add(m);
+      return { column, header: h, field: m, how: 'mapped' as const };
+    }
     const f = ALIAS.get(unitless(h));
-    if (f && !used.has(f)) { used.add(f); return { column, header: h, field: f, how: 'recognised' as const }; }
+    if (f && !used.has(f)) {
+      used.add(f);
+      return { column, header: h, field: f, how: 'recognised' as const };
+    }
     return { column, header: h, field: null, how: 'ignored' as const };
   });
 }
@@ -108,7 +130,10 @@ function matchColumns(header: CellValue[], mapping: Record<string, InventoryFiel
 export function readNumber(v: CellValue | undefined): number | undefined | 'nan' {
   if (isBlank(v)) return undefined;
   if (typeof v === 'number') return v;
-  const s = String(v).normalize('NFKC').replace(/[,，\s]/g, '').replace(/(件|分|時間|h|人|人工)$/i, '');
+  const s = String(v)
+    .normalize('NFKC')
+    .replace(/[,，\s]/g, '')
+    .replace(/(件|分|時間|h|人|人工)$/i, '');
   if (s === '' || s === '-' || s === '―') return undefined;
   const n = Number(s);
   return Number.isFinite(n) ? n : 'nan';
@@ -130,7 +155,9 @@ export function parseInventoryTable(table: CellValue[][], mapping: Record<string
     }
   }
   if (at < 0) {
-    out.problems.push('見出し行が見つかりません。「課」と「業務名」の列（例: 課名・所属・担当課 / 業務名・事務名）を含む見出し行を先頭20行以内に入れるか、列の対応を指定してください。');
+    out.problems.push(
+      '見出し行が見つかりません。「課」と「業務名」の列（例: 課名・所属・担当課 / 業務名・事務名）を含む見出し行を先頭20行以内に入れるか、列の対応を指定してください。',
+    );
     if (table.length) out.columns = matchColumns(table[0] ?? [], mapping);
     return out;
   }
@@ -142,19 +169,37 @@ export function parseInventoryTable(table: CellValue[][], mapping: Record<string
   for (let r = at + 1; r < table.length; r++) {
     const line = table[r] ?? [];
     const rowNo = r + 1;
-    if (line.every(isBlank)) { out.skipped.blank++; continue; }
+    if (line.every(isBlank)) {
+      out.skipped.blank++;
+      continue;
+    }
     const get = (f: InventoryField) => (col.has(f) ? line[col.get(f)!] : undefined);
     const str = (f: InventoryField) => (isBlank(get(f)) ? '' : String(get(f)).trim());
     // 小計/合計 rows repeat figures already counted: a label cell saying so and no 業務名 of its own.
     const labels = [str('department'), str('section'), str('unit'), str('name'), str('code')].map((s) => s.normalize('NFKC').replace(/\s/g, ''));
     const subtotalLabel = (s: string) => SUBTOTAL.test(s) || /(小計|合計|総計)$/.test(s) || /^(小計|合計)[(（]/.test(s);
-    if (labels.some(subtotalLabel) && (!labels[3] || subtotalLabel(labels[3]))) { out.skipped.subtotal++; continue; }
-    const refuse = (code: RefusalCode, message: string, field?: InventoryField) => out.refused.push({ row: rowNo, code, message: `${rowNo}行目${field ? `の「${INVENTORY_FIELD_LABELS[field]}」` : ''}: ${message}`, ...(field ? { field } : {}) });
+    if (labels.some(subtotalLabel) && (!labels[3] || subtotalLabel(labels[3]))) {
+      out.skipped.subtotal++;
+      continue;
+    }
+    const refuse = (code: RefusalCode, message: string, field?: InventoryField) =>
+      out.refused.push({
+        row: rowNo,
+        code,
+        message: `${rowNo}行目${field ? `の「${INVENTORY_FIELD_LABELS[field]}」` : ''}: ${message}`,
+        ...(field ? { field } : {}),
+      });
     const before = out.refused.length;
     const num = (f: InventoryField): number | undefined => {
       const n = readNumber(get(f));
-      if (n === 'nan') { refuse('not-a-number', `数値ではありません（「${String(get(f))}」）。`, f); return undefined; }
-      if (n !== undefined && n < 0) { refuse('negative', `負の値 (${n}) は入力できません。`, f); return undefined; }
+      if (n === 'nan') {
+        refuse('not-a-number', `数値ではありません（「${String(get(f))}」）。`, f);
+        return undefined;
+      }
+      if (n !== undefined && n < 0) {
+        refuse('negative', `負の値 (${n}) は入力できません。`, f);
+        return undefined;
+      }
       return n;
     };
     const flag = (f: InventoryField): boolean => {
@@ -177,12 +222,25 @@ export function parseInventoryTable(table: CellValue[][], mapping: Record<string
     if (!name) refuse('name-missing', '空欄です。業務名を入力してください。', 'name');
     if (!section) refuse('section-missing', '空欄です。課を入力してください。', 'section');
     const fields = {
-      department: str('department'), section, unit: str('unit'), name, code: str('code'), purpose: str('purpose'), legalBasis: str('legalBasis'),
+      department: str('department'),
+      section,
+      unit: str('unit'),
+      name,
+      code: str('code'),
+      purpose: str('purpose'),
+      legalBasis: str('legalBasis'),
       routine: choice('routine', '定型' as const, '非定型' as const, /^(定型|○|〇)$/, /^(非定型|×)$/),
       core: choice('core', 'コア' as const, 'ノンコア' as const, /^(コア|○|〇)$/, /^(ノンコア|非コア|×)$/),
-      annualCount: num('annualCount'), minutesPerCase: num('minutesPerCase'), enteredHours: num('enteredHours'),
-      staffCount: num('staffCount'), enteredFte: num('enteredFte'), peakPeriod: str('peakPeriod'),
-      paper: flag('paper'), systemEntry: flag('systemEntry'), outsourced: flag('outsourced'), note: str('note'),
+      annualCount: num('annualCount'),
+      minutesPerCase: num('minutesPerCase'),
+      enteredHours: num('enteredHours'),
+      staffCount: num('staffCount'),
+      enteredFte: num('enteredFte'),
+      peakPeriod: str('peakPeriod'),
+      paper: flag('paper'),
+      systemEntry: flag('systemEntry'),
+      outsourced: flag('outsourced'),
+      note: str('note'),
     };
     if (out.refused.length > before) continue;
     if (fields.enteredHours === undefined && (fields.annualCount === undefined || fields.minutesPerCase === undefined)) {
@@ -190,15 +248,24 @@ export function parseInventoryTable(table: CellValue[][], mapping: Record<string
       continue;
     }
     const parsed = inventoryFieldsSchema.safeParse(Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)));
-    if (!parsed.success) { refuse('bad-choice', parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('、')); continue; }
+    if (!parsed.success) {
+      refuse('bad-choice', parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('、'));
+      continue;
+    }
     const key = fields.code ? `#${fields.code.normalize('NFKC')}` : `${section.normalize('NFKC')}\u0000${name.normalize('NFKC')}`;
     const dup = seenKeys.get(key);
-    if (dup !== undefined) { refuse('duplicate', `${dup}行目と同じ業務です（${fields.code ? `整理番号「${fields.code}」` : `「${section}」の「${name}」`}）。`); continue; }
+    if (dup !== undefined) {
+      refuse('duplicate', `${dup}行目と同じ業務です（${fields.code ? `整理番号「${fields.code}」` : `「${section}」の「${name}」`}）。`);
+      continue;
+    }
     seenKeys.set(key, rowNo);
     rows.push(parsed.data);
     rowNumbers.push(rowNo);
   }
-  if (out.refused.length === 0) { out.rows = rows; out.rowNumbers = rowNumbers; }
+  if (out.refused.length === 0) {
+    out.rows = rows;
+    out.rowNumbers = rowNumbers;
+  }
   if (rows.length === 0 && out.refused.length === 0) out.problems.push(`${at + 2}行目以降に業務の行がありません。`);
   return out;
 }
@@ -207,7 +274,11 @@ export function parseInventoryTable(table: CellValue[][], mapping: Record<string
 export function readInventoryRows(fileName: string, bytes: Uint8Array, mapping: Record<string, InventoryField> = {}): CellValue[][] {
   if (fileName.toLowerCase().endsWith('.xlsx') || (bytes[0] === 0x50 && bytes[1] === 0x4b)) {
     const sheets = readXlsx(bytes);
-    return (sheets.find((s) => parseInventoryTable(s.rows.slice(0, 20), mapping).problems.length === 0 || parseInventoryTable(s.rows.slice(0, 20), mapping).headerRow > 0) ?? sheets[0]).rows;
+    return (
+      sheets.find(
+        (s) => parseInventoryTable(s.rows.slice(0, 20), mapping).problems.length === 0 || parseInventoryTable(s.rows.slice(0, 20), mapping).headerRow > 0,
+      ) ?? sheets[0]
+    ).rows;
   }
   return parseCsv(bytes);
 }

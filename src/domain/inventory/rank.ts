@@ -28,10 +28,22 @@ export function rankInventory<T extends InventoryFields>(rows: readonly T[], wei
     const { hours } = annualHoursOf(row);
     const reasons: RankReason[] = hours > 0 ? ['hours'] : [];
     let factor = 1;
-    if (row.routine === '定型') { factor *= weights.routine; reasons.push('routine'); }
-    if (row.core === 'ノンコア') { factor *= weights.nonCore; reasons.push('non-core'); }
-    if (row.paper) { factor *= weights.paper; reasons.push('paper'); }
-    if (row.systemEntry) { factor *= weights.systemEntry; reasons.push('system-entry'); }
+    if (row.routine === '定型') {
+      factor *= weights.routine;
+      reasons.push('routine');
+    }
+    if (row.core === 'ノンコア') {
+      factor *= weights.nonCore;
+      reasons.push('non-core');
+    }
+    if (row.paper) {
+      factor *= weights.paper;
+      reasons.push('paper');
+    }
+    if (row.systemEntry) {
+      factor *= weights.systemEntry;
+      reasons.push('system-entry');
+    }
     // Already outsourced work is marked, not scored down: the reason list says why it may be out of reach.
     if (row.outsourced) reasons.push('outsourced');
     return { row, rank: 0, hours, score: hours * factor, reasons };

@@ -17,11 +17,27 @@ const ORG: Array<[string, string, string[]]> = [
   ['建設部', '道路課', ['管理係', '工務係']],
   ['教育部', '学校教育課', ['学務係', '施設係']],
 ];
-const WORK = ['申請受付', '証明書交付', '台帳管理', '審査・決定', '通知書発送', '問合せ対応', '統計報告', '予算・決算事務', 'システム入力', '文書収受', '支払事務', '会議運営', '現地調査', '照会回答', '契約事務'];
+const WORK = [
+  '申請受付',
+  '証明書交付',
+  '台帳管理',
+  '審査・決定',
+  '通知書発送',
+  '問合せ対応',
+  '統計報告',
+  '予算・決算事務',
+  'システム入力',
+  '文書収受',
+  '支払事務',
+  '会議運営',
+  '現地調査',
+  '照会回答',
+  '契約事務',
+];
 
 function lcg(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 /** `count` 業務 spread over the 課 above; 整理番号 are unique (課 index + serial). */
@@ -66,15 +82,48 @@ export function sampleInventory(count = 320, seed = 15): InventoryFields[] {
  * the dashboard shows them beside the simulated hours (調査値 / 推計値), as a real survey would differ.
  */
 export const SAMPLE_PROCESS_WORK: ReadonlyArray<{ fileName: string; fields: InventoryFields }> = [
-  { fileName: 'tennyu-asis.bpmn', fields: sampleRow('市民生活部', '市民課', '窓口係', '転入届の受付・住民票の作成', 'S-01', '住民基本台帳法第22条', 2300, 45, true) },
-  { fileName: 'jidoteate-asis.bpmn', fields: sampleRow('健康福祉部', 'こども課', '子育て支援係', '児童手当の認定請求', 'S-02', '児童手当法第7条', 900, 60, true) },
+  {
+    fileName: 'tennyu-asis.bpmn',
+    fields: sampleRow('市民生活部', '市民課', '窓口係', '転入届の受付・住民票の作成', 'S-01', '住民基本台帳法第22条', 2300, 45, true),
+  },
+  {
+    fileName: 'jidoteate-asis.bpmn',
+    fields: sampleRow('健康福祉部', 'こども課', '子育て支援係', '児童手当の認定請求', 'S-02', '児童手当法第7条', 900, 60, true),
+  },
   { fileName: 'kian-kessai-asis.bpmn', fields: sampleRow('総務部', '総務課', '文書係', '起案・決裁（紙回議）', 'S-03', '文書取扱規程', 1200, 40, false) },
-  { fileName: 'kyuyo-shiharai-asis.bpmn', fields: sampleRow('総務部', '税務課', '市民税係', '給与支払報告書の入力', 'S-04', '地方税法第317条の6', 24000, 10, true) },
+  {
+    fileName: 'kyuyo-shiharai-asis.bpmn',
+    fields: sampleRow('総務部', '税務課', '市民税係', '給与支払報告書の入力', 'S-04', '地方税法第317条の6', 24000, 10, true),
+  },
 ];
 
-function sampleRow(department: string, section: string, unit: string, name: string, code: string, legalBasis: string, annualCount: number, minutesPerCase: number, nonCore: boolean): InventoryFields {
+function sampleRow(
+  department: string,
+  section: string,
+  unit: string,
+  name: string,
+  code: string,
+  legalBasis: string,
+  annualCount: number,
+  minutesPerCase: number,
+  nonCore: boolean,
+): InventoryFields {
   return {
-    department, section, unit, name, code, purpose: '', legalBasis, routine: '定型', core: nonCore ? 'ノンコア' : 'コア',
-    annualCount, minutesPerCase, peakPeriod: '', paper: true, systemEntry: true, outsourced: false, note: 'サンプル図に対応する業務',
+    department,
+    section,
+    unit,
+    name,
+    code,
+    purpose: '',
+    legalBasis,
+    routine: '定型',
+    core: nonCore ? 'ノンコア' : 'コア',
+    annualCount,
+    minutesPerCase,
+    peakPeriod: '',
+    paper: true,
+    systemEntry: true,
+    outsourced: false,
+    note: 'サンプル図に対応する業務',
   };
 }

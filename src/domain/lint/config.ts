@@ -43,8 +43,7 @@ function skippingEmptyScopes(factory: RuleFactory): RuleFactory {
     const enter = rule.check as EnterFn;
     return {
       ...rule,
-      check: (node, reporter) =>
-        isAny(node, ['bpmn:SubProcess', 'bpmn:Process']) && !(node.flowElements ?? []).length ? undefined : enter(node, reporter),
+      check: (node, reporter) => (isAny(node, ['bpmn:SubProcess', 'bpmn:Process']) && !(node.flowElements ?? []).length ? undefined : enter(node, reporter)),
     };
   };
 }

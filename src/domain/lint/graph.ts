@@ -22,8 +22,7 @@ const addEdge = (g: Graph, from: Bo, edge: Edge) => {
 };
 
 const isEventSubProcess = (bo: Bo) => is(bo, 'bpmn:SubProcess') && !!bo.triggeredByEvent;
-const linkName = (ev: Bo): string | undefined =>
-  (ev.eventDefinitions ?? []).find((d: Bo) => is(d, 'bpmn:LinkEventDefinition'))?.name;
+const linkName = (ev: Bo): string | undefined => (ev.eventDefinitions ?? []).find((d: Bo) => is(d, 'bpmn:LinkEventDefinition'))?.name;
 
 /** Sequence flows, boundary events (as edges from their activity) and link throw → catch, per container. */
 export function sequenceGraph(definitions: Bo): Graph {
@@ -46,13 +45,15 @@ export function sequenceGraph(definitions: Bo): Graph {
  * every node without an incoming sequence flow. An ad-hoc sub-process may start anywhere.
  */
 export function entryNodes(container: Bo): Bo[] {
-  const nodes = flowElementsOf(container).filter(
-    (e) => isFlowNode(e) && !is(e, 'bpmn:BoundaryEvent') && !isEventSubProcess(e) && !e.isForCompensation,
-  );
+  const nodes = flowElementsOf(container).filter((e) => isFlowNode(e) && !is(e, 'bpmn:BoundaryEvent') && !isEventSubProcess(e) && !e.isForCompensation);
   if (is(container, 'bpmn:AdHocSubProcess')) return nodes;
   const starts = nodes.filter((e) => is(e, 'bpmn:StartEvent'));
   if (starts.length) return starts;
-  const targets = new Set(flowElementsOf(container).filter((e) => is(e, 'bpmn:SequenceFlow')).map((f) => f.targetRef));
+  const targets = new Set(
+    flowElementsOf(container)
+      .filter((e) => is(e, 'bpmn:SequenceFlow'))
+      .map((f) => f.targetRef),
+  );
   return nodes.filter((n) => !targets.has(n));
 }
 
@@ -71,7 +72,10 @@ export function reachableNodes(definitions: Bo): Set<Bo> {
   const reached = new Set<Bo>();
   const queue: Bo[] = [];
   const reach = (n: Bo) => {
-    if (n && !reached.has(n)) { reached.add(n); queue.push(n); }
+    if (n && !reached.has(n)) {
+      reached.add(n);
+      queue.push(n);
+    }
   };
   const processes = ((definitions?.rootElements ?? []) as Bo[]).filter((r) => is(r, 'bpmn:Process'));
   for (const p of processes) entryNodes(p).forEach(reach);
@@ -121,15 +125,21 @@ export function stronglyConnected(nodes: Bo[], g: Graph): Bo[][] {
     if (index.has(root)) continue;
     const succ = (n: Bo) => (g.get(n) ?? []).filter((e) => inScope.has(e.to)).map((e) => e.to);
     const work: Array<{ node: Bo; next: number; succ: Bo[] }> = [{ node: root, next: 0, succ: succ(root) }];
-    index.set(root, counter); low.set(root, counter); counter++;
-    stack.push(root); onStack.add(root);
+    index.set(root, counter);
+    low.set(root, counter);
+    counter++;
+    stack.push(root);
+    onStack.add(root);
     while (work.length) {
       const frame = work[work.length - 1];
       if (frame.next < frame.succ.length) {
         const w = frame.succ[frame.next++];
         if (!index.has(w)) {
-          index.set(w, counter); low.set(w, counter); counter++;
-          stack.push(w); onStack.add(w);
+          index.set(w, counter);
+          low.set(w, counter);
+          counter++;
+          stack.push(w);
+          onStack.add(w);
           work.push({ node: w, next: 0, succ: succ(w) });
         } else if (onStack.has(w)) {
           low.set(frame.node, Math.min(low.get(frame.node)!, index.get(w)!));
@@ -144,7 +154,11 @@ export function stronglyConnected(nodes: Bo[], g: Graph): Bo[][] {
       if (low.get(frame.node) === index.get(frame.node)) {
         const comp: Bo[] = [];
         let w: Bo;
-        do { w = stack.pop(); onStack.delete(w); comp.push(w); } while (w !== frame.node);
+        do {
+          w = stack.pop();
+          onStack.delete(w);
+          comp.push(w);
+        } while (w !== frame.node);
         out.push(comp);
       }
     }

@@ -53,8 +53,7 @@ export function guardRule(ruleName: string, factory: RuleFactory): RuleFactory {
     };
 
     const check = inner?.check as unknown;
-    const enter: EnterFn | undefined =
-      typeof check === 'function' ? (check as EnterFn) : (check as { enter?: EnterFn } | undefined)?.enter;
+    const enter: EnterFn | undefined = typeof check === 'function' ? (check as EnterFn) : (check as { enter?: EnterFn } | undefined)?.enter;
     const leave: LeaveFn | undefined = typeof check === 'function' ? undefined : (check as { leave?: LeaveFn } | undefined)?.leave;
 
     const guardedEnter: EnterFn = (node, reporter) => {

@@ -95,8 +95,7 @@ export function processOf(bo: Bo): Bo | undefined {
 }
 
 export function participantOfProcess(definitions: Bo, process: Bo): Bo | undefined {
-  for (const c of collaborationsOf(definitions))
-    for (const p of c.participants ?? []) if (p.processRef === process) return p;
+  for (const c of collaborationsOf(definitions)) for (const p of c.participants ?? []) if (p.processRef === process) return p;
   return undefined;
 }
 

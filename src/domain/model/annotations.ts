@@ -6,10 +6,8 @@ import { z } from 'zod';
  * Messages are Japanese and say what is wrong; `describeIssues` prefixes the element's name.
  */
 
-const nonNegative = (label: string) =>
-  z.number({ error: `${label}は数値で入力してください` }).min(0, `${label}に負の値は入力できません`);
-const positive = (label: string) =>
-  z.number({ error: `${label}は数値で入力してください` }).gt(0, `${label}は0より大きい値にしてください`);
+const nonNegative = (label: string) => z.number({ error: `${label}は数値で入力してください` }).min(0, `${label}に負の値は入力できません`);
+const positive = (label: string) => z.number({ error: `${label}は数値で入力してください` }).gt(0, `${label}は0より大きい値にしてください`);
 
 export const DISTRIBUTION_TYPES = ['fixed', 'triangular', 'normal', 'lognormal', 'exponential', 'uniform'] as const;
 export type DistributionType = (typeof DISTRIBUTION_TYPES)[number];
@@ -143,7 +141,8 @@ export const calendarSchema = z
     if ((c.lunchStart === undefined) !== (c.lunchEnd === undefined))
       ctx.addIssue({ code: 'custom', path: ['lunchEnd'], message: '昼休みは開始と終了の両方を入力してください' });
     if (c.lunchStart && c.lunchEnd) {
-      const ls = minutesOf(c.lunchStart), le = minutesOf(c.lunchEnd);
+      const ls = minutesOf(c.lunchStart),
+        le = minutesOf(c.lunchEnd);
       if (ls >= le || ls < minutesOf(c.open) || le > minutesOf(c.close))
         ctx.addIssue({ code: 'custom', path: ['lunchStart'], message: '昼休みは開庁時間内で、開始が終了より前になるようにしてください' });
     }
@@ -262,11 +261,17 @@ export function describeIssues(elementId: string, elementName: string | undefine
 /** Mean of a distribution in its own unit; the exact expectation used by analytic checks. */
 export function distributionMean(d: Distribution): number {
   switch (d.type) {
-    case 'fixed': return d.value;
-    case 'triangular': return (d.min + d.mode + d.max) / 3;
-    case 'normal': return d.mean;
-    case 'lognormal': return d.mean;
-    case 'exponential': return d.mean;
-    case 'uniform': return (d.min + d.max) / 2;
+    case 'fixed':
+      return d.value;
+    case 'triangular':
+      return (d.min + d.mode + d.max) / 3;
+    case 'normal':
+      return d.mean;
+    case 'lognormal':
+      return d.mean;
+    case 'exponential':
+      return d.mean;
+    case 'uniform':
+      return (d.min + d.max) / 2;
   }
 }

@@ -85,7 +85,12 @@ export const initiativeSchema = z.object({
   evaluations: z.array(evaluationSchema).default([]),
   nextStep: z.enum(NEXT_STEPS).optional(),
   nextPolicy: text(2000).default(''),
-  costs: z.object({ initialYen: z.number().min(0, '費用に負の値は入力できません').optional(), annualYen: z.number().min(0, '費用に負の値は入力できません').optional() }).default({}),
+  costs: z
+    .object({
+      initialYen: z.number().min(0, '費用に負の値は入力できません').optional(),
+      annualYen: z.number().min(0, '費用に負の値は入力できません').optional(),
+    })
+    .default({}),
   attachments: z.array(attachmentSchema).default([]),
   createdAt: z.string(),
   updatedAt: z.string(),

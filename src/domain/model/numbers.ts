@@ -8,7 +8,10 @@ export class CellError extends Error {}
 
 /** Cells typed or pasted by people: full-width digits, thousands separators, a trailing unit. */
 export function parseNumberCell(text: string, label: string): number | undefined {
-  const t = text.normalize('NFKC').replace(/[,\s≈]/g, '').replace(/(分|枚|件|個|min|%|％)$/i, '');
+  const t = text
+    .normalize('NFKC')
+    .replace(/[,\s≈]/g, '')
+    .replace(/(分|枚|件|個|min|%|％)$/i, '');
   if (t === '' || t === '-' || t === '—' || t === '–') return undefined;
   const n = Number(t);
   if (!Number.isFinite(n)) throw new CellError(`${label}「${text.trim()}」は数値ではありません`);

@@ -31,12 +31,7 @@ export const processFields = {
   /** On a To-Be only: the As-Is whose scenario it is. */
   linkedProcessId: recordId.optional(),
   /** On a To-Be: the scenario's short name shown beside its As-Is (書かない窓口, RPA（…）, …). */
-  scenarioName: z
-    .string()
-    .trim()
-    .min(1, 'シナリオ名が空です')
-    .max(SCENARIO_NAME_MAX, `シナリオ名は${SCENARIO_NAME_MAX}文字以内にしてください`)
-    .optional(),
+  scenarioName: z.string().trim().min(1, 'シナリオ名が空です').max(SCENARIO_NAME_MAX, `シナリオ名は${SCENARIO_NAME_MAX}文字以内にしてください`).optional(),
   createdAt: recordTimestamp,
   updatedAt: recordTimestamp,
   revision: recordRevision,

@@ -30,8 +30,7 @@ export type RecordKind = (typeof RECORD_KINDS)[number];
 /** Department given to v0 processes, which had none; the UI shows it as its own group. */
 export const UNASSIGNED_DEPARTMENT = '未分類';
 
-const isoFromEpoch = (value: unknown): unknown =>
-  typeof value === 'number' && Number.isFinite(value) ? new Date(value).toISOString() : value;
+const isoFromEpoch = (value: unknown): unknown => (typeof value === 'number' && Number.isFinite(value) ? new Date(value).toISOString() : value);
 
 const workspaceV0toV1: Migration = (r) => ({
   ...r,
@@ -117,7 +116,8 @@ export function readVersioned<S extends z.ZodType>(
 ): VersionedRead<z.output<S>> {
   const steps = options.migrations ?? RECORD_MIGRATIONS[kind];
   const migrated = migrateUp(steps, raw);
-  if (!migrated.ok) return { ok: false, stage: 'migrate', newer: (migrated.fromVersion ?? 0) > steps.length, fromVersion: migrated.fromVersion, problems: [migrated.problem] };
+  if (!migrated.ok)
+    return { ok: false, stage: 'migrate', newer: (migrated.fromVersion ?? 0) > steps.length, fromVersion: migrated.fromVersion, problems: [migrated.problem] };
   const parsed = schema.safeParse(migrated.record, options.error ? { error: options.error } : undefined);
   if (parsed.success) return { ok: true, value: parsed.data, fromVersion: migrated.fromVersion };
   const describe = options.describe ?? ((path) => path.map(String).join('.'));

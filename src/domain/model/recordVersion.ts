@@ -6,9 +6,7 @@
 export type LooseRecord = Record<string, unknown>;
 export type Migration = (record: LooseRecord) => LooseRecord;
 
-export type MigrationOutcome =
-  | { ok: true; record: LooseRecord; fromVersion: number }
-  | { ok: false; problem: string; fromVersion?: number };
+export type MigrationOutcome = { ok: true; record: LooseRecord; fromVersion: number } | { ok: false; problem: string; fromVersion?: number };
 
 /** Runs every step from the record's version up to the current one; never mutates its input. */
 export function migrateUp(steps: readonly Migration[], raw: unknown): MigrationOutcome {

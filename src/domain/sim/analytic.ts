@@ -16,12 +16,18 @@ import { isRobotRole, type SimModel } from './model';
 /** The mean of what the sampler returns: the engine clamps normal draws at 0 (distributions.ts). */
 export function sampledMean(d: Distribution): number {
   switch (d.type) {
-    case 'fixed': return Math.max(0, d.value);
-    case 'triangular': return (d.min + d.mode + d.max) / 3;
-    case 'uniform': return (d.min + d.max) / 2;
-    case 'normal': return clampedNormalMean(d.mean, d.sd);
-    case 'lognormal': return d.mean;
-    case 'exponential': return d.mean;
+    case 'fixed':
+      return Math.max(0, d.value);
+    case 'triangular':
+      return (d.min + d.mode + d.max) / 3;
+    case 'uniform':
+      return (d.min + d.max) / 2;
+    case 'normal':
+      return clampedNormalMean(d.mean, d.sd);
+    case 'lognormal':
+      return d.mean;
+    case 'exponential':
+      return d.mean;
   }
 }
 

@@ -77,13 +77,20 @@ class TableCalendar implements WorkCalendar {
   private openDays = new Int32Array(0);
   private openCount = 0;
 
-  constructor(private readonly cal: Calendar, start: { y: number; m: number; d: number }, horizonDays: number) {
+  constructor(
+    private readonly cal: Calendar,
+    start: { y: number; m: number; d: number },
+    horizonDays: number,
+  ) {
     this.id = cal.id;
-    const open = parseHHMM(cal.open), close = parseHHMM(cal.close);
+    const open = parseHHMM(cal.open),
+      close = parseHHMM(cal.close);
     if (!(close > open)) throw new RangeError(`カレンダー「${cal.id}」の終了時刻 (${cal.close}) が開始時刻 (${cal.open}) 以前です`);
-    let s1 = close, e0 = close;
+    let s1 = close,
+      e0 = close;
     if (cal.lunchStart && cal.lunchEnd) {
-      const ls = parseHHMM(cal.lunchStart), le = parseHHMM(cal.lunchEnd);
+      const ls = parseHHMM(cal.lunchStart),
+        le = parseHHMM(cal.lunchEnd);
       if (!(ls >= open && le <= close && ls < le))
         throw new RangeError(`カレンダー「${cal.id}」の昼休み (${cal.lunchStart}〜${cal.lunchEnd}) が開庁時間外か順序が逆です`);
       e0 = ls;
@@ -100,8 +107,11 @@ class TableCalendar implements WorkCalendar {
     for (const w of cal.weekdays) this.weekdays[w] = true;
     this.closed = new Set(cal.closedDates ?? []);
     this.alwaysOpen =
-      this.openMinutesPerDay === MINUTES_PER_DAY && [1, 2, 3, 4, 5, 6, 7].every((w) => this.weekdays[w]) &&
-      !cal.publicHolidays && !cal.yearEndClosure && this.closed.size === 0;
+      this.openMinutesPerDay === MINUTES_PER_DAY &&
+      [1, 2, 3, 4, 5, 6, 7].every((w) => this.weekdays[w]) &&
+      !cal.publicHolidays &&
+      !cal.yearEndClosure &&
+      this.closed.size === 0;
 
     this.epochUtcMs = Date.UTC(start.y, start.m - 1, start.d);
     if (!Number.isFinite(this.epochUtcMs)) throw new RangeError(`シミュレーション開始日が不正です: ${JSON.stringify(start)}`);
@@ -115,7 +125,9 @@ class TableCalendar implements WorkCalendar {
 
   private isOpenDate(dayIndex: number): boolean {
     const dt = new Date(this.epochUtcMs + dayIndex * DAY_MS);
-    const y = dt.getUTCFullYear(), m = dt.getUTCMonth() + 1, d = dt.getUTCDate();
+    const y = dt.getUTCFullYear(),
+      m = dt.getUTCMonth() + 1,
+      d = dt.getUTCDate();
     const iso = dt.getUTCDay() === 0 ? 7 : dt.getUTCDay();
     if (!this.weekdays[iso]) return false;
     if (this.cal.yearEndClosure && ((m === 12 && d >= 29) || (m === 1 && d <= 3))) return false;
@@ -131,8 +143,7 @@ class TableCalendar implements WorkCalendar {
    */
   private extendTo(newDays: number, required = newDays): void {
     if (newDays <= this.days) return;
-    if (required > MAX_DAYS)
-      throw new RangeError(`カレンダー「${this.id}」: 開始日から ${MAX_DAYS} 日を超える日付は計算できません`);
+    if (required > MAX_DAYS) throw new RangeError(`カレンダー「${this.id}」: 開始日から ${MAX_DAYS} 日を超える日付は計算できません`);
     newDays = Math.min(newDays, MAX_DAYS);
     const open = new Uint8Array(newDays);
     open.set(this.open.subarray(0, this.days));
@@ -151,7 +162,10 @@ class TableCalendar implements WorkCalendar {
         break;
       }
       open[d] = o ? 1 : 0;
-      if (o) { added.push(d); count++; }
+      if (o) {
+        added.push(d);
+        count++;
+      }
       openBefore[d + 1] = count;
     }
     const openDays = new Int32Array(count);

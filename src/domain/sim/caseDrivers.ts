@@ -82,7 +82,10 @@ export class FastCaseDriver implements CaseDriver {
   private caseState = new Int32Array(1024);
   private readonly nodeCount: number;
 
-  constructor(private readonly machine: CaseMachine, nodeCount: number) {
+  constructor(
+    private readonly machine: CaseMachine,
+    nodeCount: number,
+  ) {
     this.nodeCount = Math.max(1, nodeCount);
     this.width = 5 * this.nodeCount;
     this.initialId = this.intern(initialTransition(machine)[0]);
@@ -160,7 +163,10 @@ export class ActorCaseDriver implements CaseDriver {
   private actors = new Map<number, Actor<CaseMachine>>();
   private readonly nodeCount: number;
 
-  constructor(private readonly machine: CaseMachine, nodeCount: number) {
+  constructor(
+    private readonly machine: CaseMachine,
+    nodeCount: number,
+  ) {
     this.nodeCount = Math.max(1, nodeCount);
   }
 

@@ -71,9 +71,15 @@ export interface CaseSemantics {
 const isGatewayKind = (k: SimNode['kind']) => k === 'exclusive' || k === 'parallel' || k === 'inclusive' || k === 'eventBased';
 
 export function createCaseSemantics(model: SimModel, limits: CaseLimits = DEFAULT_CASE_LIMITS): CaseSemantics {
-  const nodes = model.nodes, flows = model.flows;
-  const N = nodes.length, F = flows.length;
-  const A = 0, W = N, D = 2 * N, MB = 3 * N, J = 4 * N;
+  const nodes = model.nodes,
+    flows = model.flows;
+  const N = nodes.length,
+    F = flows.length;
+  const A = 0,
+    W = N,
+    D = 2 * N,
+    MB = 3 * N,
+    J = 4 * N;
   const size = 4 * N + F;
 
   const isJoin = nodes.map((n) => (n.kind === 'parallel' || n.kind === 'inclusive') && n.incoming.length > 1);
@@ -90,7 +96,12 @@ export function createCaseSemantics(model: SimModel, limits: CaseLimits = DEFAUL
     return false;
   };
   const scopeMembers = new Map<number, number[]>();
-  for (const s of nodes) if (s.kind === 'subprocess') scopeMembers.set(s.index, nodes.filter((n) => within(n, s.index)).map((n) => n.index));
+  for (const s of nodes)
+    if (s.kind === 'subprocess')
+      scopeMembers.set(
+        s.index,
+        nodes.filter((n) => within(n, s.index)).map((n) => n.index),
+      );
   const processMembers = model.processes.map((_, p) => nodes.filter((n) => n.process === p).map((n) => n.index));
   const subprocesses = nodes.filter((n) => n.kind === 'subprocess').map((n) => n.index);
 
@@ -125,7 +136,9 @@ export function createCaseSemantics(model: SimModel, limits: CaseLimits = DEFAUL
     const queue: number[] = [];
     let qi = 0;
 
-    const emit = (kind: number, n: number) => { work.push(kind * N + n); };
+    const emit = (kind: number, n: number) => {
+      work.push(kind * N + n);
+    };
     const leave = (n: number) => {
       const node = nodes[n];
       switch (node.split) {
@@ -180,22 +193,31 @@ export function createCaseSemantics(model: SimModel, limits: CaseLimits = DEFAUL
     };
     const deliverTo = (t: number) => {
       const node = nodes[t];
-      if (node.kind === 'start') { leave(t); return; }
+      if (node.kind === 'start') {
+        leave(t);
+        return;
+      }
       if (node.kind === 'messageCatch') {
         const g = raceSource[t];
         if (g >= 0 && m[A + g] > 0) resolveRace(g, t);
-        else if (m[A + t] > 0) { m[A + t]--; leave(t); }
-        else m[MB + t]++;
+        else if (m[A + t] > 0) {
+          m[A + t]--;
+          leave(t);
+        } else m[MB + t]++;
         return;
       }
       if (node.kind === 'task' && node.waitsForMessage) {
-        if (m[W + t] > 0) { m[W + t]--; activate(t); }
-        else m[MB + t]++;
+        if (m[W + t] > 0) {
+          m[W + t]--;
+          activate(t);
+        } else m[MB + t]++;
         return;
       }
       if ((node.kind === 'task' || node.kind === 'subprocess') && node.incoming.length === 0) activate(t);
     };
-    const deliver = (n: number) => { for (const t of nodes[n].messageTargets) deliverTo(t); };
+    const deliver = (n: number) => {
+      for (const t of nodes[n].messageTargets) deliverTo(t);
+    };
     const kill = (members: number[]) => {
       for (const k of members) {
         const node = nodes[k];
@@ -229,8 +251,10 @@ export function createCaseSemantics(model: SimModel, limits: CaseLimits = DEFAUL
           return;
         case 'task':
           if (node.waitsForMessage && node.internalMessageSource) {
-            if (m[MB + n] > 0) { m[MB + n]--; activate(n); }
-            else m[W + n]++;
+            if (m[MB + n] > 0) {
+              m[MB + n]--;
+              activate(n);
+            } else m[W + n]++;
           } else activate(n);
           return;
         case 'subprocess':
@@ -242,8 +266,10 @@ export function createCaseSemantics(model: SimModel, limits: CaseLimits = DEFAUL
           return;
         case 'messageCatch':
           if (!node.internalMessageSource) leave(n);
-          else if (m[MB + n] > 0) { m[MB + n]--; leave(n); }
-          else m[A + n]++;
+          else if (m[MB + n] > 0) {
+            m[MB + n]--;
+            leave(n);
+          } else m[A + n]++;
           return;
         default:
           // Gateways after their join, boundary events after firing.
@@ -264,7 +290,10 @@ export function createCaseSemantics(model: SimModel, limits: CaseLimits = DEFAUL
       const up = upstream.get(j)!;
       let any = false;
       for (let i = 0; i < inc.length; i++) {
-        if (m[J + inc[i]] > 0) { any = true; continue; }
+        if (m[J + inc[i]] > 0) {
+          any = true;
+          continue;
+        }
         const seen = up[i];
         for (let k = 0; k < N; k++) if (seen[k] && hasTokenAt(k)) return false;
       }
@@ -283,9 +312,15 @@ export function createCaseSemantics(model: SimModel, limits: CaseLimits = DEFAUL
           return;
         }
         const x = queue[qi++];
-        if (x < 0) { enter(-x - 1); continue; }
+        if (x < 0) {
+          enter(-x - 1);
+          continue;
+        }
         const n = flows[x].target;
-        if (!isJoin[n]) { enter(n); continue; }
+        if (!isJoin[n]) {
+          enter(n);
+          continue;
+        }
         m[J + x]++;
         if (nodes[n].kind === 'parallel') {
           while (parallelReady(n)) {
@@ -377,11 +412,16 @@ export function createCaseSemantics(model: SimModel, limits: CaseLimits = DEFAUL
       if (!changed) break;
     }
 
-    let live = 0, worst = -1, worstCount = 0;
+    let live = 0,
+      worst = -1,
+      worstCount = 0;
     for (let i = 0; i < size; i++) {
       if (i >= MB && i < J) continue;
       live += m[i];
-      if (m[i] > worstCount) { worstCount = m[i]; worst = i < J ? i % N : flows[i - J].target; }
+      if (m[i] > worstCount) {
+        worstCount = m[i];
+        worst = i < J ? i % N : flows[i - J].target;
+      }
     }
     if (!error && live > limits.maxTokens) error = { code: 'tokens', node: worst };
     return { m, work, live, error };

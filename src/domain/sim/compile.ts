@@ -1,6 +1,12 @@
 import {
-  DEFAULT_CALENDAR_ID, defaultOfficeCalendar, elementLabel, isResidentRole, ROBOT_CALENDAR_ID, robotCalendar,
-  type Calendar, type DiagramAnnotations,
+  DEFAULT_CALENDAR_ID,
+  defaultOfficeCalendar,
+  elementLabel,
+  isResidentRole,
+  ROBOT_CALENDAR_ID,
+  robotCalendar,
+  type Calendar,
+  type DiagramAnnotations,
 } from '../model/annotations';
 import { isA, type ModdleElement } from '../bpmn/bprAccess';
 import { laneNameOf } from '../bpmn/annotationsRead';
@@ -18,8 +24,15 @@ import { isoDurationMinutes } from './timerDuration';
  */
 
 const TASK_TYPES = [
-  'bpmn:Task', 'bpmn:UserTask', 'bpmn:ManualTask', 'bpmn:ServiceTask', 'bpmn:ScriptTask', 'bpmn:BusinessRuleTask',
-  'bpmn:SendTask', 'bpmn:ReceiveTask', 'bpmn:CallActivity',
+  'bpmn:Task',
+  'bpmn:UserTask',
+  'bpmn:ManualTask',
+  'bpmn:ServiceTask',
+  'bpmn:ScriptTask',
+  'bpmn:BusinessRuleTask',
+  'bpmn:SendTask',
+  'bpmn:ReceiveTask',
+  'bpmn:CallActivity',
 ];
 
 const list = (x: unknown) => (Array.isArray(x) ? (x as ModdleElement[]) : []);
@@ -42,7 +55,10 @@ export function compileModel(definitions: ModdleElement, annotations: DiagramAnn
     for (const p of list(c.participants)) if (p.processRef) poolName.set(p.processRef as ModdleElement, p.name as string | undefined);
 
   // Calendars and roles.
-  const calendars = new Map<string, Calendar>([[DEFAULT_CALENDAR_ID, defaultOfficeCalendar()], [ROBOT_CALENDAR_ID, robotCalendar()]]);
+  const calendars = new Map<string, Calendar>([
+    [DEFAULT_CALENDAR_ID, defaultOfficeCalendar()],
+    [ROBOT_CALENDAR_ID, robotCalendar()],
+  ]);
   for (const c of annotations.settings.calendars) calendars.set(c.id, c);
   const defaultCalendar = calendars.get(DEFAULT_CALENDAR_ID)!;
   const calendarOf = (id: string | undefined, what: string, el?: ModdleElement): Calendar => {
@@ -61,7 +77,8 @@ export function compileModel(definitions: ModdleElement, annotations: DiagramAnn
     calendar: calendarOf(r.calendar, `役割「${r.name}」`),
   }));
   for (const r of annotations.settings.roles)
-    if (r.headcount === undefined && !isResidentRole(r.name)) warn(undefined, 'role-no-headcount', `役割「${r.name}」の人数が未設定のため、待ち行列なし（人数無制限）で計算します`);
+    if (r.headcount === undefined && !isResidentRole(r.name))
+      warn(undefined, 'role-no-headcount', `役割「${r.name}」の人数が未設定のため、待ち行列なし（人数無制限）で計算します`);
 
   const nodes: NodeSpec[] = [];
   const flows: FlowSpec[] = [];
@@ -85,9 +102,11 @@ export function compileModel(definitions: ModdleElement, annotations: DiagramAnn
         const roleName = step?.role;
         if (roleName && !roles.some((r) => r.name === roleName)) {
           roles.push({ name: roleName, headcount: null, hourlyCost: 0, calendar: defaultCalendar });
-          if (!isResidentRole(roleName)) warn(el, 'role-undefined', `${label(el)} の担当役割「${roleName}」が設定にないため、待ち行列なし（人数無制限）で計算します`);
+          if (!isResidentRole(roleName))
+            warn(el, 'role-undefined', `${label(el)} の担当役割「${roleName}」が設定にないため、待ち行列なし（人数無制限）で計算します`);
         }
-        if (isA(el, 'bpmn:CallActivity')) warn(el, 'call-activity', `${label(el)} は呼び出しアクティビティです。呼び出し先は展開せず、1つのタスクとして計算します`);
+        if (isA(el, 'bpmn:CallActivity'))
+          warn(el, 'call-activity', `${label(el)} は呼び出しアクティビティです。呼び出し先は展開せず、1つのタスクとして計算します`);
         addNode(el, {
           ...common,
           kind: 'task',
@@ -166,7 +185,11 @@ export function compileModel(definitions: ModdleElement, annotations: DiagramAnn
     let minutes = isoDurationMinutes(duration);
     if (minutes === undefined && body(def.timeCycle)) {
       // R3/PT1H: the interval of a cycle; the timer fires once.
-      minutes = isoDurationMinutes(body(def.timeCycle)!.split('/').find((p) => /^P/i.test(p.trim())));
+      minutes = isoDurationMinutes(
+        body(def.timeCycle)!
+          .split('/')
+          .find((p) => /^P/i.test(p.trim())),
+      );
       if (minutes !== undefined) warn(el, 'timer-cycle', `${label(el)} の繰り返しタイマーは1回だけ発生するものとして計算します`);
     }
     if (minutes === undefined) {
@@ -189,7 +212,8 @@ export function compileModel(definitions: ModdleElement, annotations: DiagramAnn
   const ids = new Set(nodes.map((n) => n.id));
   for (const c of collaborations) {
     for (const mf of list(c.messageFlows)) {
-      const s = mf.sourceRef as ModdleElement | undefined, t = mf.targetRef as ModdleElement | undefined;
+      const s = mf.sourceRef as ModdleElement | undefined,
+        t = mf.targetRef as ModdleElement | undefined;
       if (!s || !t || !ids.has(String(s.id)) || !ids.has(String(t.id))) continue;
       const src = byElement.get(s)!;
       (src.messageTargetIds ??= []).push(String(t.id));
@@ -210,8 +234,7 @@ export function compileModel(definitions: ModdleElement, annotations: DiagramAnn
         ...(a.interArrival ? { interArrival: a.interArrival } : {}),
       });
   }
-  if (arrivals.length === 0)
-    fail(undefined, 'no-arrivals', '年間件数が設定された開始イベントがありません。開始イベントに年間件数を入力してください');
+  if (arrivals.length === 0) fail(undefined, 'no-arrivals', '年間件数が設定された開始イベントがありません。開始イベントに年間件数を入力してください');
 
   // Sub-process inner start events need a scope-level start without a trigger.
   for (const n of nodes) {
@@ -237,7 +260,8 @@ export function compileModel(definitions: ModdleElement, annotations: DiagramAnn
   for (const n of model.nodes) {
     if (n.kind === 'start' && n.scope < 0 && !model.arrivals.some((a) => a.startNode === n.index) && !n.internalMessageSource)
       warn(undefined, 'start-unused', `${elementLabel(n.id, n.name)} には年間件数もメッセージもないため、この開始イベントからは案件が始まりません`);
-    if (n.kind === 'boundaryTimer' && n.attachedTo < 0) fail(undefined, 'boundary-host', `${elementLabel(n.id, n.name)} の付いているアクティビティが見つかりません`);
+    if (n.kind === 'boundaryTimer' && n.attachedTo < 0)
+      fail(undefined, 'boundary-host', `${elementLabel(n.id, n.name)} の付いているアクティビティが見つかりません`);
   }
   for (const loop of findRunawayLoops(model)) issues.push(loop);
   return model;

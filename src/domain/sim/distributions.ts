@@ -43,18 +43,22 @@ export function compileDistribution(d: Distribution): Sampler {
     case 'uniform': {
       checkFinite(d, d.min, d.max);
       if (d.min > d.max) invalid(d, '最小値が最大値より大きい');
-      const a = d.min, w = d.max - d.min;
+      const a = d.min,
+        w = d.max - d.min;
       if (w === 0) return () => a;
       return (rng) => a + w * rng.next();
     }
     case 'triangular': {
       checkFinite(d, d.min, d.mode, d.max);
-      const a = d.min, c = d.mode, b = d.max;
+      const a = d.min,
+        c = d.mode,
+        b = d.max;
       if (a > b || c < a || c > b) invalid(d, '最小値 ≤ 最頻値 ≤ 最大値 ではない');
       const w = b - a;
       if (w === 0) return () => a;
       const fc = (c - a) / w;
-      const left = w * (c - a), right = w * (b - c);
+      const left = w * (c - a),
+        right = w * (b - c);
       // Inverse CDF: one draw per sample, no rejection.
       return (rng) => {
         const u = rng.next();
@@ -63,7 +67,8 @@ export function compileDistribution(d: Distribution): Sampler {
     }
     case 'normal': {
       checkFinite(d, d.mean, d.sd);
-      const m = d.mean, s = d.sd;
+      const m = d.mean,
+        s = d.sd;
       if (s === 0) return () => m;
       // Box–Muller, cosine branch only: caching the sine partner would leak state between streams.
       return (rng) => {
@@ -106,16 +111,21 @@ export function sampleDistribution(d: Distribution, rng: Rng): number {
  */
 export function distributionBounds(d: Distribution): { low: number; high: number } {
   switch (d.type) {
-    case 'fixed': return { low: d.value, high: d.value };
-    case 'uniform': return { low: d.min, high: d.max };
-    case 'triangular': return { low: d.min, high: d.max };
-    case 'normal': return { low: Math.max(0, d.mean - Z975 * d.sd), high: Math.max(0, d.mean + Z975 * d.sd) };
+    case 'fixed':
+      return { low: d.value, high: d.value };
+    case 'uniform':
+      return { low: d.min, high: d.max };
+    case 'triangular':
+      return { low: d.min, high: d.max };
+    case 'normal':
+      return { low: Math.max(0, d.mean - Z975 * d.sd), high: Math.max(0, d.mean + Z975 * d.sd) };
     case 'lognormal': {
       if (d.sd === 0) return { low: d.mean, high: d.mean };
       const { mu, sigma } = lognormalParams(d.mean, d.sd);
       return { low: Math.exp(mu - Z975 * sigma), high: Math.exp(mu + Z975 * sigma) };
     }
-    case 'exponential': return { low: -d.mean * Math.log(0.975), high: -d.mean * Math.log(0.025) };
+    case 'exponential':
+      return { low: -d.mean * Math.log(0.975), high: -d.mean * Math.log(0.025) };
   }
 }
 
@@ -125,15 +135,20 @@ export function distributionBounds(d: Distribution): { low: number; high: number
  */
 export function distributionVariance(d: Distribution): number {
   switch (d.type) {
-    case 'fixed': return 0;
-    case 'uniform': return (d.max - d.min) ** 2 / 12;
+    case 'fixed':
+      return 0;
+    case 'uniform':
+      return (d.max - d.min) ** 2 / 12;
     case 'triangular': {
       const { min: a, mode: c, max: b } = d;
       return (a * a + b * b + c * c - a * b - a * c - b * c) / 18;
     }
-    case 'normal': return d.sd * d.sd;
-    case 'lognormal': return d.sd * d.sd;
-    case 'exponential': return d.mean * d.mean;
+    case 'normal':
+      return d.sd * d.sd;
+    case 'lognormal':
+      return d.sd * d.sd;
+    case 'exponential':
+      return d.mean * d.mean;
   }
 }
 
@@ -182,16 +197,15 @@ export function normalQuantile(p: number): number {
   else if (p >= 1) p = 1 - 2 ** -53;
   if (p < P_LOW) {
     const q = Math.sqrt(-2 * Math.log(p));
-    return (((((C[0]! * q + C[1]!) * q + C[2]!) * q + C[3]!) * q + C[4]!) * q + C[5]!) /
-      ((((D[0]! * q + D[1]!) * q + D[2]!) * q + D[3]!) * q + 1);
+    return (((((C[0]! * q + C[1]!) * q + C[2]!) * q + C[3]!) * q + C[4]!) * q + C[5]!) / ((((D[0]! * q + D[1]!) * q + D[2]!) * q + D[3]!) * q + 1);
   }
   if (p > 1 - P_LOW) {
     const q = Math.sqrt(-2 * Math.log(1 - p));
-    return -(((((C[0]! * q + C[1]!) * q + C[2]!) * q + C[3]!) * q + C[4]!) * q + C[5]!) /
-      ((((D[0]! * q + D[1]!) * q + D[2]!) * q + D[3]!) * q + 1);
+    return -(((((C[0]! * q + C[1]!) * q + C[2]!) * q + C[3]!) * q + C[4]!) * q + C[5]!) / ((((D[0]! * q + D[1]!) * q + D[2]!) * q + D[3]!) * q + 1);
   }
   const q = p - 0.5;
   const r = q * q;
-  return ((((((A[0]! * r + A[1]!) * r + A[2]!) * r + A[3]!) * r + A[4]!) * r + A[5]!) * q) /
-    (((((B[0]! * r + B[1]!) * r + B[2]!) * r + B[3]!) * r + B[4]!) * r + 1);
+  return (
+    ((((((A[0]! * r + A[1]!) * r + A[2]!) * r + A[3]!) * r + A[4]!) * r + A[5]!) * q) / (((((B[0]! * r + B[1]!) * r + B[2]!) * r + B[3]!) * r + B[4]!) * r + 1)
+  );
 }

@@ -10,7 +10,10 @@ export class SimValidationError extends Error {
 
 /** A case would never finish (loop without exit, exploding splits, too many events). */
 export class RunawayError extends Error {
-  constructor(message: string, readonly elementId?: string) {
+  constructor(
+    message: string,
+    readonly elementId?: string,
+  ) {
     super(message);
     this.name = 'RunawayError';
   }

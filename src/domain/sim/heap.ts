@@ -27,7 +27,9 @@ export class EventHeap<T> {
     if (Number.isNaN(time)) throw new RangeError('イベント時刻が数値ではありません (NaN)');
     if (this.n === this.times.length) this.grow();
     const seq = this.nextSeq++;
-    const times = this.times, seqs = this.seqs, items = this.items;
+    const times = this.times,
+      seqs = this.seqs,
+      items = this.items;
     let i = this.n++;
     while (i > 0) {
       const p = (i - 1) >> 1;
@@ -58,12 +60,16 @@ export class EventHeap<T> {
   popItem(): T | undefined {
     const n = this.n;
     if (n === 0) return undefined;
-    const times = this.times, seqs = this.seqs, items = this.items;
+    const times = this.times,
+      seqs = this.seqs,
+      items = this.items;
     const top = items[0];
     this.lastTime = times[0]!;
     const last = n - 1;
     this.n = last;
-    const t = times[last]!, s = seqs[last]!, it = items[last];
+    const t = times[last]!,
+      s = seqs[last]!,
+      it = items[last];
     items[last] = undefined; // release the reference for GC
     if (last > 0) {
       let i = 0;

@@ -131,7 +131,5 @@ export function isJapaneseHoliday(y: number, m: number, d: number): boolean {
 
 /** All holidays of a year in date order, e.g. for a calendar preview. */
 export function japaneseHolidaysOf(y: number): { m: number; d: number; name: string }[] {
-  return [...holidaysOf(y).entries()]
-    .sort((a, b) => a[0] - b[0])
-    .map(([k, name]) => ({ m: Math.floor(k / 100), d: k % 100, name }));
+  return [...holidaysOf(y).entries()].sort((a, b) => a[0] - b[0]).map(([k, name]) => ({ m: Math.floor(k / 100), d: k % 100, name }));
 }

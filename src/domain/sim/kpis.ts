@@ -88,22 +88,24 @@ export function computeKpis(prepared: PreparedModel, outcomes: ReplicationOutcom
   const usedRoles = new Set<number>();
   for (const n of activities) if (n.staffTime) usedRoles.add(prepared.roleOf[n.index]);
   m.roles.forEach((r) => usedRoles.add(r.index));
-  const roles = [...usedRoles].sort((a, b) => a - b).map((r) => {
-    const servers = prepared.servers[r];
-    const hours = (o: ReplicationOutcome) => (o.raw.roleStaffMinutes[r] / 60) * o.annualFactor;
-    return {
-      name: roleName(r),
-      servers: Number.isFinite(servers) ? servers : null,
-      headcount: r < R ? m.roles[r].headcount : null,
-      robot: prepared.robot[r] === 1,
-      utilisation: Number.isFinite(servers) ? perOrNull((o) => ratio(o.raw.roleBusyMinutes[r], o.raw.roleAvailableMinutes[r])) : null,
-      staffHoursPerYear: per(hours),
-      overtimeHoursPerYear: per((o) => (o.raw.roleOvertimeMinutes[r] / 60) * o.annualFactor),
-      load: Number.isFinite(servers) ? perOrNull((o) => ratio(o.raw.roleStaffMinutes[r], o.raw.roleAvailableMinutes[r])) : null,
-      fte: per((o) => fteOf(hours(o), meta.hoursPerFte)),
-      costYenPerYear: per((o) => hours(o) * hourlyCost(r)),
-    };
-  });
+  const roles = [...usedRoles]
+    .sort((a, b) => a - b)
+    .map((r) => {
+      const servers = prepared.servers[r];
+      const hours = (o: ReplicationOutcome) => (o.raw.roleStaffMinutes[r] / 60) * o.annualFactor;
+      return {
+        name: roleName(r),
+        servers: Number.isFinite(servers) ? servers : null,
+        headcount: r < R ? m.roles[r].headcount : null,
+        robot: prepared.robot[r] === 1,
+        utilisation: Number.isFinite(servers) ? perOrNull((o) => ratio(o.raw.roleBusyMinutes[r], o.raw.roleAvailableMinutes[r])) : null,
+        staffHoursPerYear: per(hours),
+        overtimeHoursPerYear: per((o) => (o.raw.roleOvertimeMinutes[r] / 60) * o.annualFactor),
+        load: Number.isFinite(servers) ? perOrNull((o) => ratio(o.raw.roleStaffMinutes[r], o.raw.roleAvailableMinutes[r])) : null,
+        fte: per((o) => fteOf(hours(o), meta.hoursPerFte)),
+        costYenPerYear: per((o) => hours(o) * hourlyCost(r)),
+      };
+    });
 
   const laneNames = [...new Set(activities.map((n) => n.lane ?? NO_ROLE))];
   const lanes = laneNames.map((lane) => ({

@@ -11,9 +11,7 @@ import type { DiagramAnnotations } from '../model/annotations';
  * without them but with BIMP `qbp:` parameters is converted (its processInstances sets the case count).
  * Annotation values that fail their schema are errors (they would otherwise be silently ignored).
  */
-export type LoadResult =
-  | { ok: true; model: SimModel; source: 'bpr' | 'qbp'; issues: SimIssue[] }
-  | { ok: false; message: string };
+export type LoadResult = { ok: true; model: SimModel; source: 'bpr' | 'qbp'; issues: SimIssue[] } | { ok: false; message: string };
 
 /**
  * Where a diagram's simulation parameters come from: its `bpr:` annotations, or, in a file without

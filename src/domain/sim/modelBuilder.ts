@@ -63,11 +63,16 @@ const FLAT = [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1];
 export function splitModeOf(kind: SimNode['kind'], outgoing: number, annotated: boolean): SplitMode {
   if (outgoing <= 1) return 'none';
   switch (kind) {
-    case 'exclusive': return 'one';
-    case 'inclusive': return 'some';
-    case 'eventBased': return annotated ? 'one' : 'race';
-    case 'parallel': return 'all';
-    default: return annotated ? 'one' : 'all';
+    case 'exclusive':
+      return 'one';
+    case 'inclusive':
+      return 'some';
+    case 'eventBased':
+      return annotated ? 'one' : 'race';
+    case 'parallel':
+      return 'all';
+    default:
+      return annotated ? 'one' : 'all';
   }
 }
 

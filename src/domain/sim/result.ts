@@ -71,10 +71,7 @@ export const kpiSchema = z.object({
   arrivalRatePerMinute: estimateSchema,
 });
 
-export const traceEntrySchema = z.union([
-  z.tuple([z.number(), z.string(), z.string()]),
-  z.tuple([z.number(), z.string(), z.string(), z.number()]),
-]);
+export const traceEntrySchema = z.union([z.tuple([z.number(), z.string(), z.string()]), z.tuple([z.number(), z.string(), z.string(), z.number()])]);
 
 export const caseTraceSchema = z.object({ case: z.number(), entries: z.array(traceEntrySchema) });
 

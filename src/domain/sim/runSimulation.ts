@@ -65,7 +65,6 @@ function parseDate(s: string): StartDate {
   return date;
 }
 
-
 const machines = new WeakMap<SimModel, Map<number, CaseMachine>>();
 function machineFor(model: SimModel, maxTokens: number): CaseMachine {
   let byLimit = machines.get(model);
@@ -98,7 +97,7 @@ function* simulate(model: SimModel, options: SimulationOptions): Generator<numbe
   const start = parseDate(startText);
   const totalVolume = model.arrivals.reduce((s, a) => s + a.annualVolume, 0);
   const byCases = cases !== undefined;
-  const years = byCases ? Math.max(cases / Math.max(totalVolume, 1e-9), 1 / 365) : options.years ?? 1;
+  const years = byCases ? Math.max(cases / Math.max(totalVolume, 1e-9), 1 / 365) : (options.years ?? 1);
   if (!(years > 0) || !Number.isFinite(years)) throw new RangeError(`シミュレーション期間（年）が不正です: ${options.years}`);
   const arrivalEnd = byCases ? Infinity : minutesAfterYears(start, years);
   assertHolidaysCover(model, start, years);
@@ -134,7 +133,9 @@ function* simulate(model: SimModel, options: SimulationOptions): Generator<numbe
   warnings.push(...overloadWarnings(prepared, outcomes));
   const unfinished = mean(outcomes.map((o) => o.raw.casesStarted - o.raw.casesCompleted));
   if (unfinished > 0)
-    warnings.push(`反復1回あたり平均 ${Math.round(unfinished * 10) / 10} 件の案件が終了しませんでした（並列合流で来ない流れを待っている等）。これらはリードタイムに含まれません`);
+    warnings.push(
+      `反復1回あたり平均 ${Math.round(unfinished * 10) / 10} 件の案件が終了しませんでした（並列合流で来ない流れを待っている等）。これらはリードタイムに含まれません`,
+    );
   const result = computeKpis(prepared, outcomes, {
     seed,
     mode,

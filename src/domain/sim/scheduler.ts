@@ -47,7 +47,11 @@ const { createRng, hashString, mixKey, seedKey } = prng;
  * - Staff time and robot time are summed apart: roles on the 24-hour robot calendar are robots.
  */
 
-export interface StartDate { y: number; m: number; d: number }
+export interface StartDate {
+  y: number;
+  m: number;
+  d: number;
+}
 
 export interface CaseTrace {
   case: number;
@@ -106,7 +110,11 @@ function attendedSteps(model: SimModel): Uint8Array {
   for (const f of model.flows) pred[f.target].push(f.source);
   const leavesBuilding = (i: number) => nodes[i].lag !== undefined && nodes[i].lag!.unit !== 'minutes';
   const stack: number[] = [];
-  for (const n of nodes) if (n.residentTime) { out[n.index] = 1; stack.push(n.index); }
+  for (const n of nodes)
+    if (n.residentTime) {
+      out[n.index] = 1;
+      stack.push(n.index);
+    }
   const seen = new Uint8Array(nodes.length);
   while (stack.length) {
     const k = stack.pop()!;
@@ -133,9 +141,10 @@ const PURPOSES = 4;
  */
 function revisitableNodes(model: SimModel): boolean[] {
   const nodes = model.nodes;
-  const multiToken = nodes.some((n) =>
-    n.split === 'all' || n.split === 'some' || n.boundaries.length > 0 || n.messageTargets.length > 0 || n.kind === 'subprocess' || n.scope >= 0,
-  ) || model.arrivals.length > 1;
+  const multiToken =
+    nodes.some(
+      (n) => n.split === 'all' || n.split === 'some' || n.boundaries.length > 0 || n.messageTargets.length > 0 || n.kind === 'subprocess' || n.scope >= 0,
+    ) || model.arrivals.length > 1;
   if (multiToken) return nodes.map(() => true);
   const succ = nodes.map((n) => n.outgoing.map((f) => model.flows[f].target));
   return nodes.map((n) => {
@@ -171,9 +180,9 @@ export function prepareModel(model: SimModel, startDate: StartDate, horizonDays:
   const lag = model.nodes.map((n) => sampler(n.lag?.distribution));
   let drawNodes = 0;
   const revisitable = revisitableNodes(model);
-  const drawSlot = Int32Array.from(model.nodes.map((n, i) =>
-    (staff[i] || resident[i] || lag[i] || n.split === 'one' || n.split === 'some') && revisitable[i] ? drawNodes++ : -1,
-  ));
+  const drawSlot = Int32Array.from(
+    model.nodes.map((n, i) => ((staff[i] || resident[i] || lag[i] || n.split === 'one' || n.split === 'some') && revisitable[i] ? drawNodes++ : -1)),
+  );
   const elementKeys = new Int32Array(model.nodes.length * PURPOSES);
   model.nodes.forEach((n, i) => {
     const h = hashString(n.id);
@@ -198,16 +207,23 @@ export function prepareModel(model: SimModel, startDate: StartDate, horizonDays:
     cumulative: model.nodes.map((n) => {
       const c = new Float64Array(n.outgoing.length);
       let s = 0;
-      n.outgoing.forEach((f, i) => { s += model.flows[f].probability; c[i] = s; });
+      n.outgoing.forEach((f, i) => {
+        s += model.flows[f].probability;
+        c[i] = s;
+      });
       return c;
     }),
-    defaultBranch: Int32Array.from(model.nodes.map((n) => {
-      const i = n.outgoing.findIndex((f) => model.flows[f].isDefault);
-      if (i >= 0) return i;
-      let best = 0;
-      n.outgoing.forEach((f, k) => { if (model.flows[f].probability > model.flows[n.outgoing[best]].probability) best = k; });
-      return best;
-    })),
+    defaultBranch: Int32Array.from(
+      model.nodes.map((n) => {
+        const i = n.outgoing.findIndex((f) => model.flows[f].isDefault);
+        if (i >= 0) return i;
+        let best = 0;
+        n.outgoing.forEach((f, k) => {
+          if (model.flows[f].probability > model.flows[n.outgoing[best]].probability) best = k;
+        });
+        return best;
+      }),
+    ),
     drawSlot,
     drawNodes,
     elementKeys,
@@ -276,13 +292,35 @@ export interface ReplicationRaw {
   traces: CaseTrace[];
 }
 
-const K_ARRIVAL = 0, K_RESIDENT = 1, K_SERVICE = 2, K_LAG = 3, K_TIMER = 4;
-const ST_FREE = 0, ST_RESIDENT = 1, ST_QUEUED = 2, ST_SERVICE = 3, ST_LAG = 4, ST_TIMER = 5;
+const K_ARRIVAL = 0,
+  K_RESIDENT = 1,
+  K_SERVICE = 2,
+  K_LAG = 3,
+  K_TIMER = 4;
+const ST_FREE = 0,
+  ST_RESIDENT = 1,
+  ST_QUEUED = 2,
+  ST_SERVICE = 3,
+  ST_LAG = 4,
+  ST_TIMER = 5;
 const MINUTES_PER_DAY = 1440;
 
-function growF64(a: Float64Array, n: number): Float64Array<ArrayBuffer> { const b = new Float64Array(n); b.set(a); return b; }
-function growI32(a: Int32Array, n: number, fill = 0): Int32Array<ArrayBuffer> { const b = new Int32Array(n); if (fill) b.fill(fill); b.set(a); return b; }
-function growU8(a: Uint8Array, n: number): Uint8Array<ArrayBuffer> { const b = new Uint8Array(n); b.set(a); return b; }
+function growF64(a: Float64Array, n: number): Float64Array<ArrayBuffer> {
+  const b = new Float64Array(n);
+  b.set(a);
+  return b;
+}
+function growI32(a: Int32Array, n: number, fill = 0): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(n);
+  if (fill) b.fill(fill);
+  b.set(a);
+  return b;
+}
+function growU8(a: Uint8Array, n: number): Uint8Array<ArrayBuffer> {
+  const b = new Uint8Array(n);
+  b.set(a);
+  return b;
+}
 
 /**
  * Arrivals of one start event, in the open time of its arrival calendar.
@@ -330,7 +368,7 @@ class ArrivalStream {
     const from = minutesAfterYears(this.start, j);
     this.windowEnd = minutesAfterYears(this.start, j + 1);
     let weight = 0;
-    for (let t = from; t < this.windowEnd; ) {
+    for (let t = from; t < this.windowEnd;) {
       const { month, nextMonth } = this.monthAt(t);
       const end = Math.min(nextMonth, this.windowEnd);
       weight += this.seasonality[month - 1] * this.cal.workingMinutesBetween(t, end);
@@ -506,7 +544,16 @@ class Replication {
     [this.repKey0, this.repKey1] = seedKey(cfg.seed);
     // Arrivals keep their own stream per start event, so both scenarios of a comparison see the same cases.
     this.streams = this.m.arrivals.map(
-      (a, i) => new ArrivalStream(a.annualVolume, a.seasonality, this.p.arrivalCalendars[i], cfg.startDate, rng.fork(100 + i), this.p.interarrival[i], a.interArrival === 'fixed'),
+      (a, i) =>
+        new ArrivalStream(
+          a.annualVolume,
+          a.seasonality,
+          this.p.arrivalCalendars[i],
+          cfg.startDate,
+          rng.fork(100 + i),
+          this.p.interarrival[i],
+          a.interArrival === 'fixed',
+        ),
     );
     const R = this.m.roles.length + 1;
     this.busy = new Int32Array(R);
@@ -517,14 +564,36 @@ class Replication {
     this.qTail = new Int32Array(R).fill(-1);
     const N = this.N;
     this.raw = {
-      casesStarted: 0, casesCompleted: 0, casesCounted: 0, events: 0, horizonMinutes: 0, endTime: 0,
-      staffMinutesTotal: 0, robotMinutesTotal: 0, paperSheetsTotal: 0, leadTimeMinutesSum: 0, leadBusinessDaysSum: 0, leadBusinessDayBins: new FineHistogram(), waitMinutesSum: 0,
-      staffMinutesCountedSum: 0, robotMinutesCountedSum: 0, residentMinutesSum: 0, residentVisits: 0, wipArea: 0,
-      taskCount: new Float64Array(N), taskWaitSum: new Float64Array(N), taskWaitCount: new Float64Array(N), taskStaffSum: new Float64Array(N),
+      casesStarted: 0,
+      casesCompleted: 0,
+      casesCounted: 0,
+      events: 0,
+      horizonMinutes: 0,
+      endTime: 0,
+      staffMinutesTotal: 0,
+      robotMinutesTotal: 0,
+      paperSheetsTotal: 0,
+      leadTimeMinutesSum: 0,
+      leadBusinessDaysSum: 0,
+      leadBusinessDayBins: new FineHistogram(),
+      waitMinutesSum: 0,
+      staffMinutesCountedSum: 0,
+      robotMinutesCountedSum: 0,
+      residentMinutesSum: 0,
+      residentVisits: 0,
+      wipArea: 0,
+      taskCount: new Float64Array(N),
+      taskWaitSum: new Float64Array(N),
+      taskWaitCount: new Float64Array(N),
+      taskStaffSum: new Float64Array(N),
       taskCountCounted: new Float64Array(N),
-      roleStaffMinutes: new Float64Array(R), roleBusyMinutes: new Float64Array(R), roleAvailableMinutes: new Float64Array(R),
-      roleOvertimeMinutes: new Float64Array(R), roleQueueAtHorizon: new Float64Array(R),
-      endCount: new Float64Array(N), traces: [],
+      roleStaffMinutes: new Float64Array(R),
+      roleBusyMinutes: new Float64Array(R),
+      roleAvailableMinutes: new Float64Array(R),
+      roleOvertimeMinutes: new Float64Array(R),
+      roleQueueAtHorizon: new Float64Array(R),
+      endCount: new Float64Array(N),
+      traces: [],
     };
     this.taskCount = this.raw.taskCount;
     this.taskStaffSum = this.raw.taskStaffSum;
@@ -583,7 +652,8 @@ class Replication {
         case K_TIMER:
           if (this.recCancelled[id]) this.freeRec(id);
           else {
-            const c = this.recCase[id], n = this.recNode[id];
+            const c = this.recCase[id],
+              n = this.recNode[id];
             this.unlinkFromCase(id);
             this.freeRec(id);
             this.dispatch(c, EV_TIMER, n, 0);
@@ -601,9 +671,7 @@ class Replication {
     const R = this.m.roles.length + 1;
     for (let r = 0; r < R; r++) {
       const servers = this.p.servers[r];
-      raw.roleAvailableMinutes[r] = Number.isFinite(servers)
-        ? servers * this.p.roleCalendars[r].workingMinutesBetween(0, raw.horizonMinutes)
-        : 0;
+      raw.roleAvailableMinutes[r] = Number.isFinite(servers) ? servers * this.p.roleCalendars[r].workingMinutesBetween(0, raw.horizonMinutes) : 0;
     }
     raw.traces = this.traceOf.filter((t): t is CaseTrace => t !== undefined);
     return raw;
@@ -774,19 +842,35 @@ class Replication {
     const no = this.caseNo[c];
     const tr = no < this.traceCases ? this.traceOf[no] : undefined;
     const nodes = this.m.nodes;
-    if (tr) tr.entries.push(type === EV_DECIDED ? [round6(this.now), EVENT_TYPES[type], nodes[node].id, choice] : [round6(this.now), EVENT_TYPES[type], nodes[node].id]);
-    const kinds = step.workKind, ns = step.workNode;
+    if (tr)
+      tr.entries.push(
+        type === EV_DECIDED ? [round6(this.now), EVENT_TYPES[type], nodes[node].id, choice] : [round6(this.now), EVENT_TYPES[type], nodes[node].id],
+      );
+    const kinds = step.workKind,
+      ns = step.workNode;
     for (let i = 0; i < kinds.length; i++) {
       const n = ns[i];
       const kind = kinds[i];
       if (tr) tr.entries.push([round6(this.now), WORK_KIND_NAMES[kind], nodes[n].id]);
       switch (kind) {
-        case WORK_START_TASK: this.startJob(c, n); break;
-        case WORK_ARM_TIMER: this.armTimer(c, n); break;
-        case WORK_CANCEL_TIMER: this.cancel(c, n, true); break;
-        case WORK_CANCEL_TASK: this.cancel(c, n, false); break;
-        case WORK_DECIDE: this.pushImmediate(c, EV_DECIDED, n, this.decide(c, n)); break;
-        case WORK_REACHED_END: this.raw.endCount[n]++; break;
+        case WORK_START_TASK:
+          this.startJob(c, n);
+          break;
+        case WORK_ARM_TIMER:
+          this.armTimer(c, n);
+          break;
+        case WORK_CANCEL_TIMER:
+          this.cancel(c, n, true);
+          break;
+        case WORK_CANCEL_TASK:
+          this.cancel(c, n, false);
+          break;
+        case WORK_DECIDE:
+          this.pushImmediate(c, EV_DECIDED, n, this.decide(c, n));
+          break;
+        case WORK_REACHED_END:
+          this.raw.endCount[n]++;
+          break;
       }
     }
     this.dispatching--;
@@ -964,7 +1048,10 @@ class Replication {
 
   private enqueue(rec: number): void {
     const staff = this.recStaff[rec];
-    if (staff <= 0) { this.afterService(rec); return; }
+    if (staff <= 0) {
+      this.afterService(rec);
+      return;
+    }
     this.recQueuedAt[rec] = this.now;
     const r = this.roleOf[this.recNode[rec]];
     if (this.busy[r] < this.servers[r]) {
@@ -1010,7 +1097,10 @@ class Replication {
       this.qHead[r] = this.recLink[next];
       if (this.qHead[r] < 0) this.qTail[r] = -1;
       this.qLen[r]--;
-      if (this.recCancelled[next]) { this.freeRec(next); continue; }
+      if (this.recCancelled[next]) {
+        this.freeRec(next);
+        continue;
+      }
       this.busy[r]++;
       this.startService(next, r);
       return;
@@ -1018,10 +1108,14 @@ class Replication {
   }
 
   private serviceDone(rec: number): void {
-    if (this.recCancelled[rec]) { this.freeRec(rec); return; }
+    if (this.recCancelled[rec]) {
+      this.freeRec(rec);
+      return;
+    }
     const n = this.recNode[rec];
     const r = this.roleOf[n];
-    const start = this.recStart[rec], end = this.recEnd[rec];
+    const start = this.recStart[rec],
+      end = this.recEnd[rec];
     this.accountService(r, start, end, this.recAttended[rec] === 1);
     this.busy[r]--;
     this.pullNext(r);
@@ -1062,7 +1156,8 @@ class Replication {
   }
 
   private complete(rec: number): void {
-    const c = this.recCase[rec], n = this.recNode[rec];
+    const c = this.recCase[rec],
+      n = this.recNode[rec];
     this.unlinkFromCase(rec);
     this.freeRec(rec);
     this.raise(c, EV_COMPLETED, n, 0);

@@ -7,25 +7,34 @@ import type { SimIssue, SimModel } from './model';
  * reported before any case starts, naming a gateway (or the first element) of the loop.
  */
 export function findRunawayLoops(model: SimModel): SimIssue[] {
-  const nodes = model.nodes, flows = model.flows;
+  const nodes = model.nodes,
+    flows = model.flows;
   const N = nodes.length;
   const succ: number[][] = nodes.map(() => []);
   for (const n of nodes) {
-    for (const f of n.outgoing) if (flows[f].probability > 0 || n.split === 'all' || n.split === 'none' || n.split === 'race') succ[n.index].push(flows[f].target);
+    for (const f of n.outgoing)
+      if (flows[f].probability > 0 || n.split === 'all' || n.split === 'none' || n.split === 'race') succ[n.index].push(flows[f].target);
     for (const b of n.boundaries) succ[n.index].push(b);
   }
   // Tarjan, iterative.
-  const index = new Int32Array(N).fill(-1), low = new Int32Array(N), onStack = new Uint8Array(N);
+  const index = new Int32Array(N).fill(-1),
+    low = new Int32Array(N),
+    onStack = new Uint8Array(N);
   const stack: number[] = [];
   const comp = new Int32Array(N).fill(-1);
-  let counter = 0, comps = 0;
+  let counter = 0,
+    comps = 0;
   for (let root = 0; root < N; root++) {
     if (index[root] >= 0) continue;
     const work: [number, number][] = [[root, 0]];
     while (work.length) {
       const top = work[work.length - 1];
       const [v, i] = top;
-      if (i === 0) { index[v] = low[v] = counter++; stack.push(v); onStack[v] = 1; }
+      if (i === 0) {
+        index[v] = low[v] = counter++;
+        stack.push(v);
+        onStack[v] = 1;
+      }
       if (i < succ[v].length) {
         top[1]++;
         const w = succ[v][i];
@@ -37,7 +46,11 @@ export function findRunawayLoops(model: SimModel): SimIssue[] {
       if (work.length) low[work[work.length - 1][0]] = Math.min(low[work[work.length - 1][0]], low[v]);
       if (low[v] === index[v]) {
         let w: number;
-        do { w = stack.pop()!; onStack[w] = 0; comp[w] = comps; } while (w !== v);
+        do {
+          w = stack.pop()!;
+          onStack[w] = 0;
+          comp[w] = comps;
+        } while (w !== v);
         comps++;
       }
     }

@@ -17,7 +17,8 @@ export function variance(xs: number[]): number {
   if (n === 0) return Number.NaN;
   if (n === 1) return 0;
   const m = mean(xs);
-  let ss = 0, comp = 0;
+  let ss = 0,
+    comp = 0;
   for (let i = 0; i < n; i++) {
     const d = xs[i]! - m;
     ss += d * d;
@@ -29,10 +30,9 @@ export function variance(xs: number[]): number {
 
 // t_{0.975, df} for df = 1..30.
 const T975 = [
-  12.70620474, 4.30265273, 3.18244631, 2.77644511, 2.57058184, 2.44691185, 2.36462425, 2.30600414, 2.26215716,
-  2.22813885, 2.20098516, 2.17881283, 2.16036866, 2.14478669, 2.13144955, 2.1199053, 2.10981558, 2.10092204,
-  2.09302405, 2.08596345, 2.07961384, 2.07387307, 2.06865761, 2.06389856, 2.05953855, 2.05552944, 2.05183052,
-  2.04840714, 2.04522964, 2.04227246,
+  12.70620474, 4.30265273, 3.18244631, 2.77644511, 2.57058184, 2.44691185, 2.36462425, 2.30600414, 2.26215716, 2.22813885, 2.20098516, 2.17881283, 2.16036866,
+  2.14478669, 2.13144955, 2.1199053, 2.10981558, 2.10092204, 2.09302405, 2.08596345, 2.07961384, 2.07387307, 2.06865761, 2.06389856, 2.05953855, 2.05552944,
+  2.05183052, 2.04840714, 2.04522964, 2.04227246,
 ];
 const Z975 = 1.959963984540054;
 
@@ -49,7 +49,8 @@ export function studentT975(df: number): number {
     const a = T975[lo - 1]!;
     return f === 0 || lo === 30 ? a : a + f * (T975[lo]! - a);
   }
-  const z = Z975, z2 = z * z;
+  const z = Z975,
+    z2 = z * z;
   const g1 = (z2 * z + z) / 4;
   const g2 = (5 * z2 * z2 * z + 16 * z2 * z + 3 * z) / 96;
   const g3 = (3 * z ** 7 + 19 * z ** 5 + 17 * z ** 3 - 15 * z) / 384;
@@ -106,7 +107,8 @@ export function erlangC(c: number, lambda: number, mu: number): { pWait: number;
  */
 export function histogram(xs: number[], bins: number): { edges: number[]; counts: number[] } {
   const nb = Math.max(1, Math.floor(bins));
-  let lo = Infinity, hi = -Infinity;
+  let lo = Infinity,
+    hi = -Infinity;
   for (const x of xs) {
     if (!Number.isFinite(x)) continue;
     if (x < lo) lo = x;
@@ -114,7 +116,10 @@ export function histogram(xs: number[], bins: number): { edges: number[]; counts
   }
   const counts = new Array<number>(nb).fill(0);
   if (lo === Infinity) return { edges: new Array<number>(nb + 1).fill(0), counts };
-  if (lo === hi) { lo -= 0.5; hi += 0.5; }
+  if (lo === hi) {
+    lo -= 0.5;
+    hi += 0.5;
+  }
   const width = (hi - lo) / nb;
   const edges = Array.from({ length: nb + 1 }, (_, i) => (i === nb ? hi : lo + i * width));
   for (const x of xs) {
@@ -171,8 +176,12 @@ export class FineHistogram {
     const nb = Math.max(1, Math.floor(bins));
     const counts = new Array<number>(nb).fill(0);
     if (this.count === 0) return { edges: new Array<number>(nb + 1).fill(0), counts };
-    let lo = this.min, hi = this.max;
-    if (lo === hi) { lo -= 0.5; hi += 0.5; }
+    let lo = this.min,
+      hi = this.max;
+    if (lo === hi) {
+      lo -= 0.5;
+      hi += 0.5;
+    }
     const width = (hi - lo) / nb;
     const edges = Array.from({ length: nb + 1 }, (_, i) => (i === nb ? hi : lo + i * width));
     const last = Math.min(this.counts.length, Math.floor(this.max * FineHistogram.RESOLUTION) + 1);
@@ -219,7 +228,11 @@ export class RunningStats {
   merge(other: RunningStats): void {
     if (other.count === 0) return;
     if (this.count === 0) {
-      this.count = other.count; this.mean = other.mean; this.m2 = other.m2; this.min = other.min; this.max = other.max;
+      this.count = other.count;
+      this.mean = other.mean;
+      this.m2 = other.m2;
+      this.min = other.min;
+      this.max = other.max;
       return;
     }
     const n = this.count + other.count;
@@ -232,6 +245,10 @@ export class RunningStats {
   }
 
   clear(): void {
-    this.count = 0; this.mean = 0; this.m2 = 0; this.min = Infinity; this.max = -Infinity;
+    this.count = 0;
+    this.mean = 0;
+    this.m2 = 0;
+    this.min = Infinity;
+    this.max = -Infinity;
   }
 }

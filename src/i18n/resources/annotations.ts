@@ -50,7 +50,8 @@ const ja = {
   'automation.other': 'その他',
   'flow.probability': '分岐確率 (%)',
   'flow.sum': 'この分岐点の合計: {sum}%',
-  'flow.inclusiveRule': '包含ゲートウェイ: 各分岐はそれぞれこの確率で選ばれ、複数同時もあります（合計は100%でなくてかまいません）。どれも選ばれなかったときは既定の流れに進み、既定の流れがなければ選び直します（BIMP と同じ）。現在の入力の合計: {sum}%',
+  'flow.inclusiveRule':
+    '包含ゲートウェイ: 各分岐はそれぞれこの確率で選ばれ、複数同時もあります（合計は100%でなくてかまいません）。どれも選ばれなかったときは既定の流れに進み、既定の流れがなければ選び直します（BIMP と同じ）。現在の入力の合計: {sum}%',
   'arrivals.annualVolume': '年間件数 (件/年)',
   'arrivals.seasonality': '月別の重み',
   'arrivals.seasonalityHint': '空欄なら毎月同じ件数です。相対値で入力します',
@@ -106,8 +107,10 @@ const ja = {
   'table.pasted': '{rows}行を貼り付けました (元に戻す: Ctrl+Z)',
   'table.pasteTruncated': '表の範囲外の {rows}行は貼り付けていません',
   'table.nameReadOnly': '工程名は図の上で編集します',
-  'table.qbpSource': 'このファイルには BPR Studio の注釈がないため、BIMP（QBP）のシミュレーション設定を表示しています。シミュレーションもこの値で計算します（bpr simulate と同じ読み方）。',
-  'table.qbpReadOnly': 'BIMP の設定から読んだ値は表では編集できません。BIMP 形式のまま使うか、各工程のプロパティで注釈を付けてください（注釈を付けると、その図は注釈の値で計算されます）。',
+  'table.qbpSource':
+    'このファイルには BPR Studio の注釈がないため、BIMP（QBP）のシミュレーション設定を表示しています。シミュレーションもこの値で計算します（bpr simulate と同じ読み方）。',
+  'table.qbpReadOnly':
+    'BIMP の設定から読んだ値は表では編集できません。BIMP 形式のまま使うか、各工程のプロパティで注釈を付けてください（注釈を付けると、その図は注釈の値で計算されます）。',
 };
 
 const en: Record<keyof typeof ja, string> = {
@@ -159,7 +162,8 @@ const en: Record<keyof typeof ja, string> = {
   'automation.other': 'Other',
   'flow.probability': 'Branch probability (%)',
   'flow.sum': 'Total at this gateway: {sum}%',
-  'flow.inclusiveRule': 'Inclusive gateway: each branch is taken with its own probability, several at once possible (they need not add up to 100%). When none is taken the default flow is followed; without a default flow the draw is repeated (as in BIMP). Current total: {sum}%',
+  'flow.inclusiveRule':
+    'Inclusive gateway: each branch is taken with its own probability, several at once possible (they need not add up to 100%). When none is taken the default flow is followed; without a default flow the draw is repeated (as in BIMP). Current total: {sum}%',
   'arrivals.annualVolume': 'Cases per year',
   'arrivals.seasonality': 'Monthly weights',
   'arrivals.seasonalityHint': 'Empty means the same every month. Relative values',
@@ -215,8 +219,10 @@ const en: Record<keyof typeof ja, string> = {
   'table.pasted': 'Pasted {rows} rows (undo: Ctrl+Z)',
   'table.pasteTruncated': '{rows} rows beyond the table were not pasted',
   'table.nameReadOnly': 'Step names are edited on the diagram',
-  'table.qbpSource': 'This file has no BPR Studio annotations, so its BIMP (QBP) simulation settings are shown. The simulation uses these values too (read as bpr simulate reads them).',
-  'table.qbpReadOnly': 'Values read from the BIMP settings cannot be edited in the table. Keep using them as they are, or annotate each step in its properties (an annotated diagram is then simulated from its annotations).',
+  'table.qbpSource':
+    'This file has no BPR Studio annotations, so its BIMP (QBP) simulation settings are shown. The simulation uses these values too (read as bpr simulate reads them).',
+  'table.qbpReadOnly':
+    'Values read from the BIMP settings cannot be edited in the table. Keep using them as they are, or annotate each step in its properties (an annotated diagram is then simulated from its annotations).',
 };
 
 const resources: FeatureResources = { ja, en };

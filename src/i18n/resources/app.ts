@@ -28,8 +28,7 @@ const app: FeatureResources = {
       'このタブでは、開いているプロセスを離散事象シミュレーションで実行し、年間業務時間・処理件数・待ち時間・職員の稼働率を95%信頼区間付きで表示します。As-Is と To-Be の比較もここで行います。（準備中）',
     'planned.rpa':
       'このタブでは、各ステップの処理時間・件数・定型度から RPA 化の候補を順位付けし、削減できる年間業務時間と費用対効果を一覧で示します。（準備中）',
-    'planned.initiatives':
-      'このタブでは、BPR の取組（改善案）を登録し、担当・期限・対象プロセス・見込み効果を管理します。（準備中）',
+    'planned.initiatives': 'このタブでは、BPR の取組（改善案）を登録し、担当・期限・対象プロセス・見込み効果を管理します。（準備中）',
   },
   en: {
     title: 'BPR Studio',
@@ -57,8 +56,7 @@ const app: FeatureResources = {
       'This tab will run the open process as a discrete-event simulation and show annual work hours, throughput, waiting times and staff utilisation with 95% confidence intervals, including an As-Is / To-Be comparison. (Coming soon)',
     'planned.rpa':
       'This tab will rank steps as RPA candidates from their handling time, volume and routine-ness, and list the annual hours saved and the return on investment. (Coming soon)',
-    'planned.initiatives':
-      'This tab will hold BPR initiatives (improvement ideas) with owner, due date, target processes and expected effect. (Coming soon)',
+    'planned.initiatives': 'This tab will hold BPR initiatives (improvement ideas) with owner, due date, target processes and expected effect. (Coming soon)',
   },
 };
 

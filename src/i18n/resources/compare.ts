@@ -176,7 +176,8 @@ const compare: FeatureResources = {
     'tpl.open': '改善テンプレート',
     'tpl.openLabel': '「{name}」から改善テンプレートで To-Be を作成',
     'tpl.title': '改善テンプレート: {name}',
-    'tpl.intro': 'テンプレートを選び、対象の作業と前提値を確認してください。作成すると As-Is の新しいシナリオ（To-Be）を作ります。As-Is と既存のシナリオは変更しません。',
+    'tpl.intro':
+      'テンプレートを選び、対象の作業と前提値を確認してください。作成すると As-Is の新しいシナリオ（To-Be）を作ります。As-Is と既存のシナリオは変更しません。',
     'tpl.titleOnScenario': '改善テンプレート: {name} のシナリオ「{scenario}」に重ねる',
     'tpl.onScenario': 'シナリオ「{scenario}」の図にこのテンプレートを重ねます。作成時に、このシナリオを更新するか新しいシナリオにするかを選べます。',
     'tpl.template': 'テンプレート',
@@ -284,7 +285,8 @@ const compare: FeatureResources = {
     range: '{low}–{high}',
 
     'chart.tasks': 'Hours saved per task (waterfall)',
-    'chart.tasksDesc': 'Each task adds its saving to the running total; the last bar is the total. Bars to the left add time. Whiskers are 95% confidence intervals.',
+    'chart.tasksDesc':
+      'Each task adds its saving to the running total; the last bar is the total. Bars to the left add time. Whiskers are 95% confidence intervals.',
     'chart.total': 'Total (work hours saved)',
     'chart.hoursAxis': 'Staff work hours (h/yr)',
     'chart.hoursSavedAxis': 'Work hours saved (h/yr)',
@@ -392,7 +394,8 @@ const compare: FeatureResources = {
     'tpl.open': 'Improvement templates',
     'tpl.openLabel': 'Create a To-Be from "{name}" with an improvement template',
     'tpl.title': 'Improvement templates: {name}',
-    'tpl.intro': 'Choose a template and check its steps and assumptions. Creating adds a new scenario (To-Be) to the As-Is. The As-Is and its other scenarios are not changed.',
+    'tpl.intro':
+      'Choose a template and check its steps and assumptions. Creating adds a new scenario (To-Be) to the As-Is. The As-Is and its other scenarios are not changed.',
     'tpl.titleOnScenario': 'Improvement templates: on top of scenario "{scenario}" of {name}',
     'tpl.onScenario': 'The template is applied on top of scenario "{scenario}". When creating, choose whether to update that scenario or add a new one.',
     'tpl.template': 'Template',

@@ -25,7 +25,8 @@ const diagramFile = {
     'limit.maxElements': 'The file has too many elements to open ({value}; the limit is {max}). Split the diagram before importing it.',
     'limit.maxDepth': 'The elements are nested too deeply to open (depth {value}; the limit is {max}).',
     'refs.qnameResolved': '{count} prefixed references (e.g. {example}) were resolved as BPMN elements.',
-    'diagram.planeOnProcess': 'Diagram "{diagram}" pointed at process "{process}" inside a collaboration, so it was opened as the collaboration (pools) diagram.',
+    'diagram.planeOnProcess':
+      'Diagram "{diagram}" pointed at process "{process}" inside a collaboration, so it was opened as the collaboration (pools) diagram.',
     'diagram.chosen': 'This file holds {count} diagrams. The diagram with content, "{diagram}", was opened.',
     'diagram.empty': 'The diagram has nothing to draw: {reason}',
     'diagram.emptyReason.noFlowElements': 'the process has no task, event or gateway.',

@@ -73,8 +73,7 @@ const editor: FeatureResources = {
     'restoreDialog.cancel': 'キャンセル',
     restored: '{time} の版に戻しました。',
     'conflict.title': '他のタブでの変更と競合しています',
-    'conflict.message':
-      '{message} どちらの内容を残すか選んでください。',
+    'conflict.message': '{message} どちらの内容を残すか選んでください。',
     'conflict.reload': '他のタブの内容を読み込む（自分の変更は破棄）',
     'conflict.overwrite': '自分の内容で上書きする',
     'conflict.copy': '自分の内容を別のプロセスとして保存する',

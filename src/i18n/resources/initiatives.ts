@@ -325,7 +325,8 @@ const initiatives: FeatureResources = {
     computedAt: 'Computed {time} ({replications} paired replications with common random numbers, seed {seed})',
     outdated: 'A diagram changed after this result was computed. Recompute to update it.',
     estimateBadge: 'estimate',
-    estimateNote: 'Estimate: computed by simulating the attached As-Is / To-Be (from the entered task times and volumes). Measured values are measured by the department.',
+    estimateNote:
+      'Estimate: computed by simulating the attached As-Is / To-Be (from the entered task times and volumes). Measured values are measured by the department.',
     thumbAlt: 'Process map of {name}',
     thumbLoading: 'Drawing the map…',
     thumbFailed: 'Cannot show the map: {message}',

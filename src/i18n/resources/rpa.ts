@@ -40,7 +40,8 @@ const rpa: FeatureResources = {
 
     // view
     heading: 'RPA候補',
-    intro: 'すべての現行（As-Is）プロセスの作業を、年間の純削減額（削減額 − 年間費用）の大きい順に並べます。ただし質問に未回答の作業は回答済みの作業の後に、そのうち対面・判断を伴う作業は最後に並べます。時間はシミュレーションの推計値（95%信頼区間）です。',
+    intro:
+      'すべての現行（As-Is）プロセスの作業を、年間の純削減額（削減額 − 年間費用）の大きい順に並べます。ただし質問に未回答の作業は回答済みの作業の後に、そのうち対面・判断を伴う作業は最後に並べます。時間はシミュレーションの推計値（95%信頼区間）です。',
     noProcesses: '順位付けできる現行（As-Is）プロセスがありません。プロセス一覧で As-Is のプロセスを作成してください。',
     progress: 'シミュレーション中… {done}/{total} プロセス（{name}）',
     progressStarting: 'シミュレーションを準備しています…',
@@ -131,7 +132,8 @@ const rpa: FeatureResources = {
     reconcileExpected: '試算で見込まれる削減額',
     reconcileTrial: '試算の削減額',
     reconcileWithin: '見込みは試算の95%信頼区間に入っています。残りの差は、順位表と試算が別々のシミュレーションであることによるばらつきです。',
-    reconcileOutside: '見込みと試算の差 {diff}: 順位表と試算は別々のシミュレーション（反復回数・乱数）で、区間の外になることがあります。反復回数を増やすと近づきます。',
+    reconcileOutside:
+      '見込みと試算の差 {diff}: 順位表と試算は別々のシミュレーション（反復回数・乱数）で、区間の外になることがあります。反復回数を増やすと近づきます。',
     reconcileNotIncluded: '開発費・保守費はどちらの削減額にも含みません（順位表の「費用」列を参照）。',
     editInDiagram: '図で編集',
     editInDiagramLabel: '「{task}」を図で編集（{process}）',
@@ -222,7 +224,8 @@ const rpa: FeatureResources = {
     'panel.clear': 'Clear answers',
 
     heading: 'RPA candidates',
-    intro: 'Every step of every As-Is process, ordered by net annual benefit (savings − running cost); steps whose questions are unanswered come after answered ones, face-to-face and judgement steps last. Hours are simulation estimates with 95 % confidence intervals.',
+    intro:
+      'Every step of every As-Is process, ordered by net annual benefit (savings − running cost); steps whose questions are unanswered come after answered ones, face-to-face and judgement steps last. Hours are simulation estimates with 95 % confidence intervals.',
     noProcesses: 'There is no As-Is process to rank. Create one in the process list.',
     progress: 'Simulating… {done}/{total} processes ({name})',
     progressStarting: 'Preparing the simulation…',
@@ -276,7 +279,8 @@ const rpa: FeatureResources = {
     answer: 'Answer questions ({count})',
     answerLabel: 'Answer the RPA questions for "{task}" ({process})',
     'q.title': 'RPA questions: {task}',
-    'q.intro': 'Only the questions that move the ranking most. Answers are saved on the step (RPA assessment) and the ranking is updated. Steps left unanswered are listed after answered ones.',
+    'q.intro':
+      'Only the questions that move the ranking most. Answers are saved on the step (RPA assessment) and the ranking is updated. Steps left unanswered are listed after answered ones.',
     'q.faceToFace': 'This step has resident time and happens face to face. A robot can only take over the staff input part.',
     'q.judgement': 'This step is an approval (a superior decides).',
     'q.unanswered': 'Not answered (estimate {value})',
@@ -312,9 +316,10 @@ const rpa: FeatureResources = {
     reconcileUnpriced: 'The role has no hourly cost, so the trial simulation prices staff time at ¥0 (the ranking uses the default rate)',
     reconcileExpected: 'Savings the trial should show',
     reconcileTrial: 'Trial savings',
-    reconcileWithin: 'The expectation lies inside the trial\'s 95% interval. The rest is noise: the ranking and the trial are separate simulations.',
-    reconcileOutside: 'Difference between expectation and trial {diff}: the ranking and the trial are separate simulations (runs, random numbers) and can fall outside the interval. More runs bring them closer.',
-    reconcileNotIncluded: 'Development and upkeep are in neither figure (see the ranking\'s cost column).',
+    reconcileWithin: "The expectation lies inside the trial's 95% interval. The rest is noise: the ranking and the trial are separate simulations.",
+    reconcileOutside:
+      'Difference between expectation and trial {diff}: the ranking and the trial are separate simulations (runs, random numbers) and can fall outside the interval. More runs bring them closer.',
+    reconcileNotIncluded: "Development and upkeep are in neither figure (see the ranking's cost column).",
     editInDiagram: 'Edit in diagram',
     editInDiagramLabel: 'Edit "{task}" in the diagram ({process})',
     tryRpa: 'Try RPA',

@@ -25,7 +25,11 @@ interface Shape {
 }
 
 interface Overlays {
-  add(element: Shape, type: string, overlay: { position: Record<string, number>; html: HTMLElement; scale?: { min?: number; max?: number }; show?: { minZoom?: number; maxZoom?: number } }): string;
+  add(
+    element: Shape,
+    type: string,
+    overlay: { position: Record<string, number>; html: HTMLElement; scale?: { min?: number; max?: number }; show?: { minZoom?: number; maxZoom?: number } },
+  ): string;
   remove(filter: { element?: Shape; type?: string }): void;
 }
 
@@ -120,7 +124,12 @@ export default class BadgeOverlays {
     const siblings = (gateway?.outgoing ?? []).filter((f) => f !== el && f.waypoints);
     const box = (s: Shape | undefined): Rect[] => (s ? [{ x: s.x, y: s.y, width: s.width, height: s.height }] : []);
     const avoid = [...box(gateway), ...box(gateway?.label), ...box(el.label), ...siblings.flatMap((f) => box(f.label))];
-    const at = placeFlowBadge(el.waypoints, siblings.map((f) => f.waypoints!), avoid, estimateBadgeSize(content.figures));
+    const at = placeFlowBadge(
+      el.waypoints,
+      siblings.map((f) => f.waypoints!),
+      avoid,
+      estimateBadgeSize(content.figures),
+    );
     const div = badge('bpr-badge bpr-badge-flow', content.figures);
     // A connection has no x/y of its own: diagram-js places its overlays from the waypoints' bounding box.
     const left = Math.min(...el.waypoints.map((p) => p.x));

@@ -49,9 +49,7 @@ export function stepBadge(ann: StepAnnotation | undefined, resident = false): Ba
     compact ??= resident;
   }
   if (ann?.lag) {
-    parts.push(
-      tr('badge.lag', { value: formatNumber(distributionMean(ann.lag.distribution)), unit: tr(`unit.${ann.lag.unit}`) }),
-    );
+    parts.push(tr('badge.lag', { value: formatNumber(distributionMean(ann.lag.distribution)), unit: tr(`unit.${ann.lag.unit}`) }));
   }
   return parts.length ? { figures: parts.join('・'), parts, ...(compact ? { compact } : {}), problems } : { problems };
 }

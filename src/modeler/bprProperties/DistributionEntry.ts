@@ -135,7 +135,8 @@ export function DistributionEntry(props: DistributionEntryProps) {
   const types = props.types ?? DISTRIBUTION_TYPES;
   const names = type ? FIELDS_BY_TYPE[type as DistributionType] : [];
   const storedParsed = stored ? distributionSchema.safeParse(stored) : undefined;
-  const meanText = storedParsed?.success && storedParsed.data.type !== 'fixed' ? tr('dist.meanHint', { mean: formatNumber(distributionMean(storedParsed.data)) }) : null;
+  const meanText =
+    storedParsed?.success && storedParsed.data.type !== 'fixed' ? tr('dist.meanHint', { mean: formatNumber(distributionMean(storedParsed.data)) }) : null;
   const selectId = `bio-properties-panel-${id}-type`;
 
   return h(

@@ -55,12 +55,7 @@ export function planStepEdit(moddle: BpmnModdle, bo: ModdleElement, next: StepAn
 }
 
 /** Plans and applies; returns the short message to show next to the field, or null on success. */
-export function editStep(
-  modeling: Modeling,
-  moddle: BpmnModdle,
-  element: DiagramShape,
-  change: (current: StepAnnotation) => StepAnnotation,
-): string | null {
+export function editStep(modeling: Modeling, moddle: BpmnModdle, element: DiagramShape, change: (current: StepAnnotation) => StepAnnotation): string | null {
   const bo = element.businessObject;
   const plan = planStepEdit(moddle, bo, change(currentStep(bo)));
   if (!plan.ok) return plan.message;

@@ -13,8 +13,7 @@ import { tr } from './text';
 export function isBranchFlow(bo: ModdleElement): boolean {
   const source = bo.sourceRef as ModdleElement | undefined;
   return (
-    isA(bo, 'bpmn:SequenceFlow') &&
-    (isA(source, 'bpmn:ExclusiveGateway') || isA(source, 'bpmn:InclusiveGateway') || isA(source, 'bpmn:EventBasedGateway'))
+    isA(bo, 'bpmn:SequenceFlow') && (isA(source, 'bpmn:ExclusiveGateway') || isA(source, 'bpmn:InclusiveGateway') || isA(source, 'bpmn:EventBasedGateway'))
   );
 }
 

@@ -165,9 +165,11 @@ export function settingsGroups(element: DiagramShape, s: PanelServices): GroupDe
 }
 
 /** An empty field removes the attribute rather than storing 0, so "not entered" stays visible. */
-const setFixedCost = (value: number | undefined) => (x: ProcessSettings): ProcessSettings => {
-  const next = { ...x };
-  if (value === undefined) delete next.fixedCostPerYear;
-  else next.fixedCostPerYear = value;
-  return next;
-};
+const setFixedCost =
+  (value: number | undefined) =>
+  (x: ProcessSettings): ProcessSettings => {
+    const next = { ...x };
+    if (value === undefined) delete next.fixedCostPerYear;
+    else next.fixedCostPerYear = value;
+    return next;
+  };

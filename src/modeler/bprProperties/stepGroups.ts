@@ -32,12 +32,14 @@ export function stepGroups(element: DiagramShape, s: PanelServices): GroupDef[] 
     const plan = planStepEdit(s.moddle, bo, change(step()));
     return plan.ok ? null : plan.message;
   };
-  const setField = <K extends keyof StepAnnotation>(key: K, value: StepAnnotation[K] | undefined) => (a: StepAnnotation) => {
-    const next = { ...a };
-    if (value === undefined) delete next[key];
-    else next[key] = value;
-    return next;
-  };
+  const setField =
+    <K extends keyof StepAnnotation>(key: K, value: StepAnnotation[K] | undefined) =>
+    (a: StepAnnotation) => {
+      const next = { ...a };
+      if (value === undefined) delete next[key];
+      else next[key] = value;
+      return next;
+    };
   const numberField = (key: 'paperSheets' | 'systems' | 'costPerCase', id: string, label: string, plainLabel: string, description?: string) =>
     textEntry(
       {
@@ -105,13 +107,22 @@ export function stepGroups(element: DiagramShape, s: PanelServices): GroupDef[] 
           label: `${tr('lag.value')} (${tr(`unit.${lag?.unit ?? 'businessDays'}`)})`,
           get: () => {
             const l = step().lag;
-            return l?.distribution.type === 'fixed' ? numberText(l.distribution.value) : l ? formatNumber(distributionMean(l.distribution as Distribution)) : '';
+            return l?.distribution.type === 'fixed'
+              ? numberText(l.distribution.value)
+              : l
+                ? formatNumber(distributionMean(l.distribution as Distribution))
+                : '';
           },
           check: (text) => numberOrError(text, tr('lag.value')).error ?? null,
           put: (text) => {
             const v = numberOrError(text, tr('lag.value')).value;
             edit((a) =>
-              setField('lag', v === undefined ? undefined : { distribution: { type: 'fixed', value: v }, unit: a.lag?.unit ?? 'businessDays', ...(a.lag?.reason ? { reason: a.lag.reason } : {}) })(a),
+              setField(
+                'lag',
+                v === undefined
+                  ? undefined
+                  : { distribution: { type: 'fixed', value: v }, unit: a.lag?.unit ?? 'businessDays', ...(a.lag?.reason ? { reason: a.lag.reason } : {}) },
+              )(a),
             );
           },
         },
@@ -137,7 +148,8 @@ export function stepGroups(element: DiagramShape, s: PanelServices): GroupDef[] 
           label: tr('lag.reason'),
           placeholder: tr('lag.reasonPlaceholder'),
           get: () => step().lag?.reason ?? '',
-          check: (text) => (step().lag || text.trim() === '' ? check((a) => setField('lag', a.lag ? { ...a.lag, reason: text.trim() || undefined } : undefined)(a)) : null),
+          check: (text) =>
+            step().lag || text.trim() === '' ? check((a) => setField('lag', a.lag ? { ...a.lag, reason: text.trim() || undefined } : undefined)(a)) : null,
           put: (text) => {
             if (!step().lag) return;
             edit((a) => {

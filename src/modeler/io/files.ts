@@ -4,7 +4,10 @@ import { DIAGRAM_LIMITS } from '../../domain/bpmn/limits';
 export const MAX_IMPORT_BYTES = DIAGRAM_LIMITS.maxBytes;
 
 export class FileReadError extends Error {
-  constructor(message: string, readonly fileName: string) {
+  constructor(
+    message: string,
+    readonly fileName: string,
+  ) {
     super(message);
     this.name = 'FileReadError';
   }
@@ -14,10 +17,7 @@ export class FileReadError extends Error {
 export async function readImportFile(file: File, maxBytes = MAX_IMPORT_BYTES): Promise<Uint8Array> {
   if (file.size > maxBytes) {
     const mb = (file.size / 1024 / 1024).toFixed(1);
-    throw new FileReadError(
-      `「${file.name}」は ${mb} MB あり、読み込める上限 ${Math.round(maxBytes / 1024 / 1024)} MB を超えています。`,
-      file.name,
-    );
+    throw new FileReadError(`「${file.name}」は ${mb} MB あり、読み込める上限 ${Math.round(maxBytes / 1024 / 1024)} MB を超えています。`, file.name);
   }
   try {
     return new Uint8Array(await file.arrayBuffer());

@@ -40,10 +40,17 @@ function currentLang(): 'ja' | 'en' {
 // the app's global translate service stays untouched.
 const [, Linting] = (lintingModule as { linting: [string, new (...args: unknown[]) => object] }).linting;
 
-function BprLinting(this: object, bpmnjs: unknown, canvas: unknown, config: unknown, elementRegistry: unknown,
-  eventBus: unknown, overlays: unknown, translate: Translate) {
-  const lintTranslate: Translate = (template, replacements) =>
-    translate(UI_TEXT[currentLang()][template] ?? template, replacements);
+function BprLinting(
+  this: object,
+  bpmnjs: unknown,
+  canvas: unknown,
+  config: unknown,
+  elementRegistry: unknown,
+  eventBus: unknown,
+  overlays: unknown,
+  translate: Translate,
+) {
+  const lintTranslate: Translate = (template, replacements) => translate(UI_TEXT[currentLang()][template] ?? template, replacements);
   Linting.call(this, bpmnjs, canvas, config, elementRegistry, eventBus, overlays, lintTranslate);
 }
 BprLinting.prototype = Object.create(Linting.prototype);

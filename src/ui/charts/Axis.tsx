@@ -40,7 +40,19 @@ export interface ChartFrameProps {
 }
 
 export function ChartFrame({
-  className, title, description, captionExtra, empty, emptyText, width, height, role = 'img', chart, svgTitle, children, footer,
+  className,
+  title,
+  description,
+  captionExtra,
+  empty,
+  emptyText,
+  width,
+  height,
+  role = 'img',
+  chart,
+  svgTitle,
+  children,
+  footer,
 }: ChartFrameProps) {
   const titleId = useId();
   const descId = useId();
@@ -74,12 +86,7 @@ export function ChartFrame({
 }
 
 /** Vertical grid lines at each tick of a horizontal value axis, labelled under the plot. */
-export function XGrid({ ticks, x, plotHeight, format }: {
-  ticks: number[];
-  x(value: number): number;
-  plotHeight: number;
-  format(value: number): string;
-}) {
+export function XGrid({ ticks, x, plotHeight, format }: { ticks: number[]; x(value: number): number; plotHeight: number; format(value: number): string }) {
   return ticks.map((t) => (
     <g key={t} transform={`translate(${x(t)},0)`} className="bpr-chart-grid">
       <line y1={0} y2={plotHeight} />
@@ -91,7 +98,12 @@ export function XGrid({ ticks, x, plotHeight, format }: {
 }
 
 /** Horizontal grid lines at each tick of a vertical value axis, labelled left of the plot. */
-export function YGrid({ ticks, y, plotWidth, format }: {
+export function YGrid({
+  ticks,
+  y,
+  plotWidth,
+  format,
+}: {
   ticks: number[];
   /** Distance from the top of the plot (SVG y grows downwards). */
   y(value: number): number;

@@ -34,7 +34,17 @@ const AXIS = 44;
 
 /** Horizontal bar chart with 95 % CI whiskers, plain SVG. One row per item, in the order given. */
 export function BarChart({
-  title, description, items, axisLabel, formatTick, formatValue, max, reference, emptyText, width = 640, labelChars = 16,
+  title,
+  description,
+  items,
+  axisLabel,
+  formatTick,
+  formatValue,
+  max,
+  reference,
+  emptyText,
+  width = 640,
+  labelChars = 16,
 }: BarChartProps) {
   const labelWidth = Math.min(width * 0.4, labelChars * 13 + 12);
   const valueRoom = 86;
@@ -63,7 +73,9 @@ export function BarChart({
           {reference && (
             <g className="bpr-chart-reference" transform={`translate(${x(reference.value)},0)`}>
               <line y1={-4} y2={items.length * ROW} />
-              <text y={-6} textAnchor="middle" className="bpr-chart-tick">{reference.label}</text>
+              <text y={-6} textAnchor="middle" className="bpr-chart-tick">
+                {reference.label}
+              </text>
             </g>
           )}
           {items.map((item, row) => {
@@ -74,7 +86,9 @@ export function BarChart({
             return (
               <g key={item.key} className={`bpr-chart-row bpr-tone-${item.tone ?? 'normal'}`} data-key={item.key}>
                 <title>{`${item.label}: ${item.valueText}`}</title>
-                <RowLabel top={y} bar={BAR}>{truncateLabel(item.label, labelChars)}</RowLabel>
+                <RowLabel top={y} bar={BAR}>
+                  {truncateLabel(item.label, labelChars)}
+                </RowLabel>
                 <rect x={0} y={y} width={Math.max(end, item.value > 0 ? 1 : 0)} height={BAR} rx={2} className="bpr-chart-bar" />
                 {item.ci && hi - lo > 0.5 && <Whisker lo={lo} hi={hi} top={y} bar={BAR} />}
                 <text x={labelEnd} y={y + BAR / 2} dominantBaseline="central" className="bpr-chart-value">
@@ -84,7 +98,9 @@ export function BarChart({
             );
           })}
           <line className="bpr-chart-axis" x1={0} x2={0} y1={0} y2={items.length * ROW} />
-          <XAxisLabel plotWidth={plotWidth} y={items.length * ROW + 36}>{axisLabel}</XAxisLabel>
+          <XAxisLabel plotWidth={plotWidth} y={items.length * ROW + 36}>
+            {axisLabel}
+          </XAxisLabel>
         </g>
       )}
     </ChartFrame>

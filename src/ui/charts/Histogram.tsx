@@ -21,7 +21,18 @@ const RIGHT = 12;
 
 /** Vertical histogram over given bin edges, plain SVG. */
 export function Histogram({
-  title, description, edges, counts, xLabel, yLabel, formatX, formatY, describeBin, emptyText, width = 520, height = 260,
+  title,
+  description,
+  edges,
+  counts,
+  xLabel,
+  yLabel,
+  formatX,
+  formatY,
+  describeBin,
+  emptyText,
+  width = 520,
+  height = 260,
 }: HistogramProps) {
   const total = counts.reduce((a, b) => a + b, 0);
   const usable = counts.length > 0 && edges.length === counts.length + 1 && total > 0;
@@ -61,8 +72,12 @@ export function Histogram({
             ) : null,
           )}
           <line className="bpr-chart-axis" x1={0} x2={plotW} y1={plotH} y2={plotH} />
-          <XAxisLabel plotWidth={plotW} y={plotH + 38}>{xLabel}</XAxisLabel>
-          <YAxisLabel plotHeight={plotH} offset={42}>{yLabel}</YAxisLabel>
+          <XAxisLabel plotWidth={plotW} y={plotH + 38}>
+            {xLabel}
+          </XAxisLabel>
+          <YAxisLabel plotHeight={plotH} offset={42}>
+            {yLabel}
+          </YAxisLabel>
         </g>
       )}
     </ChartFrame>

@@ -120,7 +120,11 @@ export function ImportReportDialog({ report, fileName, processName, onClose, onO
             )}
             {repairs.retargeted.map((r, i) => (
               <li key={i}>
-                {t('importReport.repairs.retargeted', { diagram: r.diagramName ?? r.diagramId ?? '—', from: r.fromName ?? r.from ?? '—', to: r.toName ?? r.to })}
+                {t('importReport.repairs.retargeted', {
+                  diagram: r.diagramName ?? r.diagramId ?? '—',
+                  from: r.fromName ?? r.from ?? '—',
+                  to: r.toName ?? r.to,
+                })}
               </li>
             ))}
             {repairs.openedInstead && (

@@ -8,11 +8,19 @@ import './inputRange.css';
 
 export function InputRangeText({ text }: { text: string | null | undefined }) {
   if (!text) return null;
-  return <span className="bpr-input-range" data-testid="input-range">{text}</span>;
+  return (
+    <span className="bpr-input-range" data-testid="input-range">
+      {text}
+    </span>
+  );
 }
 
 export function InputRangeExplainer({ show = true }: { show?: boolean }) {
   const t = useT();
   if (!show) return null;
-  return <p className="bpr-input-range-note" data-testid="input-range-note">{t('inputRange.explain')}</p>;
+  return (
+    <p className="bpr-input-range-note" data-testid="input-range-note">
+      {t('inputRange.explain')}
+    </p>
+  );
 }

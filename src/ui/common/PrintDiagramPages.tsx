@@ -15,7 +15,10 @@ export function PrintDiagramPages({ svg, title }: { svg: string; title: string }
     const plan = printPlan(box);
     return plan.tiles.map((tile, i) => ({
       key: i,
-      part: plan.tiles.length > 1 ? t('app.printPart', { index: i + 1, count: plan.tiles.length, row: Math.floor(i / plan.columns) + 1, column: (i % plan.columns) + 1 }) : '',
+      part:
+        plan.tiles.length > 1
+          ? t('app.printPart', { index: i + 1, count: plan.tiles.length, row: Math.floor(i / plan.columns) + 1, column: (i % plan.columns) + 1 })
+          : '',
       markup: svgWindow(svg, tile, plan.scale),
     }));
   }, [svg, t]);

@@ -34,5 +34,14 @@ export async function checkDiagramFile(file: File): Promise<ImportCheck> {
   const measured = await importReportOf(parsed);
   // A file without shapes was just laid out: it draws, and the auto-layout notice says why.
   const report = laid.laidOut && measured.nothingDrawn?.reason === 'no-shapes' ? { ...measured, nothingDrawn: undefined } : measured;
-  return { ok: true, fileName: file.name, suggestedName: baseNameOf(file.name), xml: laid.xml, warnings: parsed.warnings, laidOut: laid.laidOut, report, clean: isCleanImport(report) };
+  return {
+    ok: true,
+    fileName: file.name,
+    suggestedName: baseNameOf(file.name),
+    xml: laid.xml,
+    warnings: parsed.warnings,
+    laidOut: laid.laidOut,
+    report,
+    clean: isCleanImport(report),
+  };
 }

@@ -18,11 +18,7 @@ export interface DiagramViewerState {
  * box. A viewer rather than a modeler, so nothing a read-only view shows can change or end up in the model.
  * `additionalModules` are read once, when the viewer is created.
  */
-export function useDiagramViewer(
-  xml: string,
-  onError: (message: string) => void,
-  additionalModules?: ViewerOptions['additionalModules'],
-): DiagramViewerState {
+export function useDiagramViewer(xml: string, onError: (message: string) => void, additionalModules?: ViewerOptions['additionalModules']): DiagramViewerState {
   const containerRef = useRef<HTMLDivElement>(null);
   const [viewer, setViewer] = useState<DiagramViewer | null>(null);
   const [imported, setImported] = useState(0);

@@ -12,10 +12,7 @@ import { createActor, type AnyStateMachine, type Actor, type SnapshotFrom } from
  *
  * `initialSnapshot` (a persisted snapshot, e.g. restored after a reload) is used for the first actor.
  */
-export function useMachineActor<M extends AnyStateMachine>(
-  machine: M,
-  initialSnapshot?: unknown,
-): [SnapshotFrom<M>, Actor<M>['send']] {
+export function useMachineActor<M extends AnyStateMachine>(machine: M, initialSnapshot?: unknown): [SnapshotFrom<M>, Actor<M>['send']] {
   const actorRef = useRef<Actor<M> | null>(null);
   if (actorRef.current === null) actorRef.current = createMachineActor(machine, initialSnapshot);
   const stoppedSnapshot = useRef<unknown>(undefined);

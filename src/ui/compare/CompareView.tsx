@@ -136,14 +136,26 @@ export function CompareView({ repo, hoursPerFte, processes, requestedPair, openP
     abortRef.current = controller;
     setRun({ kind: 'running', progress: 0 });
     try {
-      const out = await runComparisonDetailed(a.xml, b.xml, { ...options, sensitivity: true }, {
-        signal: controller.signal,
-        onProgress: (progress) => setRun({ kind: 'running', progress }),
-      });
+      const out = await runComparisonDetailed(
+        a.xml,
+        b.xml,
+        { ...options, sensitivity: true },
+        {
+          signal: controller.signal,
+          onProgress: (progress) => setRun({ kind: 'running', progress }),
+        },
+      );
       const inputHash = await comparisonInputHash(a.xml, b.xml, options);
       let record: ComparisonRecord = {
-        schemaVersion: COMPARISON_RECORD_VERSION, id: `${a.id}|${b.id}`, asIsId: a.id, toBeId: b.id, inputHash, options,
-        computedAt: new Date().toISOString(), result: out.result, sensitivity: out.sensitivity,
+        schemaVersion: COMPARISON_RECORD_VERSION,
+        id: `${a.id}|${b.id}`,
+        asIsId: a.id,
+        toBeId: b.id,
+        inputHash,
+        options,
+        computedAt: new Date().toISOString(),
+        result: out.result,
+        sensitivity: out.sensitivity,
       };
       try {
         if (comparisons) record = await comparisons.save(a.id, b.id, inputHash, out.result, { options, sensitivity: out.sensitivity });
@@ -265,12 +277,26 @@ export function CompareView({ repo, hoursPerFte, processes, requestedPair, openP
           >
             <div className="bpr-cmp-field">
               <label htmlFor={`${id}-reps`}>{t('compare.replications')}</label>
-              <input id={`${id}-reps`} inputMode="numeric" value={replications} disabled={run.kind === 'running'} onChange={(e) => setReplications(e.target.value)} aria-invalid={!parseSettings(replications, '1')} />
+              <input
+                id={`${id}-reps`}
+                inputMode="numeric"
+                value={replications}
+                disabled={run.kind === 'running'}
+                onChange={(e) => setReplications(e.target.value)}
+                aria-invalid={!parseSettings(replications, '1')}
+              />
               <span className="bpr-cmp-hint">{t('compare.replicationsHint')}</span>
             </div>
             <div className="bpr-cmp-field">
               <label htmlFor={`${id}-seed`}>{t('compare.seed')}</label>
-              <input id={`${id}-seed`} inputMode="numeric" value={seed} disabled={run.kind === 'running'} onChange={(e) => setSeed(e.target.value)} aria-invalid={!parseSettings('2', seed)} />
+              <input
+                id={`${id}-seed`}
+                inputMode="numeric"
+                value={seed}
+                disabled={run.kind === 'running'}
+                onChange={(e) => setSeed(e.target.value)}
+                aria-invalid={!parseSettings('2', seed)}
+              />
               <span className="bpr-cmp-hint">{t('compare.seedHint')}</span>
             </div>
             <div className="bpr-cmp-actions">
@@ -281,14 +307,32 @@ export function CompareView({ repo, hoursPerFte, processes, requestedPair, openP
                 {t('compare.cancel')}
               </button>
             </div>
-            {!settings && <p role="alert" className="bpr-cmp-field-error">{t('compare.invalidSettings')}</p>}
+            {!settings && (
+              <p role="alert" className="bpr-cmp-field-error">
+                {t('compare.invalidSettings')}
+              </p>
+            )}
             {run.kind === 'running' && (
-              <div className="bpr-sim-progress bpr-cmp-progress" role="progressbar" aria-label={t('compare.progressLabel')} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-valuetext={`${percent}%`}>
+              <div
+                className="bpr-sim-progress bpr-cmp-progress"
+                role="progressbar"
+                aria-label={t('compare.progressLabel')}
+                aria-valuemin={0}
+                aria-valuemax={100}
+                aria-valuenow={percent}
+                aria-valuetext={`${percent}%`}
+              >
                 <div className="bpr-sim-progress-fill" style={{ width: `${Math.max(percent, 2)}%` }} />
               </div>
             )}
             <p role="status" className="bpr-cmp-state" data-state={run.kind}>
-              {run.kind === 'running' ? t('compare.state.running', { percent }) : run.kind === 'cancelled' ? t('compare.state.cancelled') : shown ? t('compare.lastComputed', { time: formatDateTime(shown.record.computedAt, lang, true) }) : t('compare.state.idle')}
+              {run.kind === 'running'
+                ? t('compare.state.running', { percent })
+                : run.kind === 'cancelled'
+                  ? t('compare.state.cancelled')
+                  : shown
+                    ? t('compare.lastComputed', { time: formatDateTime(shown.record.computedAt, lang, true) })
+                    : t('compare.state.idle')}
             </p>
           </form>
           {run.kind === 'error' && (
@@ -301,7 +345,11 @@ export function CompareView({ repo, hoursPerFte, processes, requestedPair, openP
               {t('compare.stale')}
             </div>
           )}
-          {diagramError && <div role="alert" className="bpr-error">{diagramError}</div>}
+          {diagramError && (
+            <div role="alert" className="bpr-error">
+              {diagramError}
+            </div>
+          )}
         </>
       )}
 
@@ -378,7 +426,10 @@ function ComparisonResults({ result, sensitivity, asIsXml, toBeXml, automation, 
   const asIsOverlays = useMemo(
     () =>
       Object.fromEntries(
-        Object.entries(marks.asIs).map(([k, v]): [string, DiagramOverlay] => [k, { text: t(`compare.mark.${v}`), tone: v, title: t(`compare.mark.${v}Title`) }]),
+        Object.entries(marks.asIs).map(([k, v]): [string, DiagramOverlay] => [
+          k,
+          { text: t(`compare.mark.${v}`), tone: v, title: t(`compare.mark.${v}Title`) },
+        ]),
       ),
     [marks, t],
   );
@@ -403,9 +454,15 @@ function ComparisonResults({ result, sensitivity, asIsXml, toBeXml, automation, 
         <span className="bpr-cmp-estimate-badge">{t('compare.estimated')}</span>
         <span className="bpr-cmp-method">{t('compare.method', { replications: result.replications, seed: result.seed })}</span>
         <span className="bpr-cmp-exports" role="group" aria-label={t('compare.exports')}>
-          <button type="button" onClick={() => onDownload('csv')}>{t('compare.downloadCsv')}</button>
-          <button type="button" onClick={() => onDownload('xlsx')}>{t('compare.downloadXlsx')}</button>
-          <button type="button" onClick={() => window.print()}>{t('compare.print')}</button>
+          <button type="button" onClick={() => onDownload('csv')}>
+            {t('compare.downloadCsv')}
+          </button>
+          <button type="button" onClick={() => onDownload('xlsx')}>
+            {t('compare.downloadXlsx')}
+          </button>
+          <button type="button" onClick={() => window.print()}>
+            {t('compare.print')}
+          </button>
         </span>
       </div>
 
@@ -432,9 +489,15 @@ function ComparisonResults({ result, sensitivity, asIsXml, toBeXml, automation, 
         <thead>
           <tr>
             <th scope="col">{t('compare.col.item')}</th>
-            <th scope="col" className="num">{t('compare.side.asIs')}</th>
-            <th scope="col" className="num">{t('compare.side.toBe')}</th>
-            <th scope="col" className="num">{t('compare.col.saved')}</th>
+            <th scope="col" className="num">
+              {t('compare.side.asIs')}
+            </th>
+            <th scope="col" className="num">
+              {t('compare.side.toBe')}
+            </th>
+            <th scope="col" className="num">
+              {t('compare.col.saved')}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -445,7 +508,10 @@ function ComparisonResults({ result, sensitivity, asIsXml, toBeXml, automation, 
               </th>
               <td className="num">{r.asIs?.text ?? t('compare.notApplicable')}</td>
               <td className="num">{r.toBe?.text ?? t('compare.notApplicable')}</td>
-              <td className="num">{r.saved?.text ?? t('compare.notApplicable')}<InputRangeText text={r.saved?.range} /></td>
+              <td className="num">
+                {r.saved?.text ?? t('compare.notApplicable')}
+                <InputRangeText text={r.saved?.range} />
+              </td>
             </tr>
           ))}
         </tbody>
@@ -467,7 +533,12 @@ function ComparisonResults({ result, sensitivity, asIsXml, toBeXml, automation, 
           title={t('compare.chart.tasks')}
           description={t('compare.chart.tasksDesc')}
           items={deltas}
-          total={{ label: t('compare.chart.total'), value: result.hoursSavedPerYear.mean, ci: result.hoursSavedPerYear.ci95, valueText: `${num(result.hoursSavedPerYear.mean)} ${hoursUnit}` }}
+          total={{
+            label: t('compare.chart.total'),
+            value: result.hoursSavedPerYear.mean,
+            ci: result.hoursSavedPerYear.ci95,
+            valueText: `${num(result.hoursSavedPerYear.mean)} ${hoursUnit}`,
+          }}
           axisLabel={t('compare.chart.hoursAxis')}
           formatTick={(v) => num(v, Math.abs(v) >= 10 || v === 0 ? 0 : decimalsFor(v))}
           formatValue={(v) => num(v)}
@@ -478,7 +549,14 @@ function ComparisonResults({ result, sensitivity, asIsXml, toBeXml, automation, 
       <div className="bpr-cmp-diagrams">
         <div>
           <h4>{t('compare.diagramAsIs')}</h4>
-          <CompareDiagram xml={asIsXml} markers={asIsMarkers} overlays={asIsOverlays} label={t('compare.diagramAsIs')} testId="compare-asis-diagram" onError={onDiagramError} />
+          <CompareDiagram
+            xml={asIsXml}
+            markers={asIsMarkers}
+            overlays={asIsOverlays}
+            label={t('compare.diagramAsIs')}
+            testId="compare-asis-diagram"
+            onError={onDiagramError}
+          />
           <p className="bpr-cmp-hint">
             <span className="bpr-cmp-legend-removed">{t('compare.mark.removed')}</span> {t('compare.mark.removedTitle')} ・{' '}
             <span className="bpr-cmp-legend-automated">{t('compare.mark.automated')}</span> {t('compare.mark.automatedTitle')}
@@ -486,7 +564,14 @@ function ComparisonResults({ result, sensitivity, asIsXml, toBeXml, automation, 
         </div>
         <div>
           <h4>{t('compare.diagramToBe')}</h4>
-          <CompareDiagram xml={toBeXml} markers={{}} overlays={toBeOverlays} label={t('compare.diagramToBe')} testId="compare-tobe-diagram" onError={onDiagramError} />
+          <CompareDiagram
+            xml={toBeXml}
+            markers={{}}
+            overlays={toBeOverlays}
+            label={t('compare.diagramToBe')}
+            testId="compare-tobe-diagram"
+            onError={onDiagramError}
+          />
           <p className="bpr-cmp-hint">{t('compare.toBeOverlayHint')}</p>
         </div>
       </div>
@@ -538,9 +623,15 @@ function ComparisonResults({ result, sensitivity, asIsXml, toBeXml, automation, 
               <th scope="col">{t('compare.col.task')}</th>
               <th scope="col">{t('compare.col.status')}</th>
               <th scope="col">{t('compare.col.role')}</th>
-              <th scope="col" className="num">{t('compare.col.asIsHours')}</th>
-              <th scope="col" className="num">{t('compare.col.toBeHours')}</th>
-              <th scope="col" className="num">{t('compare.col.savedHours')}</th>
+              <th scope="col" className="num">
+                {t('compare.col.asIsHours')}
+              </th>
+              <th scope="col" className="num">
+                {t('compare.col.toBeHours')}
+              </th>
+              <th scope="col" className="num">
+                {t('compare.col.savedHours')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -567,10 +658,18 @@ function ComparisonResults({ result, sensitivity, asIsXml, toBeXml, automation, 
           <thead>
             <tr>
               <th scope="col">{t('compare.col.roleName')}</th>
-              <th scope="col" className="num">{t('compare.col.asIsHours')}</th>
-              <th scope="col" className="num">{t('compare.col.toBeHours')}</th>
-              <th scope="col" className="num">{t('compare.col.savedHours')}</th>
-              <th scope="col" className="num">{t('compare.col.savedYen')}</th>
+              <th scope="col" className="num">
+                {t('compare.col.asIsHours')}
+              </th>
+              <th scope="col" className="num">
+                {t('compare.col.toBeHours')}
+              </th>
+              <th scope="col" className="num">
+                {t('compare.col.savedHours')}
+              </th>
+              <th scope="col" className="num">
+                {t('compare.col.savedYen')}
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -35,7 +35,10 @@ export function PrintSummary({ result, asIsName, toBeName, department, computedA
   const rows = useMemo(() => beforeAfterRows(result, lang), [result, lang]);
   const deltas = useMemo(() => {
     const all = taskDeltaItems(result, lang);
-    return [...all].sort((a, b) => Math.abs(b.value) - Math.abs(a.value)).slice(0, PRINT_TASKS).sort((a, b) => b.value - a.value);
+    return [...all]
+      .sort((a, b) => Math.abs(b.value) - Math.abs(a.value))
+      .slice(0, PRINT_TASKS)
+      .sort((a, b) => b.value - a.value);
   }, [result, lang]);
   const num = (v: number, d?: number) => formatNumber(v, lang, d);
   const hoursUnit = t('compare.unit.hoursPerYear');
@@ -52,8 +55,13 @@ export function PrintSummary({ result, asIsName, toBeName, department, computedA
         <tbody>
           {figures.map((f) => (
             <tr key={f.key}>
-              <th>{f.label}（{t('compare.estimated')}）</th>
-              <td>{f.figure.text}{f.figure.range ? ` ${f.figure.range}` : ''}</td>
+              <th>
+                {f.label}（{t('compare.estimated')}）
+              </th>
+              <td>
+                {f.figure.text}
+                {f.figure.range ? ` ${f.figure.range}` : ''}
+              </td>
             </tr>
           ))}
           {rows.map((r) => (
@@ -73,7 +81,12 @@ export function PrintSummary({ result, asIsName, toBeName, department, computedA
       <WaterfallChart
         title={t('compare.chart.tasks')}
         items={deltas}
-        total={{ label: t('compare.chart.total'), value: result.hoursSavedPerYear.mean, ci: result.hoursSavedPerYear.ci95, valueText: `${num(result.hoursSavedPerYear.mean)} ${hoursUnit}` }}
+        total={{
+          label: t('compare.chart.total'),
+          value: result.hoursSavedPerYear.mean,
+          ci: result.hoursSavedPerYear.ci95,
+          valueText: `${num(result.hoursSavedPerYear.mean)} ${hoursUnit}`,
+        }}
         axisLabel={t('compare.chart.hoursAxis')}
         formatTick={(v) => num(v, Math.abs(v) >= 10 || v === 0 ? 0 : decimalsFor(v))}
         formatValue={(v) => num(v)}

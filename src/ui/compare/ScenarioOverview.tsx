@@ -30,7 +30,20 @@ export interface ScenarioOverviewProps {
  * with unit and 95 % interval. Results are the cached comparison of each (As-Is, To-Be) pair, the
  * same records the detailed view and 取組 read, computed here with the tab's default settings.
  */
-export function ScenarioOverview({ store, asIs, scenarios, processes, hoursPerFte, selectedToBeId, busy, onSelect, onLayerTemplate, onNewScenario, onStored, onChanged }: ScenarioOverviewProps) {
+export function ScenarioOverview({
+  store,
+  asIs,
+  scenarios,
+  processes,
+  hoursPerFte,
+  selectedToBeId,
+  busy,
+  onSelect,
+  onLayerTemplate,
+  onNewScenario,
+  onStored,
+  onChanged,
+}: ScenarioOverviewProps) {
   const { t, lang } = useI18n();
   const [renaming, setRenaming] = useState<ProcessRecord | null>(null);
   const pairs = useMemo(() => scenarios.map((s) => ({ asIsId: asIs.id, toBeId: s.id })), [asIs.id, scenarios]);
@@ -126,37 +139,37 @@ export function ScenarioOverview({ store, asIs, scenarios, processes, hoursPerFt
                   })}
                   <td>
                     <div className="bpr-cmp-scn-actions">
-                    {state?.progress !== undefined ? (
-                      <>
-                        <span role="status">{t('compare.scn.computing', { percent: Math.round(state.progress * 100) })}</span>
-                        <button type="button" onClick={() => cancel({ asIsId: asIs.id, toBeId: s.id })}>
-                          {t('compare.scn.cancel')}
+                      {state?.progress !== undefined ? (
+                        <>
+                          <span role="status">{t('compare.scn.computing', { percent: Math.round(state.progress * 100) })}</span>
+                          <button type="button" onClick={() => cancel({ asIsId: asIs.id, toBeId: s.id })}>
+                            {t('compare.scn.cancel')}
+                          </button>
+                        </>
+                      ) : (
+                        <button
+                          type="button"
+                          aria-label={t('compare.scn.computeLabel', { name: label })}
+                          disabled={busy}
+                          onClick={() => void recalc({ asIsId: asIs.id, toBeId: s.id }, messages)}
+                        >
+                          {state?.record ? t('compare.scn.recompute') : t('compare.scn.compute')}
                         </button>
-                      </>
-                    ) : (
-                      <button
-                        type="button"
-                        aria-label={t('compare.scn.computeLabel', { name: label })}
-                        disabled={busy}
-                        onClick={() => void recalc({ asIsId: asIs.id, toBeId: s.id }, messages)}
-                      >
-                        {state?.record ? t('compare.scn.recompute') : t('compare.scn.compute')}
+                      )}
+                      <button type="button" aria-label={t('compare.scn.showLabel', { name: label })} disabled={selected} onClick={() => onSelect(s.id)}>
+                        {t('compare.scn.show')}
                       </button>
-                    )}
-                    <button type="button" aria-label={t('compare.scn.showLabel', { name: label })} disabled={selected} onClick={() => onSelect(s.id)}>
-                      {t('compare.scn.show')}
-                    </button>
-                    <button type="button" aria-label={t('compare.scn.layerLabel', { name: label })} onClick={() => onLayerTemplate(s)}>
-                      {t('compare.scn.layer')}
-                    </button>
-                    <button type="button" aria-label={t('compare.scn.rename.label', { name: label })} onClick={() => setRenaming(s)}>
-                      {t('compare.scn.rename.button')}
-                    </button>
-                    {state?.error && (
-                      <span role="alert" className="bpr-cmp-field-error">
-                        {t('compare.scn.failed', { message: state.error })}
-                      </span>
-                    )}
+                      <button type="button" aria-label={t('compare.scn.layerLabel', { name: label })} onClick={() => onLayerTemplate(s)}>
+                        {t('compare.scn.layer')}
+                      </button>
+                      <button type="button" aria-label={t('compare.scn.rename.label', { name: label })} onClick={() => setRenaming(s)}>
+                        {t('compare.scn.rename.button')}
+                      </button>
+                      {state?.error && (
+                        <span role="alert" className="bpr-cmp-field-error">
+                          {t('compare.scn.failed', { message: state.error })}
+                        </span>
+                      )}
                     </div>
                   </td>
                 </tr>

@@ -25,7 +25,20 @@ const AXIS = 44;
  * Tornado chart of 削減した業務時間: one bar per input, from the saving with the input at its low end
  * to the saving at its high end, around the baseline line. Widest bar on top.
  */
-export function Tornado({ title, description, sensitivity, axisLabel, lowLabel, highLabel, baselineLabel, formatTick, describe, emptyText, width = 820, labelChars = 30 }: TornadoProps) {
+export function Tornado({
+  title,
+  description,
+  sensitivity,
+  axisLabel,
+  lowLabel,
+  highLabel,
+  baselineLabel,
+  formatTick,
+  describe,
+  emptyText,
+  width = 820,
+  labelChars = 30,
+}: TornadoProps) {
   const labelWidth = Math.min(width * 0.45, labelChars * 12 + 12);
   const plotWidth = Math.max(120, width - labelWidth - 24);
   const inputs = sensitivity.bars.map((b) => ({ id: b.id, label: b.label, atLow: b.hoursSavedAtLow, atHigh: b.hoursSavedAtHigh }));
@@ -58,13 +71,13 @@ export function Tornado({ title, description, sensitivity, axisLabel, lowLabel, 
             const y = i * ROW + (ROW - BAR) / 2;
             const bar = byId.get(r.id)!;
             const seg = (x: number, cls: string) =>
-              Math.abs(x - r.baseX) > 0.25 ? (
-                <rect x={Math.min(x, r.baseX)} y={y} width={Math.abs(x - r.baseX)} height={BAR} className={cls} />
-              ) : null;
+              Math.abs(x - r.baseX) > 0.25 ? <rect x={Math.min(x, r.baseX)} y={y} width={Math.abs(x - r.baseX)} height={BAR} className={cls} /> : null;
             return (
               <g key={r.id} className="bpr-chart-row" data-key={r.id}>
                 <title>{describe(bar)}</title>
-                <RowLabel top={y} bar={BAR}>{truncateLabel(r.label, labelChars)}</RowLabel>
+                <RowLabel top={y} bar={BAR}>
+                  {truncateLabel(r.label, labelChars)}
+                </RowLabel>
                 {seg(r.lowX, 'bpr-cmp-tornado-low')}
                 {seg(r.highX, 'bpr-cmp-tornado-high')}
               </g>
@@ -74,7 +87,9 @@ export function Tornado({ title, description, sensitivity, axisLabel, lowLabel, 
           <text x={rows[0].baseX} y={-10} textAnchor="middle" className="bpr-chart-tick">
             {baselineLabel}
           </text>
-          <XAxisLabel plotWidth={plotWidth} y={rows.length * ROW + 36}>{axisLabel}</XAxisLabel>
+          <XAxisLabel plotWidth={plotWidth} y={rows.length * ROW + 36}>
+            {axisLabel}
+          </XAxisLabel>
         </g>
       )}
     </ChartFrame>

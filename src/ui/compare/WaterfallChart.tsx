@@ -29,7 +29,18 @@ const AXIS = 44;
  * last bar (合計) is the whole saving; a step that adds time runs back to the left. Whiskers are each
  * step's 95 % interval placed on the running total.
  */
-export function WaterfallChart({ title, description, items, total, axisLabel, formatTick, formatValue, emptyText, width = 820, labelChars = 22 }: WaterfallChartProps) {
+export function WaterfallChart({
+  title,
+  description,
+  items,
+  total,
+  axisLabel,
+  formatTick,
+  formatValue,
+  emptyText,
+  width = 820,
+  labelChars = 22,
+}: WaterfallChartProps) {
   const labelWidth = Math.min(width * 0.4, labelChars * 12 + 12);
   const valueRoom = 80;
   const plotWidth = Math.max(120, width - labelWidth - valueRoom - 8);
@@ -64,7 +75,9 @@ export function WaterfallChart({ title, description, items, total, axisLabel, fo
             return (
               <g key={s.key} className={`bpr-chart-row ${s.value < 0 ? 'bpr-cmp-increase' : 'bpr-cmp-saving'}`} data-key={s.key}>
                 <title>{`${item.label}: ${item.valueText}`}</title>
-                <RowLabel top={y} bar={BAR}>{truncateLabel(item.label, labelChars)}</RowLabel>
+                <RowLabel top={y} bar={BAR}>
+                  {truncateLabel(item.label, labelChars)}
+                </RowLabel>
                 <rect x={Math.min(a, b)} y={y} width={Math.max(1, Math.abs(b - a))} height={BAR} rx={2} className="bpr-cmp-bar" />
                 {row > 0 && <line className="bpr-cmp-connector" x1={a} x2={a} y1={y - (ROW - BAR)} y2={y} />}
                 {whisker && whisker[1] - whisker[0] > 0.5 && <Whisker lo={whisker[0]} hi={whisker[1]} top={y} bar={BAR} />}
@@ -82,7 +95,9 @@ export function WaterfallChart({ title, description, items, total, axisLabel, fo
             return (
               <g className="bpr-chart-row bpr-cmp-total" data-key="total">
                 <title>{`${total.label}: ${total.valueText}`}</title>
-                <RowLabel top={y} bar={BAR} className="bpr-cmp-total-label">{total.label}</RowLabel>
+                <RowLabel top={y} bar={BAR} className="bpr-cmp-total-label">
+                  {total.label}
+                </RowLabel>
                 <rect x={Math.min(z, b)} y={y} width={Math.max(1, Math.abs(b - z))} height={BAR} rx={2} className="bpr-cmp-bar" />
                 {whisker && whisker[1] - whisker[0] > 0.5 && <Whisker lo={whisker[0]} hi={whisker[1]} top={y} bar={BAR} />}
                 <text x={Math.max(z, b, whisker?.[1] ?? 0) + 6} y={y + BAR / 2} dominantBaseline="central" className="bpr-chart-value">
@@ -92,7 +107,9 @@ export function WaterfallChart({ title, description, items, total, axisLabel, fo
             );
           })()}
           <line className="bpr-chart-axis" x1={axis.x(0)} x2={axis.x(0)} y1={0} y2={rows * ROW} />
-          <XAxisLabel plotWidth={plotWidth} y={rows * ROW + 36}>{axisLabel}</XAxisLabel>
+          <XAxisLabel plotWidth={plotWidth} y={rows * ROW + 36}>
+            {axisLabel}
+          </XAxisLabel>
         </g>
       )}
     </ChartFrame>

@@ -99,7 +99,14 @@ export function beforeAfterRows(r: ComparisonResult, lang: Lang): BeforeAfterRow
     return { key, label: tr(lang, `row.${key}`), unit, asIs: f(a), toBe: f(b), saved: d ? formatSaving(d, unit, lang) : null, ...(note ? { note } : {}) };
   };
   return [
-    row('resident', 'minutesPerVisit', r.residentMinutesPerVisit.asIs, r.residentMinutesPerVisit.toBe, r.residentMinutesSavedPerVisit, tr(lang, 'row.residentNote')),
+    row(
+      'resident',
+      'minutesPerVisit',
+      r.residentMinutesPerVisit.asIs,
+      r.residentMinutesPerVisit.toBe,
+      r.residentMinutesSavedPerVisit,
+      tr(lang, 'row.residentNote'),
+    ),
     row('leadTime', 'businessDays', r.leadTimeBusinessDays.asIs, r.leadTimeBusinessDays.toBe, r.leadTimeBusinessDaysSaved),
     row('staffMinutes', 'minutesPerCase', r.staffMinutesPerCase.asIs, r.staffMinutesPerCase.toBe, r.staffMinutesSavedPerCase),
   ];

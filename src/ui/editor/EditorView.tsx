@@ -136,23 +136,17 @@ export function EditorView({ repo, processId, processes, onChanged, onOpenProces
       await instance.importXML(draft?.xml ?? stored.xml);
       if (disposed) return;
       fitDiagram(instance.get<FittableCanvas>('canvas'));
-      sessionRef.current = new EditorSession(
-        repo,
-        stored,
-        async () => (await instance.saveXML({ format: true })).xml ?? '',
-        {
-          onRecord: (rec) => {
-            if (!sessionRef.current?.isDirty) clearDraft(browserStorage(), processId);
-            if (disposed) return;
-            setRecord(rec);
-            void onChangedRef.current();
-          },
-          onStatus: (s) => !disposed && setStatus(s),
-          onConflict: (error) => !disposed && setConflict(error.message),
-          onError: (error) =>
-            !disposed && setNotice({ kind: 'error', text: tRef.current('editor.saveFailed', { message: error.message }) }),
+      sessionRef.current = new EditorSession(repo, stored, async () => (await instance.saveXML({ format: true })).xml ?? '', {
+        onRecord: (rec) => {
+          if (!sessionRef.current?.isDirty) clearDraft(browserStorage(), processId);
+          if (disposed) return;
+          setRecord(rec);
+          void onChangedRef.current();
         },
-      );
+        onStatus: (s) => !disposed && setStatus(s),
+        onConflict: (error) => !disposed && setConflict(error.message),
+        onError: (error) => !disposed && setNotice({ kind: 'error', text: tRef.current('editor.saveFailed', { message: error.message }) }),
+      });
       setRecord(stored);
       setNameDraft(stored.name);
       setModeler(instance);
@@ -258,9 +252,7 @@ export function EditorView({ repo, processId, processes, onChanged, onOpenProces
         // Keep the current diagram as an explicit version before it is replaced.
         const before = await session.save();
         if (!before) return;
-        const rec = await session.replace((expectedRevision) =>
-          repo.saveProcess(processId, { xml: action.xml }, { expectedRevision, reason: 'import' }),
-        );
+        const rec = await session.replace((expectedRevision) => repo.saveProcess(processId, { xml: action.xml }, { expectedRevision, reason: 'import' }));
         if (!rec) return;
         await importIntoModeler(rec.xml);
         session.reset(rec);
@@ -298,7 +290,11 @@ export function EditorView({ repo, processId, processes, onChanged, onOpenProces
       } else {
         const current = session.current;
         const xml = await exportBpmn(modeler);
-        const name = uniqueName(current.name, processes.map((p) => p.name), t('editor.copyWord'));
+        const name = uniqueName(
+          current.name,
+          processes.map((p) => p.name),
+          t('editor.copyWord'),
+        );
         const copy = await repo.createProcess(current.workspaceId, { name, department: current.department, kind: current.kind, xml });
         // The conflicted original stays as the other tab left it; continue in the copy.
         session.close();
@@ -437,10 +433,7 @@ export function EditorView({ repo, processId, processes, onChanged, onOpenProces
         </div>
       )}
 
-      <div
-        className={`bpr-editor-body ${dragging ? 'bpr-dragging' : ''}`}
-        {...dropHandlers}
-      >
+      <div className={`bpr-editor-body ${dragging ? 'bpr-dragging' : ''}`} {...dropHandlers}>
         <div className="bpr-canvas-column">
           <div ref={canvasRef} className="bpr-canvas" role="region" aria-label={t('editor.canvas')} />
           <ProblemsPanel modeler={modeler} open={problemsOpen} onToggle={setProblemsOpen} />

@@ -82,7 +82,12 @@ export function ProblemsPanel({ modeler, open, onToggle }: { modeler: Modeler | 
           <ul className="bpr-problems-list">
             {rows.map((r) => (
               <li key={r.key} data-severity={r.severity}>
-                <button type="button" className="bpr-problems-item" onClick={() => reveal(r.targetId)} title={t('editor.problems.select', { element: r.element })}>
+                <button
+                  type="button"
+                  className="bpr-problems-item"
+                  onClick={() => reveal(r.targetId)}
+                  title={t('editor.problems.select', { element: r.element })}
+                >
                   <span className={`bpr-problems-severity bpr-problems-${r.severity}`}>{t(`editor.problems.${r.severity}`)}</span>
                   <span className="bpr-problems-element">{r.element}</span>
                   <span className="bpr-problems-message">{r.message}</span>

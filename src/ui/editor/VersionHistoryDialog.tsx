@@ -42,13 +42,15 @@ export function VersionHistoryDialog({
         </button>
       }
     >
-      {error && <p role="alert" className="bpr-error">{error}</p>}
+      {error && (
+        <p role="alert" className="bpr-error">
+          {error}
+        </p>
+      )}
       {versions && versions.length === 0 && <p>{t('editor.versions.empty')}</p>}
       {versions && versions.length > 0 && (
         <table className="bpr-versions-table">
-          <ColumnHeads
-            labels={[t('editor.versions.time'), t('editor.versions.reason'), t('editor.versions.name'), t('editor.versions.actions')]}
-          />
+          <ColumnHeads labels={[t('editor.versions.time'), t('editor.versions.reason'), t('editor.versions.name'), t('editor.versions.actions')]} />
           <tbody>
             {versions.map((v) => {
               const time = formatDateTime(v.createdAt, lang, true);

@@ -69,7 +69,13 @@ export function problemRows(issues: Record<string, LintReport[] | undefined>, lo
   values.forEach((v, i) => {
     if (seen.has(`${v.elementId}\u0000${v.message}`)) return;
     const bo = lookup(v.elementId);
-    rows.push({ key: `value:${v.elementId}:${i}`, severity: 'error', element: elementTitle(bo), message: messageWithoutId(v.message, v.elementId, bo), targetId: v.elementId });
+    rows.push({
+      key: `value:${v.elementId}:${i}`,
+      severity: 'error',
+      element: elementTitle(bo),
+      message: messageWithoutId(v.message, v.elementId, bo),
+      targetId: v.elementId,
+    });
   });
   for (const [shownOn, reports] of Object.entries(issues)) {
     for (const [i, r] of (reports ?? []).entries()) {
@@ -85,5 +91,7 @@ export function problemRows(issues: Record<string, LintReport[] | undefined>, lo
     }
   }
   // Errors first, then by element name, so the list reads the same after every edit.
-  return rows.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) || a.element.localeCompare(b.element, 'ja') || a.key.localeCompare(b.key));
+  return rows.sort(
+    (a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) || a.element.localeCompare(b.element, 'ja') || a.key.localeCompare(b.key),
+  );
 }

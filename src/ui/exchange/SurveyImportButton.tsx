@@ -24,16 +24,16 @@ export function SurveyImportButton({ repo, workspaceId, processes, onImported }:
       </button>
       {open && (
         <Suspense fallback={null}>
-        <SurveyImportDialog
-          repo={repo}
-          workspaceId={workspaceId}
-          existingNames={processes.map((p) => p.name)}
-          onCancel={() => setOpen(false)}
-          onImported={(records) => {
-            setOpen(false);
-            void onImported(records);
-          }}
-        />
+          <SurveyImportDialog
+            repo={repo}
+            workspaceId={workspaceId}
+            existingNames={processes.map((p) => p.name)}
+            onCancel={() => setOpen(false)}
+            onImported={(records) => {
+              setOpen(false);
+              void onImported(records);
+            }}
+          />
         </Suspense>
       )}
     </>

@@ -76,7 +76,10 @@ export function SurveyImportDialog({ repo, workspaceId, existingNames, onImporte
       // One transaction when the store offers it, so a failure (e.g. storage full) creates nothing.
       const records = repo.importProcesses
         ? ((await repo.importProcesses(workspaceId, items)) ?? [])
-        : await items.reduce<Promise<ProcessRecord[]>>(async (done, { ref: _ref, linkedToRef: _l, ...input }) => [...(await done), await repo.createProcess(workspaceId, input)], Promise.resolve([]));
+        : await items.reduce<Promise<ProcessRecord[]>>(
+            async (done, { ref: _ref, linkedToRef: _l, ...input }) => [...(await done), await repo.createProcess(workspaceId, input)],
+            Promise.resolve([]),
+          );
       onImported(records);
     } catch (e) {
       setError(t('exchange.survey.failed', { message: (e as Error).message }));

@@ -50,8 +50,7 @@ export interface SurveyPreviewProcess extends SurveyProcess {
 }
 
 export type SurveyPreview =
-  | { ok: true; fileName: string; processes: SurveyPreviewProcess[]; hasDepartmentColumn: boolean }
-  | { ok: false; fileName: string; problems: string[] };
+  { ok: true; fileName: string; processes: SurveyPreviewProcess[]; hasDepartmentColumn: boolean } | { ok: false; fileName: string; problems: string[] };
 
 /** Reads and checks the whole file; on any problem nothing is returned to create (all or nothing). */
 export async function previewSurvey(fileName: string, bytes: Uint8Array): Promise<SurveyPreview> {
@@ -60,7 +59,11 @@ export async function previewSurvey(fileName: string, bytes: Uint8Array): Promis
     processes = await importSurvey(fileName, bytes);
   } catch (error) {
     if (error instanceof SurveyImportError) return { ok: false, fileName, problems: error.problems };
-    return { ok: false, fileName, problems: [`ファイルを読み取れませんでした（${(error as Error).message}）。CSV（UTF-8 または Shift_JIS）か Excel の .xlsx を選んでください。`] };
+    return {
+      ok: false,
+      fileName,
+      problems: [`ファイルを読み取れませんでした（${(error as Error).message}）。CSV（UTF-8 または Shift_JIS）か Excel の .xlsx を選んでください。`],
+    };
   }
   const departments = sheetDepartments(readSurveyRows(fileName, bytes));
   return {

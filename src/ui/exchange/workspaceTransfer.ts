@@ -57,7 +57,10 @@ export async function currentContents(db: BprDatabase, workspace: Pick<Workspace
 
 /** 「A」「B」「C」 and, past `max`, 「…ほか N 件」 so a long list still fits a dialog line. */
 export function quotedNames(names: readonly string[], max = 8, more: (rest: number) => string = (rest) => `ほか ${rest} 件`): string {
-  const shown = names.slice(0, max).map((n) => `「${n}」`).join('');
+  const shown = names
+    .slice(0, max)
+    .map((n) => `「${n}」`)
+    .join('');
   return names.length > max ? `${shown}${more(names.length - max)}` : shown;
 }
 

@@ -61,14 +61,20 @@ export function AttachmentsPanel(props: AttachmentsPanelProps) {
         const running = state?.progress !== undefined;
         const percent = Math.round((state?.progress ?? 0) * 100);
         return (
-          <article key={a.asIsProcessId} className="bpr-init-pair" aria-label={t('initiatives.pairLabel', { asIs: asIs?.name ?? a.asIsProcessId, toBe: toBe?.name ?? '―' })}>
+          <article
+            key={a.asIsProcessId}
+            className="bpr-init-pair"
+            aria-label={t('initiatives.pairLabel', { asIs: asIs?.name ?? a.asIsProcessId, toBe: toBe?.name ?? '―' })}
+          >
             <div className="bpr-init-pair-maps">
               {asIs ? (
                 <DiagramThumbnail xml={asIs.xml} label={`As-Is: ${asIs.name}`} onOpen={() => props.onOpenProcess(asIs.id)} />
               ) : (
                 <p className="bpr-error">{t('initiatives.processMissing', { id: a.asIsProcessId })}</p>
               )}
-              <span className="bpr-init-arrow" aria-hidden="true">→</span>
+              <span className="bpr-init-arrow" aria-hidden="true">
+                →
+              </span>
               {toBe ? (
                 <DiagramThumbnail xml={toBe.xml} label={`To-Be: ${toBe.name}`} onOpen={() => props.onOpenProcess(toBe.id)} />
               ) : a.toBeProcessId ? (
@@ -104,12 +110,23 @@ export function AttachmentsPanel(props: AttachmentsPanelProps) {
                       seed: state.record.result.seed,
                     })}
                   </p>
-                  {state.outdated && <p className="bpr-init-warning" role="status">{t('initiatives.outdated')}</p>}
+                  {state.outdated && (
+                    <p className="bpr-init-warning" role="status">
+                      {t('initiatives.outdated')}
+                    </p>
+                  )}
                 </>
               )}
               {pair && !state?.record && !running && <p className="bpr-hint">{t('initiatives.notComputed')}</p>}
               {running && (
-                <div className="bpr-sim-progress" role="progressbar" aria-label={t('initiatives.progressLabel')} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
+                <div
+                  className="bpr-sim-progress"
+                  role="progressbar"
+                  aria-label={t('initiatives.progressLabel')}
+                  aria-valuemin={0}
+                  aria-valuemax={100}
+                  aria-valuenow={percent}
+                >
                   <div className="bpr-sim-progress-fill" style={{ width: `${Math.max(percent, 2)}%` }} />
                 </div>
               )}

@@ -50,7 +50,11 @@ export function IndicatorsEditor({ draft, years, currentKey, estimateYear, onCha
                   </option>
                 ))}
               </select>
-              <button type="button" className="bpr-button-danger-outline" onClick={() => onChange({ ...draft, indicators: draft.indicators.filter((i) => i.id !== ind.id) })}>
+              <button
+                type="button"
+                className="bpr-button-danger-outline"
+                onClick={() => onChange({ ...draft, indicators: draft.indicators.filter((i) => i.id !== ind.id) })}
+              >
                 {t('initiatives.removeIndicator')}
               </button>
             </div>
@@ -60,7 +64,9 @@ export function IndicatorsEditor({ draft, years, currentKey, estimateYear, onCha
                 label={t('initiatives.baselineValue', { name: ind.name })}
                 value={ind.baseline?.value}
                 invalidMessage={t('initiatives.notANumber')}
-                onChange={(v) => patch(ind.id, { baseline: v === undefined ? undefined : { value: v, date: ind.baseline?.date ?? new Date().toISOString().slice(0, 10) } })}
+                onChange={(v) =>
+                  patch(ind.id, { baseline: v === undefined ? undefined : { value: v, date: ind.baseline?.date ?? new Date().toISOString().slice(0, 10) } })
+                }
               />
               <span>{ind.unit}</span>
               <label htmlFor={`${base}-bdate`}>{t('initiatives.baselineDate')}</label>
@@ -93,7 +99,8 @@ export function IndicatorsEditor({ draft, years, currentKey, estimateYear, onCha
                       <td className="bpr-init-estimate-cell" data-testid="estimate-cell">
                         {row.estimate ? (
                           <>
-                            {formatEstimate(row.estimate, ind.unit, lang).text} <span className="bpr-init-estimate-badge">{t('initiatives.estimateBadge')}</span>
+                            {formatEstimate(row.estimate, ind.unit, lang).text}{' '}
+                            <span className="bpr-init-estimate-badge">{t('initiatives.estimateBadge')}</span>
                             {row.estimate.stale && <span className="bpr-init-warning"> {t('initiatives.staleEstimate')}</span>}
                             <InputRangeText text={formatEstimate(row.estimate, ind.unit, lang).range} />
                           </>

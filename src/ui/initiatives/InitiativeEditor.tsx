@@ -118,7 +118,12 @@ export function InitiativeEditor(props: InitiativeEditorProps) {
     // then try the normal (asynchronous) write, which clears the parked copy when it gets through.
     const park = () => {
       if (!live.isDirty) return;
-      writeInitiativeDraft(storage, { initiativeId, revision: live.current.revision, patch: editablePatch(draftRef.current), savedAt: new Date().toISOString() });
+      writeInitiativeDraft(storage, {
+        initiativeId,
+        revision: live.current.revision,
+        patch: editablePatch(draftRef.current),
+        savedAt: new Date().toISOString(),
+      });
       void live.flush();
     };
     const onVisibility = () => document.visibilityState === 'hidden' && park();
@@ -229,22 +234,16 @@ export function InitiativeEditor(props: InitiativeEditorProps) {
   const fieldLabel = (i: FieldIssue) => t2(`field.${String(i.path[0])}`);
 
   if (printing) {
-    return (
-      <ProgressSheet
-        initiative={draft}
-        processes={processes}
-        states={states}
-        currentKey={currentKey}
-        years={years}
-        onClose={() => setPrinting(false)}
-      />
-    );
+    return <ProgressSheet initiative={draft} processes={processes} states={states} currentKey={currentKey} years={years} onClose={() => setPrinting(false)} />;
   }
 
   const scheduleOf = (fy: number) => draft.schedule.find((s) => s.fiscalYear === fy) ?? { fiscalYear: fy, stages: [] as Stage[], note: '' };
   const putSchedule = (fy: number, change: Partial<{ stages: Stage[]; note: string }>) => {
     const entry = { ...scheduleOf(fy), ...change };
-    set('schedule', [...draft.schedule.filter((s) => s.fiscalYear !== fy), entry].sort((a, b) => a.fiscalYear - b.fiscalYear));
+    set(
+      'schedule',
+      [...draft.schedule.filter((s) => s.fiscalYear !== fy), entry].sort((a, b) => a.fiscalYear - b.fiscalYear),
+    );
   };
   const evaluationOf = (fy: number) => draft.evaluations.find((e) => e.fiscalYear === fy);
   const departmentsText = draft.departments.join('、');
@@ -297,7 +296,12 @@ export function InitiativeEditor(props: InitiativeEditorProps) {
         <legend>{t2('section.basic')}</legend>
         <div className="bpr-form bpr-init-form">
           <label htmlFor={`${id}-title`}>{t2('field.title')}</label>
-          <input id={`${id}-title`} value={draft.title} aria-invalid={issueAt('title').length > 0 || undefined} onChange={(e) => set('title', e.target.value)} />
+          <input
+            id={`${id}-title`}
+            value={draft.title}
+            aria-invalid={issueAt('title').length > 0 || undefined}
+            onChange={(e) => set('title', e.target.value)}
+          />
           <label htmlFor={`${id}-policy`}>{t2('policy')}</label>
           <input
             id={`${id}-policy`}
@@ -323,7 +327,13 @@ export function InitiativeEditor(props: InitiativeEditorProps) {
             ))}
           </datalist>
           <label htmlFor={`${id}-dept`}>{t2('field.departments')}</label>
-          <DepartmentsInput id={`${id}-dept`} value={departmentsText} choices={departmentChoices} invalid={issueAt('departments').length > 0} onChange={(v) => set('departments', v)} />
+          <DepartmentsInput
+            id={`${id}-dept`}
+            value={departmentsText}
+            choices={departmentChoices}
+            invalid={issueAt('departments').length > 0}
+            onChange={(v) => set('departments', v)}
+          />
         </div>
         <p className="bpr-hint">{t2('departmentsHint')}</p>
       </fieldset>
@@ -352,7 +362,12 @@ export function InitiativeEditor(props: InitiativeEditorProps) {
                     aria-label={t2('finding.issueN', { n: n + 1 })}
                     rows={2}
                     value={f.issue}
-                    onChange={(e) => set('bprFindings', draft.bprFindings.map((x, k) => (k === n ? { ...x, issue: e.target.value } : x)))}
+                    onChange={(e) =>
+                      set(
+                        'bprFindings',
+                        draft.bprFindings.map((x, k) => (k === n ? { ...x, issue: e.target.value } : x)),
+                      )
+                    }
                   />
                 </td>
                 <td>
@@ -360,11 +375,24 @@ export function InitiativeEditor(props: InitiativeEditorProps) {
                     aria-label={t2('finding.solutionN', { n: n + 1 })}
                     rows={2}
                     value={f.solution}
-                    onChange={(e) => set('bprFindings', draft.bprFindings.map((x, k) => (k === n ? { ...x, solution: e.target.value } : x)))}
+                    onChange={(e) =>
+                      set(
+                        'bprFindings',
+                        draft.bprFindings.map((x, k) => (k === n ? { ...x, solution: e.target.value } : x)),
+                      )
+                    }
                   />
                 </td>
                 <td>
-                  <button type="button" onClick={() => set('bprFindings', draft.bprFindings.filter((_, k) => k !== n))}>
+                  <button
+                    type="button"
+                    onClick={() =>
+                      set(
+                        'bprFindings',
+                        draft.bprFindings.filter((_, k) => k !== n),
+                      )
+                    }
+                  >
                     {t2('removeRow')}
                   </button>
                 </td>
@@ -396,14 +424,21 @@ export function InitiativeEditor(props: InitiativeEditorProps) {
                         className="bpr-init-stage-toggle"
                         aria-pressed={on}
                         aria-label={t2('stageToggle', { stage: t2(`stage.${s}`), year: yl })}
-                        onClick={() => putSchedule(fy, { stages: on ? entry.stages.filter((x) => x !== s) : STAGES.filter((x) => x === s || entry.stages.includes(x)) })}
+                        onClick={() =>
+                          putSchedule(fy, { stages: on ? entry.stages.filter((x) => x !== s) : STAGES.filter((x) => x === s || entry.stages.includes(x)) })
+                        }
                       >
                         {t2(`stage.${s}`)}
                       </button>
                     );
                   })}
                 </div>
-                <input aria-label={t2('scheduleNote', { year: yl })} placeholder={t2('scheduleNotePlaceholder')} value={entry.note} onChange={(e) => putSchedule(fy, { note: e.target.value })} />
+                <input
+                  aria-label={t2('scheduleNote', { year: yl })}
+                  placeholder={t2('scheduleNotePlaceholder')}
+                  value={entry.note}
+                  onChange={(e) => putSchedule(fy, { note: e.target.value })}
+                />
               </div>
             );
           })}
@@ -438,7 +473,8 @@ export function InitiativeEditor(props: InitiativeEditorProps) {
           busy={busy}
           onAttach={(pair) =>
             void attachmentChange((expectedRevision) => repo.attach(saved.id, pair, { expectedRevision })).then((next) => {
-              if (next && pair.toBeProcessId) return computeIfMissing({ asIsId: pair.asIsProcessId, toBeId: pair.toBeProcessId }, { missing: t2('pairMissing') });
+              if (next && pair.toBeProcessId)
+                return computeIfMissing({ asIsId: pair.asIsProcessId, toBeId: pair.toBeProcessId }, { missing: t2('pairMissing') });
             })
           }
           onDetach={(asIsId) => void attachmentChange((expectedRevision) => repo.detach(saved.id, asIsId, { expectedRevision }))}
@@ -495,7 +531,12 @@ export function InitiativeEditor(props: InitiativeEditorProps) {
                       disabled={!ev}
                       placeholder={ev ? '' : t2('reasonNeedsAchievement')}
                       value={ev?.reason ?? ''}
-                      onChange={(e) => set('evaluations', draft.evaluations.map((x) => (x.fiscalYear === fy ? { ...x, reason: e.target.value } : x)))}
+                      onChange={(e) =>
+                        set(
+                          'evaluations',
+                          draft.evaluations.map((x) => (x.fiscalYear === fy ? { ...x, reason: e.target.value } : x)),
+                        )
+                      }
                     />
                   </td>
                 </tr>
@@ -604,7 +645,19 @@ export function InitiativeEditor(props: InitiativeEditorProps) {
 }
 
 /** 担当課 as one line 「市民課、税務課」; the text is kept while typing and split into 課 as it changes. */
-function DepartmentsInput({ id, value, choices, invalid, onChange }: { id: string; value: string; choices: string[]; invalid: boolean; onChange(v: string[]): void }) {
+function DepartmentsInput({
+  id,
+  value,
+  choices,
+  invalid,
+  onChange,
+}: {
+  id: string;
+  value: string;
+  choices: string[];
+  invalid: boolean;
+  onChange(v: string[]): void;
+}) {
   const [text, setText] = useState(value);
   useEffect(() => {
     if (parseDepartments(text).join('、') !== value) setText(value);

@@ -41,7 +41,11 @@ export function FilterBar({ filter, choices, onFilter }: Pick<InitiativeListProp
         ))}
       </select>
       <label htmlFor={`${id}-stage`}>{t2('stage')}</label>
-      <select id={`${id}-stage`} value={filter.stage ?? ''} onChange={(e) => onFilter({ ...filter, stage: (e.target.value || undefined) as Stage | undefined })}>
+      <select
+        id={`${id}-stage`}
+        value={filter.stage ?? ''}
+        onChange={(e) => onFilter({ ...filter, stage: (e.target.value || undefined) as Stage | undefined })}
+      >
         <option value="">{t2('all')}</option>
         {STAGES.map((s) => (
           <option key={s} value={s}>
@@ -50,7 +54,11 @@ export function FilterBar({ filter, choices, onFilter }: Pick<InitiativeListProp
         ))}
       </select>
       <label htmlFor={`${id}-fy`}>{t2('fiscalYear')}</label>
-      <select id={`${id}-fy`} value={filter.fiscalYear ?? ''} onChange={(e) => onFilter({ ...filter, fiscalYear: e.target.value ? Number(e.target.value) : undefined })}>
+      <select
+        id={`${id}-fy`}
+        value={filter.fiscalYear ?? ''}
+        onChange={(e) => onFilter({ ...filter, fiscalYear: e.target.value ? Number(e.target.value) : undefined })}
+      >
         <option value="">{t2('all')}</option>
         {choices.fiscalYears.map((fy) => (
           <option key={fy} value={fy}>
@@ -58,7 +66,13 @@ export function FilterBar({ filter, choices, onFilter }: Pick<InitiativeListProp
           </option>
         ))}
       </select>
-      <input type="search" aria-label={t2('search')} placeholder={t2('search')} value={filter.text ?? ''} onChange={(e) => onFilter({ ...filter, text: e.target.value || undefined })} />
+      <input
+        type="search"
+        aria-label={t2('search')}
+        placeholder={t2('search')}
+        value={filter.text ?? ''}
+        onChange={(e) => onFilter({ ...filter, text: e.target.value || undefined })}
+      />
     </div>
   );
 }

@@ -95,7 +95,12 @@ export function InitiativesView(props: InitiativesViewProps) {
   const choices = useMemo(() => filterChoices(items ?? []), [items]);
   const years = useMemo(() => scheduleYears(items ?? [], [currentFy, currentFy + 1, currentFy + 2]), [items, currentFy]);
 
-  if (!repo) return <div role="alert" className="bpr-error">{t2('storeMissing')}</div>;
+  if (!repo)
+    return (
+      <div role="alert" className="bpr-error">
+        {t2('storeMissing')}
+      </div>
+    );
 
   const processNames = Object.fromEntries(processes.map((p) => [p.id, p.name]));
   const exportList = (kind: 'csv' | 'xlsx') => {
@@ -104,7 +109,9 @@ export function InitiativesView(props: InitiativesViewProps) {
     else
       downloadBlob(
         name,
-        new Blob([initiativesToXlsx(shown, { processNames }) as Uint8Array<ArrayBuffer>], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+        new Blob([initiativesToXlsx(shown, { processNames }) as Uint8Array<ArrayBuffer>], {
+          type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        }),
       );
   };
 
@@ -179,7 +186,15 @@ export function InitiativesView(props: InitiativesViewProps) {
         <>
           <FilterBar filter={filter} choices={choices} onFilter={setFilter} />
           {mode.kind === 'list' ? (
-            <InitiativeList items={shown} total={items.length} filter={filter} choices={choices} currentFiscalYear={currentFy} onFilter={setFilter} onOpen={(id) => setMode({ kind: 'edit', id })} />
+            <InitiativeList
+              items={shown}
+              total={items.length}
+              filter={filter}
+              choices={choices}
+              currentFiscalYear={currentFy}
+              onFilter={setFilter}
+              onOpen={(id) => setMode({ kind: 'edit', id })}
+            />
           ) : (
             <ScheduleView items={shown} years={years} currentFiscalYear={currentFy} onOpen={(id) => setMode({ kind: 'edit', id })} />
           )}
@@ -201,7 +216,15 @@ export function InitiativesView(props: InitiativesViewProps) {
   );
 }
 
-function CreateInitiativeDialog({ departments, onCancel, onCreate }: { departments: string[]; onCancel(): void; onCreate(title: string, departments: string[]): Promise<void> }) {
+function CreateInitiativeDialog({
+  departments,
+  onCancel,
+  onCreate,
+}: {
+  departments: string[];
+  onCancel(): void;
+  onCreate(title: string, departments: string[]): Promise<void>;
+}) {
   const { t } = useI18n();
   const id = useId();
   const t2 = (key: string) => t(`initiatives.${key}`);

@@ -47,7 +47,11 @@ export function NumberField({ value, onChange, label, id, className, min, invali
           if (n === undefined || (!Number.isNaN(n) && (min === undefined || n >= min))) onChange(n);
         }}
       />
-      {invalid && <span className="bpr-init-field-error" role="alert">{invalidMessage}</span>}
+      {invalid && (
+        <span className="bpr-init-field-error" role="alert">
+          {invalidMessage}
+        </span>
+      )}
     </span>
   );
 }

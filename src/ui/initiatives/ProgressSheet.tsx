@@ -23,7 +23,11 @@ export interface ProgressSheetProps {
 
 /** The years the sheet covers: from the first to the last year the 取組 names. */
 function sheetYears(i: Initiative, fallback: readonly number[]): number[] {
-  const named = [...i.schedule.map((s) => s.fiscalYear), ...i.evaluations.map((e) => e.fiscalYear), ...i.indicators.flatMap((x) => x.years.map((y) => y.fiscalYear))];
+  const named = [
+    ...i.schedule.map((s) => s.fiscalYear),
+    ...i.evaluations.map((e) => e.fiscalYear),
+    ...i.indicators.flatMap((x) => x.years.map((y) => y.fiscalYear)),
+  ];
   if (named.length === 0) return [...fallback];
   const out: number[] = [];
   for (let y = Math.min(...named); y <= Math.max(...named); y++) out.push(y);
@@ -147,7 +151,9 @@ export function ProgressSheet({ initiative: i, processes, states, currentKey, ye
                     <th scope="row">{fiscalYearLabel(row.fiscalYear, lang)}</th>
                     <td>{num(row.target, ind.unit)}</td>
                     <td>
-                      {row.estimate ? `${formatEstimate(row.estimate, ind.unit, lang).text} ${t2('estimateBadge')}${row.estimate.stale ? ` ${t2('staleEstimate')}` : ''}` : '―'}
+                      {row.estimate
+                        ? `${formatEstimate(row.estimate, ind.unit, lang).text} ${t2('estimateBadge')}${row.estimate.stale ? ` ${t2('staleEstimate')}` : ''}`
+                        : '―'}
                       {row.estimate && <InputRangeText text={formatEstimate(row.estimate, ind.unit, lang).range} />}
                     </td>
                     <td>{num(row.measured, ind.unit)}</td>
@@ -240,7 +246,11 @@ export function ProgressSheet({ initiative: i, processes, states, currentKey, ye
                     </dl>
                     <InputRangeExplainer show={state.record.result.hoursSavedPerYear.inputRange !== undefined} />
                     <p className="bpr-sheet-legend">
-                      {t2('computedAt', { time: formatDateTime(state.record.computedAt, lang), replications: state.record.result.replications, seed: state.record.result.seed })}
+                      {t2('computedAt', {
+                        time: formatDateTime(state.record.computedAt, lang),
+                        replications: state.record.result.replications,
+                        seed: state.record.result.seed,
+                      })}
                       {state.outdated ? ` ${t2('outdated')}` : ''}
                     </p>
                   </>

@@ -3,7 +3,17 @@ import { useI18n } from '../../i18n';
 import type { InitiativeRecord } from '../../store/initiativeRepository';
 
 /** 年度別スケジュール: rows are 取組, columns 令和 fiscal years, each cell the planned stages (Gantt-like). */
-export function ScheduleView({ items, years, currentFiscalYear, onOpen }: { items: readonly InitiativeRecord[]; years: readonly number[]; currentFiscalYear: number; onOpen(id: string): void }) {
+export function ScheduleView({
+  items,
+  years,
+  currentFiscalYear,
+  onOpen,
+}: {
+  items: readonly InitiativeRecord[];
+  years: readonly number[];
+  currentFiscalYear: number;
+  onOpen(id: string): void;
+}) {
   const { t, lang } = useI18n();
   const t2 = (key: string, params?: Record<string, string | number>) => t(`initiatives.${key}`, params);
   if (items.length === 0) return <p className="bpr-hint">{t2('emptyFiltered')}</p>;
@@ -32,7 +42,10 @@ export function ScheduleView({ items, years, currentFiscalYear, onOpen }: { item
               {years.map((fy) => {
                 const s = i.schedule.find((x) => x.fiscalYear === fy);
                 return (
-                  <td key={fy} className={`bpr-init-gantt-cell${s && s.stages.length ? ' bpr-init-gantt-active' : ''}${fy === currentFiscalYear ? ' bpr-init-current-year' : ''}`}>
+                  <td
+                    key={fy}
+                    className={`bpr-init-gantt-cell${s && s.stages.length ? ' bpr-init-gantt-active' : ''}${fy === currentFiscalYear ? ' bpr-init-current-year' : ''}`}
+                  >
                     {s?.stages.map((st) => (
                       <span key={st} className={`bpr-init-stage bpr-init-stage-${STAGE_CLASS[st] ?? 'other'}`}>
                         {t2(`stage.${st}`)}

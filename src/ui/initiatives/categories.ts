@@ -38,5 +38,12 @@ export function measureSuggestions(existing: readonly Pick<Initiative, 'category
 
 /** 「市民課、税務課」「市民課,税務課」 → ['市民課', '税務課']. */
 export function parseDepartments(text: string): string[] {
-  return [...new Set(text.split(/[、,，;；\n]/).map((s) => s.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(/[、,，;；\n]/)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
 }

@@ -47,7 +47,12 @@ function weightedEstimates(list: readonly { estimate: Estimate; weight: number }
     ci95: [list.reduce((s, x) => s + w(x) * x.estimate.ci95[0], 0), list.reduce((s, x) => s + w(x) * x.estimate.ci95[1], 0)],
     // 想定の幅: each end averaged with the same weights.
     ...(ranged
-      ? { inputRange: [list.reduce((s, x) => s + w(x) * x.estimate.inputRange![0], 0), list.reduce((s, x) => s + w(x) * x.estimate.inputRange![1], 0)] as [number, number] }
+      ? {
+          inputRange: [list.reduce((s, x) => s + w(x) * x.estimate.inputRange![0], 0), list.reduce((s, x) => s + w(x) * x.estimate.inputRange![1], 0)] as [
+            number,
+            number,
+          ],
+        }
       : {}),
   };
 }
@@ -60,11 +65,17 @@ function weightedEstimates(list: readonly { estimate: Estimate; weight: number }
 export function figuresOf(comparisons: readonly PairComparison[]): ComparisonFigures | null {
   if (comparisons.length === 0) return null;
   const weight = (c: PairComparison) => c.result.casesPerYear.toBe.mean;
-  const resident = comparisons.flatMap((c) => (c.result.residentMinutesPerVisit.toBe ? [{ estimate: c.result.residentMinutesPerVisit.toBe, weight: weight(c) }] : []));
+  const resident = comparisons.flatMap((c) =>
+    c.result.residentMinutesPerVisit.toBe ? [{ estimate: c.result.residentMinutesPerVisit.toBe, weight: weight(c) }] : [],
+  );
   const lead = comparisons.map((c) => ({ estimate: c.result.leadTimeBusinessDays.toBe, weight: weight(c) }));
   return {
     comparisonKey: comparisonKeyOf(comparisons),
-    computedAt: comparisons.map((c) => c.computedAt).sort().at(-1) ?? '',
+    computedAt:
+      comparisons
+        .map((c) => c.computedAt)
+        .sort()
+        .at(-1) ?? '',
     hoursSavedPerYear: sumEstimates(comparisons.map((c) => c.result.hoursSavedPerYear)),
     ...(resident.length ? { residentMinutesPerVisit: weightedEstimates(resident) } : {}),
     leadTimeBusinessDays: weightedEstimates(lead),
@@ -75,7 +86,11 @@ export function figuresOf(comparisons: readonly PairComparison[]): ComparisonFig
  * The 取組 with its linked indicators' estimates for `fiscalYear` taken from the comparisons; targets
  * and measured values are never touched. `changed` tells whether anything needs saving.
  */
-export function refreshEstimates(initiative: Initiative, fiscalYear: number, comparisons: readonly PairComparison[]): { initiative: Initiative; changed: boolean } {
+export function refreshEstimates(
+  initiative: Initiative,
+  fiscalYear: number,
+  comparisons: readonly PairComparison[],
+): { initiative: Initiative; changed: boolean } {
   const figures = figuresOf(comparisons);
   if (!figures) return { initiative, changed: false };
   const next = applyComparisonEstimates(initiative, fiscalYear, figures);

@@ -26,7 +26,11 @@ export function isDirty(draft: Initiative, saved: Initiative): boolean {
 
 /** Years the editor shows: every year the 取組 names, the given current year, and two more by default. */
 export function editorYears(d: Initiative, currentFiscalYear: number, extra: { before: number; after: number }): number[] {
-  const named = [...d.schedule.map((s) => s.fiscalYear), ...d.evaluations.map((e) => e.fiscalYear), ...d.indicators.flatMap((i) => i.years.map((y) => y.fiscalYear))];
+  const named = [
+    ...d.schedule.map((s) => s.fiscalYear),
+    ...d.evaluations.map((e) => e.fiscalYear),
+    ...d.indicators.flatMap((i) => i.years.map((y) => y.fiscalYear)),
+  ];
   const from = Math.min(currentFiscalYear, ...named) - extra.before;
   const to = Math.max(currentFiscalYear + 2, ...named) + extra.after;
   const out: number[] = [];

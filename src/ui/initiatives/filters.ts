@@ -41,9 +41,9 @@ export function filterChoices(list: readonly Initiative[]): { departments: strin
   return {
     departments: sortedJa(list.flatMap((i) => i.departments)),
     policies: sortedJa(list.flatMap((i) => (i.categoryPath[0] ? [i.categoryPath[0]] : []))),
-    fiscalYears: [...new Set(list.flatMap((i) => [...i.schedule.map((s) => s.fiscalYear), ...i.indicators.flatMap((ind) => ind.years.map((y) => y.fiscalYear))]))].sort(
-      (a, b) => a - b,
-    ),
+    fiscalYears: [
+      ...new Set(list.flatMap((i) => [...i.schedule.map((s) => s.fiscalYear), ...i.indicators.flatMap((ind) => ind.years.map((y) => y.fiscalYear))])),
+    ].sort((a, b) => a - b),
   };
 }
 

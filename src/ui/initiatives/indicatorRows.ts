@@ -1,10 +1,4 @@
-import {
-  LINKED_INDICATOR_KINDS,
-  type EstimateValue,
-  type Indicator,
-  type IndicatorKind,
-  type Initiative,
-} from '../../domain/model/initiative';
+import { LINKED_INDICATOR_KINDS, type EstimateValue, type Indicator, type IndicatorKind, type Initiative } from '../../domain/model/initiative';
 
 /** One fiscal year of an indicator as the 進捗管理票 shows it: 目標値 / 推計値 (95%CI) / 実績値 side by side. */
 export interface IndicatorYearRow {

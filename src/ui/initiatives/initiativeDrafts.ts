@@ -57,7 +57,11 @@ export function restoredDraft(draft: InitiativeDraft | undefined, stored: Initia
   if (!draft || draft.revision !== stored.revision) return undefined;
   const { revision: _r, ...base } = stored;
   // JSON leaves out fields that were cleared (e.g. 次期方針 set back to none); absent means cleared.
-  const cleared = Object.fromEntries(Object.keys(editablePatch(base)).filter((k) => !(k in draft.patch)).map((k) => [k, undefined]));
+  const cleared = Object.fromEntries(
+    Object.keys(editablePatch(base))
+      .filter((k) => !(k in draft.patch))
+      .map((k) => [k, undefined]),
+  );
   const next = { ...base, ...cleared, ...draft.patch } as Initiative;
   return JSON.stringify(editablePatch(next)) === JSON.stringify(editablePatch(base)) ? undefined : next;
 }

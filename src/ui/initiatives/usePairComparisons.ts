@@ -24,7 +24,12 @@ export const pairId = (p: { asIsId: string; toBeId: string }) => `${p.asIsId}|${
  * The stored comparison of each attached pair, and 「再計算」: runs the comparison in its worker and
  * saves it where the 比較 tab reads it.
  */
-export function usePairComparisons(store: WorkspaceStore, pairs: readonly { asIsId: string; toBeId: string }[], processes: readonly ProcessRecord[], hoursPerFte: number) {
+export function usePairComparisons(
+  store: WorkspaceStore,
+  pairs: readonly { asIsId: string; toBeId: string }[],
+  processes: readonly ProcessRecord[],
+  hoursPerFte: number,
+) {
   const repo = useMemo(() => comparisonRepositoryOf(store), [store]);
   const [states, setStates] = useState<Record<string, PairState>>({});
   const aborts = useRef(new Map<string, AbortController>());
@@ -45,7 +50,10 @@ export function usePairComparisons(store: WorkspaceStore, pairs: readonly { asIs
         if (record?.options && a !== undefined && b !== undefined) outdated = (await comparisonInputHash(a, b, record.options)) !== record.inputHash;
         next[pairId(p)] = { ...(record ? { record } : {}), outdated };
       }
-      if (live) setStates((prev) => Object.fromEntries(Object.entries(next).map(([k, v]) => [k, prev[k]?.progress !== undefined ? { ...v, progress: prev[k].progress } : v])));
+      if (live)
+        setStates((prev) =>
+          Object.fromEntries(Object.entries(next).map(([k, v]) => [k, prev[k]?.progress !== undefined ? { ...v, progress: prev[k].progress } : v])),
+        );
     })().catch(() => undefined);
     return () => {
       live = false;
@@ -76,11 +84,24 @@ export function usePairComparisons(store: WorkspaceStore, pairs: readonly { asIs
         const inputHash = await comparisonInputHash(a, b, options);
         const record: ComparisonRecord = repo
           ? await repo.save(p.asIsId, p.toBeId, inputHash, result, { options })
-          : { schemaVersion: COMPARISON_RECORD_VERSION, id: key, asIsId: p.asIsId, toBeId: p.toBeId, inputHash, options, computedAt: new Date().toISOString(), result, sensitivity: null };
+          : {
+              schemaVersion: COMPARISON_RECORD_VERSION,
+              id: key,
+              asIsId: p.asIsId,
+              toBeId: p.toBeId,
+              inputHash,
+              options,
+              computedAt: new Date().toISOString(),
+              result,
+              sensitivity: null,
+            };
         setStates((s) => ({ ...s, [key]: { record, outdated: false } }));
       } catch (error) {
         const cancelled = error instanceof ComparisonCancelledError;
-        setStates((s) => ({ ...s, [key]: { ...s[key], outdated: s[key]?.outdated ?? false, progress: undefined, ...(cancelled ? {} : { error: (error as Error).message }) } }));
+        setStates((s) => ({
+          ...s,
+          [key]: { ...s[key], outdated: s[key]?.outdated ?? false, progress: undefined, ...(cancelled ? {} : { error: (error as Error).message }) },
+        }));
       } finally {
         if (aborts.current.get(key) === controller) aborts.current.delete(key);
       }

@@ -1,5 +1,12 @@
 import { useState } from 'react';
-import { INVENTORY_FIELD_LABELS, INVENTORY_FIELDS, parseInventoryTable, readInventoryRows, type InventoryField, type InventoryParse } from '../../domain/inventory/parse';
+import {
+  INVENTORY_FIELD_LABELS,
+  INVENTORY_FIELDS,
+  parseInventoryTable,
+  readInventoryRows,
+  type InventoryField,
+  type InventoryParse,
+} from '../../domain/inventory/parse';
 import type { CellValue } from '../../domain/exchange/xlsx';
 import { useI18n } from '../../i18n';
 import { Dialog } from '../common/Dialog';
@@ -64,14 +71,28 @@ export function InventoryImportDialog({ onImport, onCancel }: InventoryImportDia
     >
       <label className="bpr-inventory-file">
         {t('inventory.import.file')}
-        <input type="file" accept=".csv,.tsv,.txt,.xlsx" onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void pick(f); }} />
+        <input
+          type="file"
+          accept=".csv,.tsv,.txt,.xlsx"
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            e.target.value = '';
+            if (f) void pick(f);
+          }}
+        />
       </label>
-      {error && <p role="alert" className="bpr-error">{error}</p>}
+      {error && (
+        <p role="alert" className="bpr-error">
+          {error}
+        </p>
+      )}
       {parsed && (
         <>
           {parsed.problems.length > 0 && (
             <ul role="alert" className="bpr-error">
-              {parsed.problems.map((p, i) => <li key={i}>{p}</li>)}
+              {parsed.problems.map((p, i) => (
+                <li key={i}>{p}</li>
+              ))}
             </ul>
           )}
           {parsed.columns.length > 0 && (
@@ -103,7 +124,9 @@ export function InventoryImportDialog({ onImport, onCancel }: InventoryImportDia
                       >
                         <option value="">{t('inventory.import.ignore')}</option>
                         {INVENTORY_FIELDS.map((f) => (
-                          <option key={f} value={f}>{INVENTORY_FIELD_LABELS[f]}</option>
+                          <option key={f} value={f}>
+                            {INVENTORY_FIELD_LABELS[f]}
+                          </option>
                         ))}
                       </select>{' '}
                       <span className="bpr-hint">{t(`inventory.import.how.${c.how}`)}</span>
@@ -117,7 +140,9 @@ export function InventoryImportDialog({ onImport, onCancel }: InventoryImportDia
             <div role="alert" className="bpr-error" data-testid="inventory-refused">
               <p>{t('inventory.import.refused', { count: parsed.refused.length })}</p>
               <ul>
-                {parsed.refused.map((r, i) => <li key={i}>{t('inventory.import.refusedRow', { row: r.row, message: r.message })}</li>)}
+                {parsed.refused.map((r, i) => (
+                  <li key={i}>{t('inventory.import.refusedRow', { row: r.row, message: r.message })}</li>
+                ))}
               </ul>
             </div>
           ) : (

@@ -90,11 +90,26 @@ export function InventoryView({ store, workspaceId, hoursPerFte, processes, onOp
   }, [store, records, processes]);
 
   const dashboard = useMemo(
-    () => dashboardOf(records ?? [], processes.map((p) => ({ id: p.id, kind: p.kind, ...(p.linkedProcessId ? { linkedProcessId: p.linkedProcessId } : {}) })), initiativeIds, hoursPerFte, weights),
+    () =>
+      dashboardOf(
+        records ?? [],
+        processes.map((p) => ({ id: p.id, kind: p.kind, ...(p.linkedProcessId ? { linkedProcessId: p.linkedProcessId } : {}) })),
+        initiativeIds,
+        hoursPerFte,
+        weights,
+      ),
     [records, processes, initiativeIds, hoursPerFte, weights],
   );
   const shown = useMemo(() => sortRows(filterRows(dashboard.rows, { section, text }), sort.key, sort.descending), [dashboard.rows, section, text, sort]);
-  const totals = useMemo(() => totalsBy((records ?? []).filter((r) => !section || r.section === section), level, hoursPerFte), [records, section, level, hoursPerFte]);
+  const totals = useMemo(
+    () =>
+      totalsBy(
+        (records ?? []).filter((r) => !section || r.section === section),
+        level,
+        hoursPerFte,
+      ),
+    [records, section, level, hoursPerFte],
+  );
   const tree = useMemo(() => treemapData(dashboard.rows, t('inventory.treemap.noDepartment')), [dashboard.rows, t]);
 
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -120,7 +135,13 @@ export function InventoryView({ store, workspaceId, hoursPerFte, processes, onOp
     try {
       const skeleton = asIsSkeletonOf(row.row);
       const built = await buildSurveyProcess(skeleton.business);
-      const name = processes.some((p) => p.name === row.row.name) ? uniqueName(row.row.name, processes.map((p) => p.name), t('exchange.survey.copyWord')) : row.row.name;
+      const name = processes.some((p) => p.name === row.row.name)
+        ? uniqueName(
+            row.row.name,
+            processes.map((p) => p.name),
+            t('exchange.survey.copyWord'),
+          )
+        : row.row.name;
       const created = await store.createProcess(workspaceId, { name, department: row.row.section, kind: 'as-is', xml: built.xml });
       await repo.link(row.row.id, { processId: created.id });
       const notes = skeleton.notes.filter((n) => n !== 'single-step').map((n) => t(`inventory.created.note.${n}`));
@@ -135,9 +156,21 @@ export function InventoryView({ store, workspaceId, hoursPerFte, processes, onOp
   const download = (kind: 'xlsx' | 'csv' | 'template') => {
     const rows = records ?? [];
     const date = new Date();
-    if (kind === 'template') downloadBlob(exportFileName({ parts: ['業務量調査テンプレート'], date, ext: 'xlsx' }), new Blob([inventoryTemplateXlsx() as BlobPart], { type: XLSX_TYPE }));
-    else if (kind === 'xlsx') downloadBlob(exportFileName({ parts: ['業務の全体像'], date, ext: 'xlsx' }), new Blob([inventoryToXlsx(rows, hoursPerFte, weights) as BlobPart], { type: XLSX_TYPE }));
-    else downloadBlob(exportFileName({ parts: ['業務の全体像'], date, ext: 'csv' }), new Blob([inventoryToCsv(rows, hoursPerFte)], { type: 'text/csv;charset=utf-8' }));
+    if (kind === 'template')
+      downloadBlob(
+        exportFileName({ parts: ['業務量調査テンプレート'], date, ext: 'xlsx' }),
+        new Blob([inventoryTemplateXlsx() as BlobPart], { type: XLSX_TYPE }),
+      );
+    else if (kind === 'xlsx')
+      downloadBlob(
+        exportFileName({ parts: ['業務の全体像'], date, ext: 'xlsx' }),
+        new Blob([inventoryToXlsx(rows, hoursPerFte, weights) as BlobPart], { type: XLSX_TYPE }),
+      );
+    else
+      downloadBlob(
+        exportFileName({ parts: ['業務の全体像'], date, ext: 'csv' }),
+        new Blob([inventoryToCsv(rows, hoursPerFte)], { type: 'text/csv;charset=utf-8' }),
+      );
   };
 
   const processById = useMemo(() => new Map(processes.map((p) => [p.id, p])), [processes]);
@@ -157,7 +190,12 @@ export function InventoryView({ store, workspaceId, hoursPerFte, processes, onOp
       label
     );
 
-  if (!db) return <section className="bpr-inventory"><p>{t('inventory.empty')}</p></section>;
+  if (!db)
+    return (
+      <section className="bpr-inventory">
+        <p>{t('inventory.empty')}</p>
+      </section>
+    );
   const s = dashboard.summary;
   return (
     <section className="bpr-inventory" aria-labelledby="bpr-inventory-title">
@@ -165,10 +203,18 @@ export function InventoryView({ store, workspaceId, hoursPerFte, processes, onOp
         <h2 id="bpr-inventory-title">{t('inventory.title')}</h2>
         <p className="bpr-hint">{t('inventory.intro')}</p>
         <div className="bpr-inventory-actions">
-          <button type="button" className="bpr-button-primary" onClick={() => setImporting(true)}>{t('inventory.import')}</button>
-          <button type="button" onClick={() => download('template')}>{t('inventory.template')}</button>
-          <button type="button" onClick={() => download('xlsx')} disabled={!records?.length}>{t('inventory.exportXlsx')}</button>
-          <button type="button" onClick={() => download('csv')} disabled={!records?.length}>{t('inventory.exportCsv')}</button>
+          <button type="button" className="bpr-button-primary" onClick={() => setImporting(true)}>
+            {t('inventory.import')}
+          </button>
+          <button type="button" onClick={() => download('template')}>
+            {t('inventory.template')}
+          </button>
+          <button type="button" onClick={() => download('xlsx')} disabled={!records?.length}>
+            {t('inventory.exportXlsx')}
+          </button>
+          <button type="button" onClick={() => download('csv')} disabled={!records?.length}>
+            {t('inventory.exportCsv')}
+          </button>
         </div>
       </header>
       {notice && (
@@ -176,18 +222,40 @@ export function InventoryView({ store, workspaceId, hoursPerFte, processes, onOp
           {notice.text}
         </div>
       )}
-      {unreadable > 0 && <p role="alert" className="bpr-error">{t('inventory.loadProblems', { count: unreadable })}</p>}
+      {unreadable > 0 && (
+        <p role="alert" className="bpr-error">
+          {t('inventory.loadProblems', { count: unreadable })}
+        </p>
+      )}
       {records !== null && records.length === 0 ? (
         <p className="bpr-inventory-empty">{t('inventory.empty')}</p>
       ) : (
         <>
           <dl className="bpr-inventory-summary" data-testid="inventory-summary">
-            <div data-kpi="count"><dt>{t('inventory.summary.count')}</dt><dd>{t('inventory.unit.count', { value: n0(s.count) })}</dd></div>
-            <div data-kpi="hours"><dt>{t('inventory.summary.hours')}</dt><dd>{t('inventory.unit.hours', { value: n0(s.hours) })}</dd></div>
-            <div data-kpi="fte"><dt>{t('inventory.summary.fte')}</dt><dd>{t('inventory.unit.fte', { value: n1(s.fte) })}</dd></div>
-            <div data-kpi="routine"><dt>{t('inventory.summary.routine')}</dt><dd>{pct(s.routineShare)}</dd></div>
-            <div data-kpi="nonCore"><dt>{t('inventory.summary.nonCore')}</dt><dd>{pct(s.nonCoreShare)}</dd></div>
-            <div data-kpi="coverage"><dt>{t('inventory.summary.coverage')}</dt><dd>{t('inventory.summary.coverageValue', { asIs: s.withAsIs, toBe: s.withToBe, initiative: s.withInitiative })}</dd></div>
+            <div data-kpi="count">
+              <dt>{t('inventory.summary.count')}</dt>
+              <dd>{t('inventory.unit.count', { value: n0(s.count) })}</dd>
+            </div>
+            <div data-kpi="hours">
+              <dt>{t('inventory.summary.hours')}</dt>
+              <dd>{t('inventory.unit.hours', { value: n0(s.hours) })}</dd>
+            </div>
+            <div data-kpi="fte">
+              <dt>{t('inventory.summary.fte')}</dt>
+              <dd>{t('inventory.unit.fte', { value: n1(s.fte) })}</dd>
+            </div>
+            <div data-kpi="routine">
+              <dt>{t('inventory.summary.routine')}</dt>
+              <dd>{pct(s.routineShare)}</dd>
+            </div>
+            <div data-kpi="nonCore">
+              <dt>{t('inventory.summary.nonCore')}</dt>
+              <dd>{pct(s.nonCoreShare)}</dd>
+            </div>
+            <div data-kpi="coverage">
+              <dt>{t('inventory.summary.coverage')}</dt>
+              <dd>{t('inventory.summary.coverageValue', { asIs: s.withAsIs, toBe: s.withToBe, initiative: s.withInitiative })}</dd>
+            </div>
           </dl>
           <p className="bpr-hint">{t('inventory.summary.hoursPerFte', { hours: n0(hoursPerFte) })}</p>
 
@@ -198,7 +266,11 @@ export function InventoryView({ store, workspaceId, hoursPerFte, processes, onOp
               <label>
                 {t('inventory.totals.level')}{' '}
                 <select value={level} onChange={(e) => setLevel(e.target.value as Level)}>
-                  {(['department', 'section', 'unit'] as const).map((l) => <option key={l} value={l}>{t(`inventory.totals.${l}`)}</option>)}
+                  {(['department', 'section', 'unit'] as const).map((l) => (
+                    <option key={l} value={l}>
+                      {t(`inventory.totals.${l}`)}
+                    </option>
+                  ))}
                 </select>
               </label>
               <table className="bpr-inventory-totals-table" data-testid="inventory-totals">
@@ -234,12 +306,33 @@ export function InventoryView({ store, workspaceId, hoursPerFte, processes, onOp
             {(['routine', 'nonCore', 'paper', 'systemEntry'] as const).map((k) => (
               <label key={k} title={t(`inventory.weights.${k}Help`)}>
                 {t(`inventory.weights.${k}`)} ×
-                <input type="number" min="0.1" step="0.1" value={weightText[k]} onChange={(e) => setWeight(k, e.target.value)} aria-describedby={`bpr-weight-help-${k}`} />
-                <span id={`bpr-weight-help-${k}`} className="bpr-hint">{t(`inventory.weights.${k}Help`)}</span>
+                <input
+                  type="number"
+                  min="0.1"
+                  step="0.1"
+                  value={weightText[k]}
+                  onChange={(e) => setWeight(k, e.target.value)}
+                  aria-describedby={`bpr-weight-help-${k}`}
+                />
+                <span id={`bpr-weight-help-${k}`} className="bpr-hint">
+                  {t(`inventory.weights.${k}Help`)}
+                </span>
               </label>
             ))}
-            <button type="button" onClick={() => { setWeights(DEFAULT_RANK_WEIGHTS); setWeightText(textOf(DEFAULT_RANK_WEIGHTS)); }}>{t('inventory.weights.reset')}</button>
-            {weightInvalid && <p role="alert" className="bpr-error">{t('inventory.weights.invalid')}</p>}
+            <button
+              type="button"
+              onClick={() => {
+                setWeights(DEFAULT_RANK_WEIGHTS);
+                setWeightText(textOf(DEFAULT_RANK_WEIGHTS));
+              }}
+            >
+              {t('inventory.weights.reset')}
+            </button>
+            {weightInvalid && (
+              <p role="alert" className="bpr-error">
+                {t('inventory.weights.invalid')}
+              </p>
+            )}
           </fieldset>
 
           <section className="bpr-inventory-list" aria-labelledby="bpr-inventory-list-title">
@@ -249,14 +342,19 @@ export function InventoryView({ store, workspaceId, hoursPerFte, processes, onOp
                 {t('inventory.filter.section')}{' '}
                 <select value={section} onChange={(e) => setSection(e.target.value)}>
                   <option value="">{t('inventory.filter.allSections')}</option>
-                  {dashboard.sections.map((sec) => <option key={sec} value={sec}>{sec}</option>)}
+                  {dashboard.sections.map((sec) => (
+                    <option key={sec} value={sec}>
+                      {sec}
+                    </option>
+                  ))}
                 </select>
               </label>
               <label>
-                {t('inventory.filter.text')}{' '}
-                <input type="search" value={text} onChange={(e) => setText(e.target.value)} />
+                {t('inventory.filter.text')} <input type="search" value={text} onChange={(e) => setText(e.target.value)} />
               </label>
-              <span role="status" data-testid="inventory-count">{t('inventory.filter.count', { shown: n0(shown.length), total: n0(dashboard.rows.length) })}</span>
+              <span role="status" data-testid="inventory-count">
+                {t('inventory.filter.count', { shown: n0(shown.length), total: n0(dashboard.rows.length) })}
+              </span>
             </div>
             <div className="bpr-inventory-grid" role="table" aria-label={t('inventory.table.title')} aria-rowcount={shown.length + 1}>
               <div role="row" className="bpr-inventory-row bpr-inventory-head">
@@ -264,10 +362,18 @@ export function InventoryView({ store, workspaceId, hoursPerFte, processes, onOp
                 <span role="columnheader">{header('section', t('inventory.table.section'))}</span>
                 <span role="columnheader">{t('inventory.table.unit')}</span>
                 <span role="columnheader">{header('name', t('inventory.table.name'))}</span>
-                <span role="columnheader" className="bpr-num">{header('hours', t('inventory.table.hours'))}</span>
-                <span role="columnheader" className="bpr-num">{t('inventory.table.simulated')}</span>
-                <span role="columnheader" className="bpr-num">{t('inventory.table.fte')}</span>
-                <span role="columnheader" className="bpr-num">{t('inventory.table.score')}</span>
+                <span role="columnheader" className="bpr-num">
+                  {header('hours', t('inventory.table.hours'))}
+                </span>
+                <span role="columnheader" className="bpr-num">
+                  {t('inventory.table.simulated')}
+                </span>
+                <span role="columnheader" className="bpr-num">
+                  {t('inventory.table.fte')}
+                </span>
+                <span role="columnheader" className="bpr-num">
+                  {t('inventory.table.score')}
+                </span>
                 <span role="columnheader">{t('inventory.table.reasons')}</span>
                 <span role="columnheader">{t('inventory.table.coverage')}</span>
                 <span role="columnheader">{t('inventory.table.actions')}</span>
@@ -287,15 +393,29 @@ export function InventoryView({ store, workspaceId, hoursPerFte, processes, onOp
                         data-inventory-id={r.row.id}
                         style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
                       >
-                        <span role="cell" className="bpr-num">{r.rank}</span>
+                        <span role="cell" className="bpr-num">
+                          {r.rank}
+                        </span>
                         <span role="cell">{r.row.section}</span>
                         <span role="cell">{r.row.unit}</span>
-                        <span role="cell" className="bpr-inventory-name" title={r.row.purpose || undefined}>{r.row.name}</span>
-                        <span role="cell" className="bpr-num" data-col="hours">{n1(r.hours)}</span>
-                        <span role="cell" className="bpr-num" data-col="simulated" title={sim ? `95%CI ${n1(sim.ci95[0])}〜${n1(sim.ci95[1])}` : undefined}>{sim ? n1(sim.mean) : '—'}</span>
-                        <span role="cell" className="bpr-num">{r.fte.toLocaleString(locale, { maximumFractionDigits: 2 })}</span>
-                        <span role="cell" className="bpr-num">{n0(r.score)}</span>
-                        <span role="cell" className="bpr-inventory-reasons">{r.reasons.map((x) => t(`inventory.reason.${x}`)).join(lang === 'ja' ? '・' : ', ')}</span>
+                        <span role="cell" className="bpr-inventory-name" title={r.row.purpose || undefined}>
+                          {r.row.name}
+                        </span>
+                        <span role="cell" className="bpr-num" data-col="hours">
+                          {n1(r.hours)}
+                        </span>
+                        <span role="cell" className="bpr-num" data-col="simulated" title={sim ? `95%CI ${n1(sim.ci95[0])}〜${n1(sim.ci95[1])}` : undefined}>
+                          {sim ? n1(sim.mean) : '—'}
+                        </span>
+                        <span role="cell" className="bpr-num">
+                          {r.fte.toLocaleString(locale, { maximumFractionDigits: 2 })}
+                        </span>
+                        <span role="cell" className="bpr-num">
+                          {n0(r.score)}
+                        </span>
+                        <span role="cell" className="bpr-inventory-reasons">
+                          {r.reasons.map((x) => t(`inventory.reason.${x}`)).join(lang === 'ja' ? '・' : ', ')}
+                        </span>
                         <span role="cell" className="bpr-inventory-coverage">
                           {r.coverage.asIs || r.coverage.toBe || r.coverage.initiative ? (
                             <>
@@ -309,9 +429,13 @@ export function InventoryView({ store, workspaceId, hoursPerFte, processes, onOp
                         </span>
                         <span role="cell">
                           {asIs ? (
-                            <button type="button" onClick={() => onOpenProcess(asIs.id)} aria-label={`${r.row.name} ${t('inventory.action.open')}`}>{t('inventory.action.open')}</button>
+                            <button type="button" onClick={() => onOpenProcess(asIs.id)} aria-label={`${r.row.name} ${t('inventory.action.open')}`}>
+                              {t('inventory.action.open')}
+                            </button>
                           ) : (
-                            <button type="button" onClick={() => void createAsIs(r)} aria-label={`${r.row.name} ${t('inventory.action.createAsIs')}`}>{t('inventory.action.createAsIs')}</button>
+                            <button type="button" onClick={() => void createAsIs(r)} aria-label={`${r.row.name} ${t('inventory.action.createAsIs')}`}>
+                              {t('inventory.action.createAsIs')}
+                            </button>
                           )}
                         </span>
                       </div>

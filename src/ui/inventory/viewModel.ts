@@ -21,7 +21,12 @@ export interface Coverage {
   initiative: boolean;
 }
 
-export function coverageOf(row: InventoryRecord, processes: ReadonlyMap<string, ProcessLink>, toBeOf: ReadonlyMap<string, number>, initiatives: ReadonlySet<string>): Coverage {
+export function coverageOf(
+  row: InventoryRecord,
+  processes: ReadonlyMap<string, ProcessLink>,
+  toBeOf: ReadonlyMap<string, number>,
+  initiatives: ReadonlySet<string>,
+): Coverage {
   const linked = row.processIds.map((id) => processes.get(id)).filter((p): p is ProcessLink => !!p);
   const asIs = linked.filter((p) => p.kind === 'as-is');
   return {
@@ -118,7 +123,10 @@ export function sortRows(rows: readonly DashboardRow[], key: SortKey, descending
 }
 
 /** 部 → 課 hours for the treemap; 業務 without a 部 go under 「（部の記入なし）」. */
-export function treemapData(rows: readonly DashboardRow[], noDepartment: string): Array<{ name: string; value: number; children: Array<{ name: string; value: number }> }> {
+export function treemapData(
+  rows: readonly DashboardRow[],
+  noDepartment: string,
+): Array<{ name: string; value: number; children: Array<{ name: string; value: number }> }> {
   const tree = new Map<string, Map<string, number>>();
   for (const r of rows) {
     if (r.hours <= 0) continue;

@@ -147,17 +147,29 @@ export function StepTablePanel({ modeler }: { modeler: Modeler | null }) {
     if (editing || e.nativeEvent.isComposing) return;
     const mod = e.ctrlKey || e.metaKey;
     switch (e.key) {
-      case 'ArrowUp': move(-1, 0); break;
-      case 'ArrowDown': move(1, 0); break;
-      case 'ArrowLeft': move(0, -1); break;
-      case 'ArrowRight': move(0, 1); break;
+      case 'ArrowUp':
+        move(-1, 0);
+        break;
+      case 'ArrowDown':
+        move(1, 0);
+        break;
+      case 'ArrowLeft':
+        move(0, -1);
+        break;
+      case 'ArrowRight':
+        move(0, 1);
+        break;
       case 'Tab':
         // At the row's edge Tab leaves the table, so keyboard users are never trapped in it.
         if (e.shiftKey ? selected.col === 0 : selected.col === STEP_COLUMNS.length - 1) return;
         move(0, e.shiftKey ? -1 : 1);
         break;
-      case 'Home': setSelected((s) => ({ ...s, col: 1 })); break;
-      case 'End': setSelected((s) => ({ ...s, col: STEP_COLUMNS.length - 1 })); break;
+      case 'Home':
+        setSelected((s) => ({ ...s, col: 1 }));
+        break;
+      case 'End':
+        setSelected((s) => ({ ...s, col: STEP_COLUMNS.length - 1 }));
+        break;
       case 'Enter':
       case 'F2':
         startEdit(selected);
@@ -272,10 +284,16 @@ export function StepTablePanel({ modeler }: { modeler: Modeler | null }) {
             </colgroup>
             <thead>
               <tr>
-                <th rowSpan={2} className="bpr-col-no">{t('annotations.table.col.no')}</th>
-                <th rowSpan={2} className="bpr-col-name">{header('name')}</th>
+                <th rowSpan={2} className="bpr-col-no">
+                  {t('annotations.table.col.no')}
+                </th>
+                <th rowSpan={2} className="bpr-col-name">
+                  {header('name')}
+                </th>
                 <th rowSpan={2}>{header('role')}</th>
-                <th colSpan={3} className="bpr-col-group">{t('annotations.table.col.staff')}</th>
+                <th colSpan={3} className="bpr-col-group">
+                  {t('annotations.table.col.staff')}
+                </th>
                 <th rowSpan={2}>{header('resident')}</th>
                 <th rowSpan={2}>{header('lag')}</th>
                 <th rowSpan={2}>{header('paper')}</th>
@@ -391,4 +409,3 @@ function editText(column: StepColumn, row: TableRow): string {
   const text = cellText(column, row.name, row.annotation);
   return column === 'lag' ? text.replace(/\s+/, '') : text;
 }
-

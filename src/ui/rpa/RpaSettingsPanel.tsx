@@ -97,8 +97,12 @@ export function RpaSettingsPanel({ settings, isDefault, onSave, onReset }: RpaSe
           );
         })}
         <div className="bpr-rpa-actions">
-          <button type="submit" disabled={busy}>{t('rpa.saveSettings')}</button>
-          <button type="button" onClick={reset} disabled={busy || isDefault}>{t('rpa.resetSettings')}</button>
+          <button type="submit" disabled={busy}>
+            {t('rpa.saveSettings')}
+          </button>
+          <button type="button" onClick={reset} disabled={busy || isDefault}>
+            {t('rpa.resetSettings')}
+          </button>
         </div>
         {message && (
           <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind === 'error' ? 'bpr-rpa-error' : 'bpr-rpa-info'}>

@@ -1,5 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { departmentsOf, defaultRpaRankingSettings, reconcileTrialYen, type RpaCandidate, type RpaRanking, type RpaRankingSettings } from '../../domain/analysis/rpaCandidates';
+import {
+  departmentsOf,
+  defaultRpaRankingSettings,
+  reconcileTrialYen,
+  type RpaCandidate,
+  type RpaRanking,
+  type RpaRankingSettings,
+} from '../../domain/analysis/rpaCandidates';
 import { RPA_FORMULA_JA } from '../../domain/analysis/rpaScore';
 import { toCsv } from '../../domain/exchange/csv';
 import { writeXlsx } from '../../domain/exchange/xlsx';
@@ -32,18 +39,13 @@ export interface RpaViewProps {
 }
 
 type RunState =
-  | { phase: 'idle' }
-  | { phase: 'running'; progress: RankingProgress | null }
-  | { phase: 'done' }
-  | { phase: 'cancelled' }
-  | { phase: 'error'; message: string };
+  { phase: 'idle' } | { phase: 'running'; progress: RankingProgress | null } | { phase: 'done' } | { phase: 'cancelled' } | { phase: 'error'; message: string };
 
 type TryState =
   | { phase: 'creating'; candidate: RpaCandidate }
   | { phase: 'comparing'; candidate: RpaCandidate; created: CreatedRpaToBe; fraction: number }
   | { phase: 'done'; candidate: RpaCandidate; outcome: TryRpaOutcome }
   | { phase: 'error'; candidate: RpaCandidate; message: string; created?: CreatedRpaToBe };
-
 
 export function RpaView({ repo, workspaceId, processes, onChanged, onOpenProcess, onCompare }: RpaViewProps) {
   const { t, lang } = useI18n();
@@ -95,17 +97,19 @@ export function RpaView({ repo, workspaceId, processes, onChanged, onOpenProcess
     const client = rpaRankingClient();
     let live = true;
     setRun({ phase: 'running', progress: null });
-    client.rank(asIsRef.current, settings, (progress) => live && setRun({ phase: 'running', progress })).then(
-      (r) => {
-        if (!live) return;
-        setRanking(r);
-        setRun({ phase: 'done' });
-      },
-      (e: Error) => {
-        if (!live) return;
-        setRun(e instanceof RankingCancelledError ? { phase: 'cancelled' } : { phase: 'error', message: e.message });
-      },
-    );
+    client
+      .rank(asIsRef.current, settings, (progress) => live && setRun({ phase: 'running', progress }))
+      .then(
+        (r) => {
+          if (!live) return;
+          setRanking(r);
+          setRun({ phase: 'done' });
+        },
+        (e: Error) => {
+          if (!live) return;
+          setRun(e instanceof RankingCancelledError ? { phase: 'cancelled' } : { phase: 'error', message: e.message });
+        },
+      );
     return () => {
       live = false;
     };
@@ -147,7 +151,10 @@ export function RpaView({ repo, workspaceId, processes, onChanged, onOpenProcess
       setExportNote(t('rpa.exported', { file: name }));
       return;
     }
-    const excluded = [['プロセス', '担当課', '工程', '工程ID', '理由'], ...(ranking?.excluded ?? []).map((e) => [e.processName, e.department, e.taskName, e.taskId, e.message])];
+    const excluded = [
+      ['プロセス', '担当課', '工程', '工程ID', '理由'],
+      ...(ranking?.excluded ?? []).map((e) => [e.processName, e.department, e.taskName, e.taskId, e.message]),
+    ];
     const s = settings ?? defaultRpaRankingSettings();
     const settingRows = [
       ['項目', '値'],
@@ -218,7 +225,11 @@ export function RpaView({ repo, workspaceId, processes, onChanged, onOpenProcess
       </header>
 
       {asIs.length === 0 && <p role="status">{t('rpa.noProcesses')}</p>}
-      {settingsProblem && <p role="alert" className="bpr-rpa-error">{settingsProblem}</p>}
+      {settingsProblem && (
+        <p role="alert" className="bpr-rpa-error">
+          {settingsProblem}
+        </p>
+      )}
 
       <div className="bpr-rpa-status">
         {running && (
@@ -276,7 +287,12 @@ export function RpaView({ repo, workspaceId, processes, onChanged, onOpenProcess
       )}
 
       {trial && (
-        <div ref={resultRef} className="bpr-rpa-trial" role="region" aria-label={t('rpa.resultHeading', { task: trial.candidate.taskName, process: trial.candidate.processName })}>
+        <div
+          ref={resultRef}
+          className="bpr-rpa-trial"
+          role="region"
+          aria-label={t('rpa.resultHeading', { task: trial.candidate.taskName, process: trial.candidate.processName })}
+        >
           <TrialPanel
             trial={trial}
             settings={settings}
@@ -330,7 +346,23 @@ export function RpaView({ repo, workspaceId, processes, onChanged, onOpenProcess
               </caption>
               <thead>
                 <tr>
-                  {(['rank', 'process', 'department', 'task', 'score', 'volume', 'staffHours', 'hoursSaved', 'yenSaved', 'cost', 'payback', 'roi', 'actions'] as const).map((col) => (
+                  {(
+                    [
+                      'rank',
+                      'process',
+                      'department',
+                      'task',
+                      'score',
+                      'volume',
+                      'staffHours',
+                      'hoursSaved',
+                      'yenSaved',
+                      'cost',
+                      'payback',
+                      'roi',
+                      'actions',
+                    ] as const
+                  ).map((col) => (
                     <th key={col} scope="col" data-col={col}>
                       {t(`rpa.col.${col}`)}
                     </th>
@@ -363,9 +395,12 @@ export function RpaView({ repo, workspaceId, processes, onChanged, onOpenProcess
                           <details className="bpr-rpa-notes">
                             <summary className="bpr-rpa-badge">{r.assessmentLabel}</summary>
                             <ul>
-                              {r.notes.split('\n').filter(Boolean).map((n, i) => (
-                                <li key={i}>{n}</li>
-                              ))}
+                              {r.notes
+                                .split('\n')
+                                .filter(Boolean)
+                                .map((n, i) => (
+                                  <li key={i}>{n}</li>
+                                ))}
                             </ul>
                           </details>
                         ) : (
@@ -389,9 +424,7 @@ export function RpaView({ repo, workspaceId, processes, onChanged, onOpenProcess
                         )}
                       </td>
                       <td data-col="volume">{r.volume}</td>
-                      <td data-col="staffHours">
-                        {r.staffHours ? <Figure value={r.staffHours.value} ci={r.staffHours.ci} /> : t('rpa.notSimulated')}
-                      </td>
+                      <td data-col="staffHours">{r.staffHours ? <Figure value={r.staffHours.value} ci={r.staffHours.ci} /> : t('rpa.notSimulated')}</td>
                       <td data-col="hoursSaved">
                         <Figure value={r.hoursSaved.value} ci={r.hoursSaved.ci} />
                       </td>
@@ -441,7 +474,9 @@ export function RpaView({ repo, workspaceId, processes, onChanged, onOpenProcess
                   <h4>{t(`rpa.reason.${g.reason}`)}</h4>
                   <ul>
                     {g.steps.map((s) => (
-                      <li key={`${s.processId}:${s.taskId}`}>{s.message}（{s.processName}）</li>
+                      <li key={`${s.processId}:${s.taskId}`}>
+                        {s.message}（{s.processName}）
+                      </li>
                     ))}
                   </ul>
                 </div>
@@ -453,7 +488,16 @@ export function RpaView({ repo, workspaceId, processes, onChanged, onOpenProcess
             <ScatterChart
               title={t('rpa.chartHeading')}
               description={`${t('rpa.chartDesc')}${points.length < filtered.length ? ` ${t('rpa.chartTopOnly', { count: points.length })}` : ''}`}
-              items={points.map((p) => ({ key: p.key, x: p.x, y: p.y, yLow: p.yLow, yHigh: p.yHigh, label: p.label, mark: p.rank <= 5 ? String(p.rank) : undefined, hollow: p.estimated }))}
+              items={points.map((p) => ({
+                key: p.key,
+                x: p.x,
+                y: p.y,
+                yLow: p.yLow,
+                yHigh: p.yHigh,
+                label: p.label,
+                mark: p.rank <= 5 ? String(p.rank) : undefined,
+                hollow: p.estimated,
+              }))}
               xLabel={t('rpa.chartX')}
               yLabel={t('rpa.chartY')}
               formatX={(v) => formatNumber(v, lang, 0)}
@@ -537,7 +581,13 @@ function TrialPanel({
           <div>
             <dt>{t('rpa.resultPercent')}</dt>
             <dd>
-              <Figure value={formatPercent(trial.outcome.comparison.percentSaved.mean / 100, lang)} ci={t('rpa.ci', { low: formatNumber(trial.outcome.comparison.percentSaved.ci95[0], lang, 1), high: formatNumber(trial.outcome.comparison.percentSaved.ci95[1], lang, 1) })} />
+              <Figure
+                value={formatPercent(trial.outcome.comparison.percentSaved.mean / 100, lang)}
+                ci={t('rpa.ci', {
+                  low: formatNumber(trial.outcome.comparison.percentSaved.ci95[0], lang, 1),
+                  high: formatNumber(trial.outcome.comparison.percentSaved.ci95[1], lang, 1),
+                })}
+              />
             </dd>
           </div>
           <p className="bpr-rpa-muted">{t('rpa.resultPredicted', { hours: `${predicted.value}（${predicted.ci}）` })}</p>
@@ -564,7 +614,15 @@ function TrialPanel({
 }
 
 /** The ranking's ¥ and the trial's ¥ side by side, with each step between them (domain reconcileTrialYen). */
-function YenReconciliation({ candidate, settings, trialYen }: { candidate: RpaCandidate; settings: RpaRankingSettings; trialYen: TryRpaOutcome['comparison']['yenSavedPerYear'] }) {
+function YenReconciliation({
+  candidate,
+  settings,
+  trialYen,
+}: {
+  candidate: RpaCandidate;
+  settings: RpaRankingSettings;
+  trialYen: TryRpaOutcome['comparison']['yenSavedPerYear'];
+}) {
   const { t, lang } = useI18n();
   const r = reconcileTrialYen(candidate, settings, trialYen);
   const yen = (v: number) => t('rpa.unit.yenPerYear', { value: formatNumber(Math.round(v), lang, 0) });

@@ -37,7 +37,18 @@ const PAD = { left: 64, right: 16, top: 12, bottom: 44 };
  * sentence is also printed under the chart.
  */
 export function ScatterChart({
-  title, description, items, xLabel, yLabel, formatX, formatY, xMax, emptyText, onSelect, width = 640, height = 320,
+  title,
+  description,
+  items,
+  xLabel,
+  yLabel,
+  formatX,
+  formatY,
+  xMax,
+  emptyText,
+  onSelect,
+  width = 640,
+  height = 320,
 }: ScatterChartProps) {
   const [active, setActive] = useState<string | null>(null);
   const plotW = width - PAD.left - PAD.right;
@@ -62,7 +73,11 @@ export function ScatterChart({
       role="group"
       chart="scatter"
       svgTitle={title}
-      footer={<p className="bpr-scatter-readout" aria-live="polite">{activeItem?.label ?? '\u00a0'}</p>}
+      footer={
+        <p className="bpr-scatter-readout" aria-live="polite">
+          {activeItem?.label ?? '\u00a0'}
+        </p>
+      }
     >
       {() => (
         <g transform={`translate(${PAD.left},${PAD.top})`}>
@@ -70,8 +85,12 @@ export function ScatterChart({
           <YGrid ticks={yt.ticks} y={yOf} plotWidth={plotW} format={formatY} />
           <line className="bpr-chart-axis" x1={0} x2={0} y1={0} y2={plotH} />
           <line className="bpr-chart-axis" x1={0} x2={plotW} y1={plotH} y2={plotH} />
-          <XAxisLabel plotWidth={plotW} y={plotH + 36}>{xLabel}</XAxisLabel>
-          <YAxisLabel plotHeight={plotH} offset={50}>{yLabel}</YAxisLabel>
+          <XAxisLabel plotWidth={plotW} y={plotH + 36}>
+            {xLabel}
+          </XAxisLabel>
+          <YAxisLabel plotHeight={plotH} offset={50}>
+            {yLabel}
+          </YAxisLabel>
           {/* Drawn best-last so the top candidates sit on top where points overlap. */}
           {[...items].reverse().map((item) => {
             const cx = sx(item.x);
@@ -103,7 +122,9 @@ export function ScatterChart({
                 )}
                 <circle cx={cx} cy={cy} r={isActive ? 7 : 5} />
                 {item.mark && (
-                  <text x={cx + 8} y={cy - 6} className="bpr-scatter-mark">{item.mark}</text>
+                  <text x={cx + 8} y={cy - 6} className="bpr-scatter-mark">
+                    {item.mark}
+                  </text>
                 )}
               </g>
             );

@@ -6,7 +6,6 @@ import { rpaProtocol } from '../../workers/rpaProtocol';
 import { WorkerCancelledError, WorkerClient, type WorkerLike } from '../../workers/rpc';
 import { xmlHash } from './xmlHash';
 
-
 export interface RankingProgress {
   done: number;
   total: number;
@@ -68,7 +67,14 @@ export class RpaRankingClient {
     };
     try {
       return await this.client.request(
-        { processes: messages, tables: pick(this.tables), failures: pick(this.failures), settings: { ...settings }, seed: RANKING_SEED, replications: this.replications },
+        {
+          processes: messages,
+          tables: pick(this.tables),
+          failures: pick(this.failures),
+          settings: { ...settings },
+          seed: RANKING_SEED,
+          replications: this.replications,
+        },
         {
           signal: run.signal,
           onProgress: (p) => {

@@ -45,7 +45,10 @@ export type ParsedDraft = { ok: true; settings: RpaRankingSettings } | { ok: fal
 
 /** Full-width digits and thousands separators are accepted, as typed in Japanese offices. */
 function toNumber(text: string): number {
-  const t = text.normalize('NFKC').replace(/[,，\s]/g, '').replace(/[円%％]$/, '');
+  const t = text
+    .normalize('NFKC')
+    .replace(/[,，\s]/g, '')
+    .replace(/[円%％]$/, '');
   return t === '' ? Number.NaN : Number(t);
 }
 

@@ -45,9 +45,20 @@ export async function createRpaToBe(
     throw new TryRpaError(`「${candidate.taskName}」(${candidate.taskId}) にRPAテンプレートを適用できませんでした: ${why}`);
   }
   const otherScenarios = scenariosOf(processes, asIs.id);
-  const name = rpaToBeName(asIs.name, candidate.taskName, processes.map((p) => p.name));
+  const name = rpaToBeName(
+    asIs.name,
+    candidate.taskName,
+    processes.map((p) => p.name),
+  );
   const scenarioName = uniqueScenarioName(`RPA（${candidate.taskName}）`, otherScenarios.map(scenarioLabel));
-  const toBe = await repo.createProcess(asIs.workspaceId, { name, department: asIs.department, kind: 'to-be', xml: result.xml, linkedProcessId: asIs.id, scenarioName });
+  const toBe = await repo.createProcess(asIs.workspaceId, {
+    name,
+    department: asIs.department,
+    kind: 'to-be',
+    xml: result.xml,
+    linkedProcessId: asIs.id,
+    scenarioName,
+  });
   return { asIs, toBe, otherScenarios, toBeCosts: result.costs, warnings: result.warnings };
 }
 

@@ -1,10 +1,4 @@
-import {
-  ASSESSMENT_FIELD_LABELS,
-  filterByDepartment,
-  filterByMinScore,
-  type RpaCandidate,
-  type RpaExcludedStep,
-} from '../../domain/analysis/rpaCandidates';
+import { ASSESSMENT_FIELD_LABELS, filterByDepartment, filterByMinScore, type RpaCandidate, type RpaExcludedStep } from '../../domain/analysis/rpaCandidates';
 import type { Estimate } from '../../domain/sim/stats';
 import { translate, type Lang } from '../../i18n/core';
 import { decimalsFor, formatNumber } from '../simulation/format';
@@ -39,7 +33,9 @@ export function formatHours(e: Estimate, lang: Lang): { value: string; ci: strin
 export function formatYenPerYear(e: Estimate, lang: Lang): { value: string; ci: string } {
   const value = translate(lang, 'rpa.unit.yenPerYear', { value: yenText(e.mean, lang) });
   const noInterval = e.ci95[0] === e.ci95[1] && e.ci95[0] === e.mean;
-  const ci = noInterval ? translate(lang, 'rpa.noCi') : translate(lang, 'rpa.ci', { low: `¥${yenText(e.ci95[0], lang)}`, high: `¥${yenText(e.ci95[1], lang)}` });
+  const ci = noInterval
+    ? translate(lang, 'rpa.noCi')
+    : translate(lang, 'rpa.ci', { low: `¥${yenText(e.ci95[0], lang)}`, high: `¥${yenText(e.ci95[1], lang)}` });
   return { value, ci };
 }
 
@@ -136,23 +132,62 @@ const r0 = (v: number) => Math.round(v);
 /** Header and rows for CSV / Excel: plain numbers (no units in the cells, units in the headers). */
 export function exportTable(candidates: readonly RpaCandidate[]): Array<Array<string | number | null>> {
   const header = [
-    '順位', 'プロセス', '担当課', '工程', '工程ID', '役割', '適合度 (点)', '自動化可能率 (%)', '実装容易度 (点)',
-    '年間件数 (件/年)', '年間職員時間 (h/年)', '年間職員時間 95%CI 下限', '年間職員時間 95%CI 上限',
-    '削減見込み時間 (h/年)', '削減時間 95%CI 下限', '削減時間 95%CI 上限',
-    '時間単価 (円/時間)', '時間単価の出所', '削減額 (円/年)', '削減額 95%CI 下限', '削減額 95%CI 上限',
-    '開発費 (円)', '年間費用 (円/年)', '純削減額 (円/年)', '回収期間 (か月)', '3年ROI (%)', '評価', '未回答の質問', '対面・判断', '推定の根拠・注意',
+    '順位',
+    'プロセス',
+    '担当課',
+    '工程',
+    '工程ID',
+    '役割',
+    '適合度 (点)',
+    '自動化可能率 (%)',
+    '実装容易度 (点)',
+    '年間件数 (件/年)',
+    '年間職員時間 (h/年)',
+    '年間職員時間 95%CI 下限',
+    '年間職員時間 95%CI 上限',
+    '削減見込み時間 (h/年)',
+    '削減時間 95%CI 下限',
+    '削減時間 95%CI 上限',
+    '時間単価 (円/時間)',
+    '時間単価の出所',
+    '削減額 (円/年)',
+    '削減額 95%CI 下限',
+    '削減額 95%CI 上限',
+    '開発費 (円)',
+    '年間費用 (円/年)',
+    '純削減額 (円/年)',
+    '回収期間 (か月)',
+    '3年ROI (%)',
+    '評価',
+    '未回答の質問',
+    '対面・判断',
+    '推定の根拠・注意',
   ];
   const rows = candidates.map((c) => [
-    c.rank, c.processName, c.department, c.taskName, c.taskId, c.role ?? '',
-    r1(c.score), r1(c.automationPotential * 100), r1(c.ease),
+    c.rank,
+    c.processName,
+    c.department,
+    c.taskName,
+    c.taskId,
+    c.role ?? '',
+    r1(c.score),
+    r1(c.automationPotential * 100),
+    r1(c.ease),
     c.annualVolume === null ? null : r0(c.annualVolume),
     c.staffHoursPerYear ? r1(c.staffHoursPerYear.mean) : null,
     c.staffHoursPerYear ? r1(c.staffHoursPerYear.ci95[0]) : null,
     c.staffHoursPerYear ? r1(c.staffHoursPerYear.ci95[1]) : null,
-    r1(c.hoursSavedPerYear.mean), r1(c.hoursSavedPerYear.ci95[0]), r1(c.hoursSavedPerYear.ci95[1]),
-    r0(c.hourlyCostYen), c.hourlyCostSource === 'role' ? '役割の単価' : '既定値（仮定値）',
-    r0(c.yenSavedPerYear.mean), r0(c.yenSavedPerYear.ci95[0]), r0(c.yenSavedPerYear.ci95[1]),
-    r0(c.developmentYen), r0(c.annualCostYen), r0(c.netAnnualYen),
+    r1(c.hoursSavedPerYear.mean),
+    r1(c.hoursSavedPerYear.ci95[0]),
+    r1(c.hoursSavedPerYear.ci95[1]),
+    r0(c.hourlyCostYen),
+    c.hourlyCostSource === 'role' ? '役割の単価' : '既定値（仮定値）',
+    r0(c.yenSavedPerYear.mean),
+    r0(c.yenSavedPerYear.ci95[0]),
+    r0(c.yenSavedPerYear.ci95[1]),
+    r0(c.developmentYen),
+    r0(c.annualCostYen),
+    r0(c.netAnnualYen),
     c.paybackMonths === null ? '回収不能' : r1(c.paybackMonths),
     r1(c.roi3y * 100),
     c.assessmentLabel || '評価済み',

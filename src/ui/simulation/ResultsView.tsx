@@ -40,9 +40,7 @@ export function ResultsView({ result, heatShown, onToggleHeat, onSelectElement }
     return (
       <>
         <span className="bpr-sim-cell-mean">{num(est.mean * scale, d)}</span>
-        {!same && (
-          <span className="bpr-sim-cell-ci">{t('simulation.range', { low: num(est.ci95[0] * scale, d), high: num(est.ci95[1] * scale, d) })}</span>
-        )}
+        {!same && <span className="bpr-sim-cell-ci">{t('simulation.range', { low: num(est.ci95[0] * scale, d), high: num(est.ci95[1] * scale, d) })}</span>}
       </>
     );
   };
@@ -152,17 +150,30 @@ export function ResultsView({ result, heatShown, onToggleHeat, onSelectElement }
             <tr>
               <th scope="col">{t('simulation.col.task')}</th>
               <th scope="col">{t('simulation.col.role')}</th>
-              <th scope="col" className="num">{t('simulation.col.countPerYear')}</th>
-              <th scope="col" className="num">{t('simulation.col.wait')}</th>
-              <th scope="col" className="num">{t('simulation.col.processing')}</th>
-              <th scope="col" className="num">{t('simulation.col.hoursPerYear')}</th>
+              <th scope="col" className="num">
+                {t('simulation.col.countPerYear')}
+              </th>
+              <th scope="col" className="num">
+                {t('simulation.col.wait')}
+              </th>
+              <th scope="col" className="num">
+                {t('simulation.col.processing')}
+              </th>
+              <th scope="col" className="num">
+                {t('simulation.col.hoursPerYear')}
+              </th>
             </tr>
           </thead>
           <tbody>
             {result.tasks.map((task) => (
               <tr key={task.id}>
                 <th scope="row">
-                  <button type="button" className="bpr-sim-issue-link" title={t('simulation.selectElement', { id: task.id })} onClick={() => onSelectElement(task.id)}>
+                  <button
+                    type="button"
+                    className="bpr-sim-issue-link"
+                    title={t('simulation.selectElement', { id: task.id })}
+                    onClick={() => onSelectElement(task.id)}
+                  >
                     {task.name || task.id}
                   </button>
                   {task.residentFacing && <span className="bpr-sim-tag">{t('simulation.residentFacing')}</span>}
@@ -187,13 +198,27 @@ export function ResultsView({ result, heatShown, onToggleHeat, onSelectElement }
           <thead>
             <tr>
               <th scope="col">{t('simulation.col.roleName')}</th>
-              <th scope="col" className="num">{t('simulation.col.headcount')}</th>
-              <th scope="col" className="num">{t('simulation.col.utilisation')}</th>
-              <th scope="col" className="num">{t('simulation.col.hoursPerYear')}</th>
-              <th scope="col" className="num" title={t('simulation.col.overtimeHint')}>{t('simulation.col.overtime')}</th>
-              <th scope="col" className="num" title={t('simulation.col.loadHint')}>{t('simulation.col.load')}</th>
-              <th scope="col" className="num">{t('simulation.col.fte')}</th>
-              <th scope="col" className="num">{t('simulation.col.cost')}</th>
+              <th scope="col" className="num">
+                {t('simulation.col.headcount')}
+              </th>
+              <th scope="col" className="num">
+                {t('simulation.col.utilisation')}
+              </th>
+              <th scope="col" className="num">
+                {t('simulation.col.hoursPerYear')}
+              </th>
+              <th scope="col" className="num" title={t('simulation.col.overtimeHint')}>
+                {t('simulation.col.overtime')}
+              </th>
+              <th scope="col" className="num" title={t('simulation.col.loadHint')}>
+                {t('simulation.col.load')}
+              </th>
+              <th scope="col" className="num">
+                {t('simulation.col.fte')}
+              </th>
+              <th scope="col" className="num">
+                {t('simulation.col.cost')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -206,7 +231,9 @@ export function ResultsView({ result, heatShown, onToggleHeat, onSelectElement }
                 <td className="num">{role.headcount === null ? t('simulation.unlimited') : formatPlain(role.headcount, lang)}</td>
                 <td className="num">{cell(role.utilisation, 100)}</td>
                 <td className="num">{cell(role.staffHoursPerYear)}</td>
-                <td className="num" data-col="overtime">{role.overtimeHoursPerYear ? cell(role.overtimeHoursPerYear) : '―'}</td>
+                <td className="num" data-col="overtime">
+                  {role.overtimeHoursPerYear ? cell(role.overtimeHoursPerYear) : '―'}
+                </td>
                 <td className="num" data-col="load" data-overloaded={role.load && role.load.mean > 1 ? 'true' : undefined}>
                   {role.load ? cell(role.load, 100) : '―'}
                 </td>

@@ -163,7 +163,10 @@ function ProcessSimulation({ repo, processId, hoursPerFte }: { repo: WorkspaceRe
               aria-valuenow={percent}
               aria-valuetext={`${percent}%`}
             >
-              <div className={`bpr-sim-progress-fill ${state === 'validating' ? 'bpr-sim-progress-pending' : ''}`} style={{ width: `${Math.max(percent, 2)}%` }} />
+              <div
+                className={`bpr-sim-progress-fill ${state === 'validating' ? 'bpr-sim-progress-pending' : ''}`}
+                style={{ width: `${Math.max(percent, 2)}%` }}
+              />
             </div>
           )}
           <p role="status" className={`bpr-sim-state bpr-sim-state-${state}`} data-state={state}>
@@ -172,13 +175,7 @@ function ProcessSimulation({ repo, processId, hoursPerFte }: { repo: WorkspaceRe
         </RunSettingsForm>
 
         <div className="bpr-sim-diagram">
-          <DiagramPreview
-            xml={record.xml}
-            heat={heat}
-            focus={focus}
-            label={t('simulation.diagram')}
-            onError={(message) => setLoadError(message)}
-          />
+          <DiagramPreview xml={record.xml} heat={heat} focus={focus} label={t('simulation.diagram')} onError={(message) => setLoadError(message)} />
           <p className="bpr-sim-hint">{t('simulation.diagramHint')}</p>
         </div>
       </div>
@@ -190,13 +187,7 @@ function ProcessSimulation({ repo, processId, hoursPerFte }: { repo: WorkspaceRe
               <span className="bpr-sim-preline">{context.errorMessage}</span>
             </div>
           )}
-          <IssueList
-            title={blockingTitle}
-            hint={t('simulation.blockingHint')}
-            issues={context.issues}
-            tone="error"
-            onSelect={select}
-          />
+          <IssueList title={blockingTitle} hint={t('simulation.blockingHint')} issues={context.issues} tone="error" onSelect={select} />
         </>
       )}
       <IssueList title={t('simulation.notesTitle', { count: context.notes.length })} issues={context.notes} tone="warn" onSelect={select} />

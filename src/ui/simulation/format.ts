@@ -43,11 +43,12 @@ export function formatEstimate(est: Estimate, unit: string, lang: Lang, scale = 
   const decimals = decimalsFor(mean);
   const value = formatNumber(mean, lang, decimals);
   const noWidth = lo === hi && lo === mean;
-  const ci = replications === 1
-    ? translate(lang, 'simulation.ciNone')
-    : noWidth
-      ? translate(lang, 'simulation.ciConstant')
-      : translate(lang, 'simulation.ciWrapped', { low: formatNumber(lo, lang, decimals), high: formatNumber(hi, lang, decimals) });
+  const ci =
+    replications === 1
+      ? translate(lang, 'simulation.ciNone')
+      : noWidth
+        ? translate(lang, 'simulation.ciConstant')
+        : translate(lang, 'simulation.ciWrapped', { low: formatNumber(lo, lang, decimals), high: formatNumber(hi, lang, decimals) });
   const spacedUnit = unit === '%' ? unit : ` ${unit}`;
   const range = formatInputRange(est, unit, lang, scale);
   return { value, ci, text: `${value}${spacedUnit}${ci}`, ...(range ? { range } : {}) };

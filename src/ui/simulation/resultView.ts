@@ -38,7 +38,12 @@ export function kpiCards(result: SimulationResult, lang: Lang): KpiCard[] {
     robots ? { ...staff, label: tr(lang, 'kpi.staffHoursExclRobots') } : staff,
     ...(robots && k.robotHoursPerYear ? [card('robotHours', k.robotHoursPerYear, 'hoursPerYear', tr(lang, 'kpi.robotHoursNote'))] : []),
     card('staffMinutesPerCase', k.staffMinutesPerCase, 'minutesPerCase'),
-    card('residentMinutes', k.residentMinutesPerVisit, 'minutes', tr(lang, k.residentMinutesPerVisit ? 'kpi.residentMinutesIncludes' : 'kpi.residentMinutesNone')),
+    card(
+      'residentMinutes',
+      k.residentMinutesPerVisit,
+      'minutes',
+      tr(lang, k.residentMinutesPerVisit ? 'kpi.residentMinutesIncludes' : 'kpi.residentMinutesNone'),
+    ),
     card('leadTime', k.leadTimeBusinessDays, 'businessDays', leadTimeNote(result, lang)),
     card('waiting', k.waitingMinutesPerCase, 'minutesPerCase'),
     card('cost', k.costYenPerYear, 'yenPerYear'),

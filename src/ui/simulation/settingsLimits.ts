@@ -22,7 +22,10 @@ export function draftOf(settings: SimRunSettings): SettingsDraft {
 
 /** Full-width digits (common with Japanese IMEs) are read as ASCII digits. */
 function toNumber(text: string): number {
-  const ascii = text.trim().replace(/[０-９．]/g, (c) => (c === '．' ? '.' : String.fromCharCode(c.charCodeAt(0) - 0xfee0))).replace(/[,，]/g, '');
+  const ascii = text
+    .trim()
+    .replace(/[０-９．]/g, (c) => (c === '．' ? '.' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)))
+    .replace(/[,，]/g, '');
   return ascii === '' ? Number.NaN : Number(ascii);
 }
 

@@ -99,7 +99,10 @@ export class SimRunController {
 
   private async runInWorker(runId: number, xml: string, options: SimOptions, run: AbortController): Promise<void> {
     try {
-      const result = await this.client.request({ xml, options }, { signal: run.signal, onProgress: (fraction) => this.actor.send({ type: 'sim.progress', runId, fraction }) });
+      const result = await this.client.request(
+        { xml, options },
+        { signal: run.signal, onProgress: (fraction) => this.actor.send({ type: 'sim.progress', runId, fraction }) },
+      );
       this.actor.send({ type: 'sim.done', runId, result });
     } catch (error) {
       if (error instanceof WorkerCancelledError) this.actor.send({ type: 'sim.cancelled', runId });

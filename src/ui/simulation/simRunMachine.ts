@@ -47,8 +47,7 @@ export type SimRunEvent =
   | { type: 'sim.cancel' }
   | { type: 'sim.cancelled'; runId: number };
 
-const current = ({ context, event }: { context: SimRunContext; event: SimRunEvent }) =>
-  'runId' in event && event.runId === context.runId;
+const current = ({ context, event }: { context: SimRunContext; event: SimRunEvent }) => 'runId' in event && event.runId === context.runId;
 
 /**
  * One simulation run's lifecycle: idle → validating → running → done | error | cancelled. The page
@@ -62,12 +61,8 @@ export const simRunMachine = setup({
       const settings = event.type === 'sim.start' ? event.settings : context.settings;
       return { runId: context.runId + 1, settings, progress: 0, issues: [], errorMessage: null, notes: [] };
     }),
-    fail: assign(({ event }) =>
-      event.type === 'sim.error' ? { issues: event.issues, errorMessage: event.message } : {},
-    ),
-    finish: assign(({ context, event }) =>
-      event.type === 'sim.done' ? { result: event.result, resultSettings: context.settings, progress: 1 } : {},
-    ),
+    fail: assign(({ event }) => (event.type === 'sim.error' ? { issues: event.issues, errorMessage: event.message } : {})),
+    finish: assign(({ context, event }) => (event.type === 'sim.done' ? { result: event.result, resultSettings: context.settings, progress: 1 } : {})),
   },
 }).createMachine({
   id: 'simRun',

@@ -107,7 +107,15 @@ export function ParamField({ id, spec, label, draft, problem, outOfRange, auto, 
 }
 
 /** The preview's list of what each parameter came to and where it came from. */
-export function UsedParameters({ templateId, specs, resolved }: { templateId: TemplateId; specs: readonly TemplateParamSpec[]; resolved: readonly ResolvedParameter[] }) {
+export function UsedParameters({
+  templateId,
+  specs,
+  resolved,
+}: {
+  templateId: TemplateId;
+  specs: readonly TemplateParamSpec[];
+  resolved: readonly ResolvedParameter[];
+}) {
   const { t } = useI18n();
   return (
     <section className="bpr-tpl-used" aria-label={t('templates.used')}>

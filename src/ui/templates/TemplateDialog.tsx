@@ -135,7 +135,14 @@ export function TemplateDialog({ repo, asIs, asIsXml, base, processes, onClose, 
       } else {
         const scenario = uniqueScenarioName(base ? `${scenarioLabel(base)}＋${template.label}` : template.label, scenarioNames);
         const name = toBeProcessName(asIs.name, scenario);
-        toBe = await repo.createProcess(asIs.workspaceId, { name, department: asIs.department, kind: 'to-be', xml: preview.xml, linkedProcessId: asIs.id, scenarioName: scenario });
+        toBe = await repo.createProcess(asIs.workspaceId, {
+          name,
+          department: asIs.department,
+          kind: 'to-be',
+          xml: preview.xml,
+          linkedProcessId: asIs.id,
+          scenarioName: scenario,
+        });
       }
       await onCreated(toBe.id);
       setPhase({ kind: 'done', toBeId: toBe.id, name: toBe.name, scenario: scenarioLabel(toBe), replaced: mode === 'replace' });
@@ -168,7 +175,9 @@ export function TemplateDialog({ repo, asIs, asIsXml, base, processes, onClose, 
           </>
         }
       >
-        <p role="status">{t(phase.replaced ? 'compare.tpl.replacedMessage' : 'compare.tpl.createdMessage', { name: phase.name, scenario: phase.scenario, asIs: asIs.name })}</p>
+        <p role="status">
+          {t(phase.replaced ? 'compare.tpl.replacedMessage' : 'compare.tpl.createdMessage', { name: phase.name, scenario: phase.scenario, asIs: asIs.name })}
+        </p>
       </Dialog>
     );
   }
@@ -240,7 +249,12 @@ export function TemplateDialog({ repo, asIs, asIsXml, base, processes, onClose, 
           {steps.map((s) => (
             <li key={s.id}>
               <label>
-                <input type="checkbox" checked={selection?.includes(s.id) ?? false} disabled={!selection} onChange={(e) => toggleStep(s.id, e.target.checked)} />
+                <input
+                  type="checkbox"
+                  checked={selection?.includes(s.id) ?? false}
+                  disabled={!selection}
+                  onChange={(e) => toggleStep(s.id, e.target.checked)}
+                />
                 {s.name}
                 {s.role && <span className="bpr-tpl-role">{s.role}</span>}
               </label>
@@ -278,8 +292,13 @@ export function TemplateDialog({ repo, asIs, asIsXml, base, processes, onClose, 
                     />
                   </td>
                   <td className="bpr-tpl-source">
-                    <span className={`bpr-tpl-badge ${assumed ? 'bpr-tpl-badge-assumed' : ''}`}>{assumed ? t('compare.tpl.assumed') : t('compare.tpl.estimated')}</span>
-                    {t('compare.tpl.default', { value: defaultText(p, t), unit: p.type.kind === 'choice' || p.type.kind === 'boolean' || p.default.value === 'auto' ? '' : p.unit })}
+                    <span className={`bpr-tpl-badge ${assumed ? 'bpr-tpl-badge-assumed' : ''}`}>
+                      {assumed ? t('compare.tpl.assumed') : t('compare.tpl.estimated')}
+                    </span>
+                    {t('compare.tpl.default', {
+                      value: defaultText(p, t),
+                      unit: p.type.kind === 'choice' || p.type.kind === 'boolean' || p.default.value === 'auto' ? '' : p.unit,
+                    })}
                     <span className="bpr-tpl-source-label">
                       {source.label}
                       {source.figure ? `（${source.figure}）` : ''}

@@ -51,13 +51,7 @@ export function CreateProcessDialog({
         <label htmlFor={`${id}-name`}>{t('workspace.createDialog.name')}</label>
         <input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} autoFocus required />
         <label htmlFor={`${id}-department`}>{t('workspace.createDialog.department')}</label>
-        <input
-          id={`${id}-department`}
-          value={department}
-          list={`${id}-departments`}
-          onChange={(e) => setDepartment(e.target.value)}
-          required
-        />
+        <input id={`${id}-department`} value={department} list={`${id}-departments`} onChange={(e) => setDepartment(e.target.value)} required />
         <datalist id={`${id}-departments`}>
           {departments.map((d) => (
             <option key={d} value={d} />

@@ -29,7 +29,6 @@ export interface WorkspaceViewProps {
   onCompare?(asIsId: string, toBeId: string): void;
 }
 
-
 export function WorkspaceView({ repo, workspaceId, processes, onChanged, onOpen, onDeleted, onCompare }: WorkspaceViewProps) {
   const { t, lang } = useI18n();
   const searchId = useId();
@@ -44,14 +43,8 @@ export function WorkspaceView({ repo, workspaceId, processes, onChanged, onOpen,
 
   const kindLabel = (p: ProcessRecord) => t(`workspace.kind.${p.kind}`);
   const byId = useMemo(() => new Map(processes.map((p) => [p.id, p])), [processes]);
-  const groups = useMemo(
-    () => groupByDepartment(filterProcesses(processes, query), t('workspace.unassigned')),
-    [processes, query, t],
-  );
-  const departments = useMemo(
-    () => [...new Set(processes.map((p) => p.department).filter(Boolean))].sort((a, b) => a.localeCompare(b, 'ja')),
-    [processes],
-  );
+  const groups = useMemo(() => groupByDepartment(filterProcesses(processes, query), t('workspace.unassigned')), [processes, query, t]);
+  const departments = useMemo(() => [...new Set(processes.map((p) => p.department).filter(Boolean))].sort((a, b) => a.localeCompare(b, 'ja')), [processes]);
 
   const run = async (action: () => Promise<string | void>) => {
     try {
@@ -74,7 +67,11 @@ export function WorkspaceView({ repo, workspaceId, processes, onChanged, onOpen,
 
   const duplicate = (p: ProcessRecord) =>
     run(async () => {
-      const name = uniqueName(p.name, processes.map((x) => x.name), t('workspace.copyWord'));
+      const name = uniqueName(
+        p.name,
+        processes.map((x) => x.name),
+        t('workspace.copyWord'),
+      );
       const copy = await repo.duplicateProcess(p.id, name);
       await onChanged();
       return t('workspace.duplicated', { name: copy.name });
@@ -102,7 +99,11 @@ export function WorkspaceView({ repo, workspaceId, processes, onChanged, onOpen,
     }
     await run(async () => {
       const name = processes.some((p) => p.name === checked.suggestedName)
-        ? uniqueName(checked.suggestedName, processes.map((p) => p.name), t('workspace.copyWord'))
+        ? uniqueName(
+            checked.suggestedName,
+            processes.map((p) => p.name),
+            t('workspace.copyWord'),
+          )
         : checked.suggestedName;
       const record = await repo.createProcess(workspaceId, {
         name,
@@ -122,11 +123,7 @@ export function WorkspaceView({ repo, workspaceId, processes, onChanged, onOpen,
   const { dragging, dropHandlers } = useFileDrop((file) => void importFile(file));
 
   return (
-    <section
-      className={`bpr-workspace ${dragging ? 'bpr-dragging' : ''}`}
-      aria-labelledby={headingId}
-      {...dropHandlers}
-    >
+    <section className={`bpr-workspace ${dragging ? 'bpr-dragging' : ''}`} aria-labelledby={headingId} {...dropHandlers}>
       <div className="bpr-workspace-toolbar">
         <h2 id={headingId}>{t('workspace.heading')}</h2>
         <label htmlFor={searchId} className="bpr-visually-hidden">
@@ -212,15 +209,9 @@ export function WorkspaceView({ repo, workspaceId, processes, onChanged, onOpen,
                       <span className="bpr-process-name">{p.name}</span>
                     </div>
                     <div className="bpr-process-meta">
-                      {partner && (
-                        <span>
-                          {t('workspace.linkedTo', { name: `${partner.name}（${kindLabel(partner)}）` })}
-                        </span>
-                      )}
+                      {partner && <span>{t('workspace.linkedTo', { name: `${partner.name}（${kindLabel(partner)}）` })}</span>}
                       {partner && scenarioLabel(p) !== p.name && (
-                        <span className="bpr-process-scenarios">
-                          {t('compare.scn.named', { scenario: scenarioLabel(p) })}
-                        </span>
+                        <span className="bpr-process-scenarios">{t('compare.scn.named', { scenario: scenarioLabel(p) })}</span>
                       )}
                       {scenarios.length > 0 && (
                         <span className="bpr-process-scenarios">
@@ -240,7 +231,11 @@ export function WorkspaceView({ repo, workspaceId, processes, onChanged, onOpen,
                       </button>
                       {/* compare: 比較 on a linked As-Is/To-Be pair */}
                       {onCompare && comparePair && (
-                        <button type="button" aria-label={t('compare.compareLabel', { name: p.name })} onClick={() => onCompare(comparePair.asIsId, comparePair.toBeId)}>
+                        <button
+                          type="button"
+                          aria-label={t('compare.compareLabel', { name: p.name })}
+                          onClick={() => onCompare(comparePair.asIsId, comparePair.toBeId)}
+                        >
                           {t('compare.compareButton')}
                         </button>
                       )}
@@ -253,7 +248,12 @@ export function WorkspaceView({ repo, workspaceId, processes, onChanged, onOpen,
                       <button type="button" aria-label={t('workspace.duplicateLabel', labelParams)} onClick={() => void duplicate(p)}>
                         {t('workspace.duplicate')}
                       </button>
-                      <button type="button" className="bpr-button-danger-outline" aria-label={t('workspace.deleteLabel', labelParams)} onClick={() => setDeleting(p)}>
+                      <button
+                        type="button"
+                        className="bpr-button-danger-outline"
+                        aria-label={t('workspace.deleteLabel', labelParams)}
+                        onClick={() => setDeleting(p)}
+                      >
                         {t('workspace.delete')}
                       </button>
                     </div>
@@ -267,15 +267,17 @@ export function WorkspaceView({ repo, workspaceId, processes, onChanged, onOpen,
 
       {newScenarioFor && (
         <Suspense fallback={null}>
-        <NewScenarioFlow
-          repo={repo}
-          asIs={newScenarioFor}
-          processes={processes}
-          onClose={() => setNewScenarioFor(null)}
-          onChanged={onChanged}
-          onCreated={(asIsId, _toBeId, scenario) => setNotice({ kind: 'info', text: t('compare.scn.created', { asIs: byId.get(asIsId)?.name ?? '', scenario }) })}
-          {...(onCompare ? { onCompare } : {})}
-        />
+          <NewScenarioFlow
+            repo={repo}
+            asIs={newScenarioFor}
+            processes={processes}
+            onClose={() => setNewScenarioFor(null)}
+            onChanged={onChanged}
+            onCreated={(asIsId, _toBeId, scenario) =>
+              setNotice({ kind: 'info', text: t('compare.scn.created', { asIs: byId.get(asIsId)?.name ?? '', scenario }) })
+            }
+            {...(onCompare ? { onCompare } : {})}
+          />
         </Suspense>
       )}
       {creating && <CreateProcessDialog departments={departments} onSubmit={create} onCancel={() => setCreating(false)} />}

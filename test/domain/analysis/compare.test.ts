@@ -54,7 +54,12 @@ describe('compareScenarios', () => {
     const input = r.tasks.find((t) => t.asIsId === 'Task_Input')!;
     expect(input).toMatchObject({ matchedBy: 'id', status: 'matched', robot: true });
     expect(input.hoursSavedPerYear.mean).toBeCloseTo((r.casesPerYear.asIs.mean * T) / 60, 0);
-    expect(r.tasks.filter((t) => t.status === 'added').map((t) => t.toBeId).sort()).toEqual(['Task_Input_RpaCheck', 'Task_Input_RpaException']);
+    expect(
+      r.tasks
+        .filter((t) => t.status === 'added')
+        .map((t) => t.toBeId)
+        .sort(),
+    ).toEqual(['Task_Input_RpaCheck', 'Task_Input_RpaException']);
     expect(comparisonResultSchema.parse(JSON.parse(JSON.stringify(r)))).toEqual(r);
   });
 
@@ -96,8 +101,16 @@ describe('compareScenarios', () => {
 
   it('given tasks renamed in the To-Be, when matched, then ids match first, then names, and the rest are removed or added', () => {
     const m = matchTasks(
-      [{ id: 'A', name: '受付', role: null }, { id: 'B', name: '審査', role: null }, { id: 'C', name: '印刷', role: null }],
-      [{ id: 'A', name: '受付（書かない窓口）', role: null }, { id: 'X', name: '審 査', role: null }, { id: 'Y', name: '通知', role: null }],
+      [
+        { id: 'A', name: '受付', role: null },
+        { id: 'B', name: '審査', role: null },
+        { id: 'C', name: '印刷', role: null },
+      ],
+      [
+        { id: 'A', name: '受付（書かない窓口）', role: null },
+        { id: 'X', name: '審 査', role: null },
+        { id: 'Y', name: '通知', role: null },
+      ],
     );
     expect(m.map((p) => [p.a?.id ?? null, p.b?.id ?? null, p.by])).toEqual([
       ['A', 'A', 'id'],
@@ -115,7 +128,10 @@ describe('compareScenarios', () => {
   });
   for (const p of pairs) {
     it(`given the sample pair ${p.file} → ${p.linkedTo}, when compared (3 paired replications, seed 11), then 削減した業務時間 is positive with its whole interval above 0`, async () => {
-      const r = await compareDiagrams(readFileSync(join(diagramsRoot, p.file), 'utf8'), readFileSync(join(diagramsRoot, p.linkedTo!), 'utf8'), { seed: 11, replications: 3 });
+      const r = await compareDiagrams(readFileSync(join(diagramsRoot, p.file), 'utf8'), readFileSync(join(diagramsRoot, p.linkedTo!), 'utf8'), {
+        seed: 11,
+        replications: 3,
+      });
       if (!r.ok) throw new Error(r.message);
       expect(r.result.hoursSavedPerYear.mean).toBeGreaterThan(0);
       expect(r.result.hoursSavedPerYear.ci95[0]).toBeGreaterThan(0);

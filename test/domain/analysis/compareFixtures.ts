@@ -20,7 +20,9 @@ export interface FixtureRole {
 
 const dist = (tag: string, d: Distribution | undefined, extra = ''): string => {
   if (!d) return '';
-  const attrs = Object.entries(d).map(([k, v]) => `${k}="${v}"`).join(' ');
+  const attrs = Object.entries(d)
+    .map(([k, v]) => `${k}="${v}"`)
+    .join(' ');
   return `<bpr:${tag} ${attrs}${extra}/>`;
 };
 
@@ -29,8 +31,16 @@ export function linearBpmn(opts: { steps: FixtureStep[]; roles: FixtureRole[]; a
   const nodes = ['Start_1', ...steps.map((s) => s.id), 'End_1'];
   const x = (i: number) => 100 + i * 180;
   const flows = nodes.slice(1).map((to, i) => ({ id: `Flow_${i + 1}`, from: nodes[i], to }));
-  const incoming = (id: string) => flows.filter((f) => f.to === id).map((f) => `<bpmn:incoming>${f.id}</bpmn:incoming>`).join('');
-  const outgoing = (id: string) => flows.filter((f) => f.from === id).map((f) => `<bpmn:outgoing>${f.id}</bpmn:outgoing>`).join('');
+  const incoming = (id: string) =>
+    flows
+      .filter((f) => f.to === id)
+      .map((f) => `<bpmn:incoming>${f.id}</bpmn:incoming>`)
+      .join('');
+  const outgoing = (id: string) =>
+    flows
+      .filter((f) => f.from === id)
+      .map((f) => `<bpmn:outgoing>${f.id}</bpmn:outgoing>`)
+      .join('');
   const task = (s: FixtureStep) => `
     <bpmn:task id="${s.id}" name="${s.name}">
       <bpmn:extensionElements>
@@ -47,7 +57,10 @@ export function linearBpmn(opts: { steps: FixtureStep[]; roles: FixtureRole[]; a
     const xx = isEvent ? x(i) + 32 : x(i);
     return `<bpmndi:BPMNShape id="${id}_di" bpmnElement="${id}"><dc:Bounds x="${xx}" y="${y}" width="${w}" height="${h}"/></bpmndi:BPMNShape>`;
   });
-  const edges = flows.map((f, i) => `<bpmndi:BPMNEdge id="${f.id}_di" bpmnElement="${f.id}"><di:waypoint x="${x(i) + (i === 0 ? 68 : 100)}" y="240"/><di:waypoint x="${x(i + 1) + (i + 1 === nodes.length - 1 ? 32 : 0)}" y="240"/></bpmndi:BPMNEdge>`);
+  const edges = flows.map(
+    (f, i) =>
+      `<bpmndi:BPMNEdge id="${f.id}_di" bpmnElement="${f.id}"><di:waypoint x="${x(i) + (i === 0 ? 68 : 100)}" y="240"/><di:waypoint x="${x(i + 1) + (i + 1 === nodes.length - 1 ? 32 : 0)}" y="240"/></bpmndi:BPMNEdge>`,
+  );
   return `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" xmlns:bpr="urn:bpr-studio:bpmn:annotations:1.0" id="Definitions_1" targetNamespace="urn:test">
   <bpmn:process id="Process_1" isExecutable="false">

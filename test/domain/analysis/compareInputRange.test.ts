@@ -4,7 +4,11 @@ import { compareDiagrams } from '../../../src/domain/analysis/compareDiagrams';
 import { linearBpmn } from './compareFixtures';
 
 const roles = [{ name: '職員', hourlyCost: 3000 }];
-const asIs = linearBpmn({ annualVolume: 900, roles, steps: [{ id: 'Task_1', name: '審査', role: '職員', staff: { type: 'triangular', min: 10, mode: 12, max: 20 } }] });
+const asIs = linearBpmn({
+  annualVolume: 900,
+  roles,
+  steps: [{ id: 'Task_1', name: '審査', role: '職員', staff: { type: 'triangular', min: 10, mode: 12, max: 20 } }],
+});
 const toBe = linearBpmn({ annualVolume: 900, roles, steps: [{ id: 'Task_1', name: '審査', role: '職員', staff: { type: 'fixed', value: 8 } }] });
 
 describe('compareScenarios with 想定の幅', () => {

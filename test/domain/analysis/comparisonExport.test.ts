@@ -7,11 +7,12 @@ import { loadSimModel } from '../../../src/domain/sim/loadDiagram';
 import { linearBpmn } from './compareFixtures';
 
 async function result() {
-  const xml = (t: number) => linearBpmn({
-    annualVolume: 500,
-    roles: [{ name: '窓口担当', hourlyCost: 3500, headcount: 2 }],
-    steps: [{ id: 'Task_1', name: '本人確認', role: '窓口担当', staff: { type: 'fixed', value: t } }],
-  });
+  const xml = (t: number) =>
+    linearBpmn({
+      annualVolume: 500,
+      roles: [{ name: '窓口担当', hourlyCost: 3500, headcount: 2 }],
+      steps: [{ id: 'Task_1', name: '本人確認', role: '窓口担当', staff: { type: 'fixed', value: t } }],
+    });
   const a = await loadSimModel(xml(12));
   const b = await loadSimModel(xml(6));
   if (!a.ok || !b.ok) throw new Error('fixture');
@@ -34,11 +35,12 @@ describe('comparison export', () => {
   });
 
   it('given a comparison with 想定の幅, when written as CSV, then two more columns hold the range beside the 95% interval', async () => {
-    const xml = (staff: { type: 'triangular'; min: number; mode: number; max: number } | { type: 'fixed'; value: number }) => linearBpmn({
-      annualVolume: 500,
-      roles: [{ name: '窓口担当', hourlyCost: 3500, headcount: 2 }],
-      steps: [{ id: 'Task_1', name: '本人確認', role: '窓口担当', staff }],
-    });
+    const xml = (staff: { type: 'triangular'; min: number; mode: number; max: number } | { type: 'fixed'; value: number }) =>
+      linearBpmn({
+        annualVolume: 500,
+        roles: [{ name: '窓口担当', hourlyCost: 3500, headcount: 2 }],
+        steps: [{ id: 'Task_1', name: '本人確認', role: '窓口担当', staff }],
+      });
     const a = await loadSimModel(xml({ type: 'triangular', min: 4, mode: 6, max: 11 }));
     const b = await loadSimModel(xml({ type: 'fixed', value: 6 }));
     if (!a.ok || !b.ok) throw new Error('fixture');
@@ -59,24 +61,34 @@ describe('comparison export', () => {
     const sheets = readXlsx(comparisonToXlsx(r));
     expect(sheets.map((s) => s.name)).toEqual(['概要', '作業別', '役割別']);
     const summary = sheets[0].rows.find((row) => row[0] === '削減した業務時間');
-    expect(summary?.slice(0, 3)).toEqual(summaryRows(r).find((row) => row[0] === '削減した業務時間')!.slice(0, 3));
+    expect(summary?.slice(0, 3)).toEqual(
+      summaryRows(r)
+        .find((row) => row[0] === '削減した業務時間')!
+        .slice(0, 3),
+    );
     expect(sheets[1].rows[1][0]).toBe('本人確認');
   });
 
   it('given a 住民 role whose steps carry only the resident time, when the role table is written, then 住民 is not listed as a staff role', async () => {
-    const xml = (t: number) => linearBpmn({
-      annualVolume: 500,
-      roles: [{ name: '住民', hourlyCost: 0 }, { name: '窓口担当', hourlyCost: 3500, headcount: 2 }],
-      steps: [
-        { id: 'Task_W', name: '申請書を記入', role: '住民', staff: { type: 'fixed', value: 0 }, resident: { type: 'fixed', value: 10 } },
-        { id: 'Task_1', name: '本人確認', role: '窓口担当', staff: { type: 'fixed', value: t } },
-      ],
-    });
+    const xml = (t: number) =>
+      linearBpmn({
+        annualVolume: 500,
+        roles: [
+          { name: '住民', hourlyCost: 0 },
+          { name: '窓口担当', hourlyCost: 3500, headcount: 2 },
+        ],
+        steps: [
+          { id: 'Task_W', name: '申請書を記入', role: '住民', staff: { type: 'fixed', value: 0 }, resident: { type: 'fixed', value: 10 } },
+          { id: 'Task_1', name: '本人確認', role: '窓口担当', staff: { type: 'fixed', value: t } },
+        ],
+      });
     const a = await loadSimModel(xml(12));
     const b = await loadSimModel(xml(6));
     if (!a.ok || !b.ok) throw new Error('fixture');
     const r = compareScenarios(a.model, b.model, { seed: 5, replications: 3 });
-    const names = roleRows(r).slice(1).map((row) => row[0]);
+    const names = roleRows(r)
+      .slice(1)
+      .map((row) => row[0]);
     expect(names).toEqual(['窓口担当']);
   });
 });

@@ -13,13 +13,24 @@ import { linearBpmn } from './compareFixtures';
 
 const office = linearBpmn({
   annualVolume: 1200,
-  roles: [{ name: '住民', hourlyCost: 0 }, { name: '窓口担当', hourlyCost: 3500, headcount: 3 }, { name: '係長', hourlyCost: 4500, headcount: 1 }],
+  roles: [
+    { name: '住民', hourlyCost: 0 },
+    { name: '窓口担当', hourlyCost: 3500, headcount: 3 },
+    { name: '係長', hourlyCost: 4500, headcount: 1 },
+  ],
   steps: [
     { id: 'Task_Write', name: '申請書を記入', role: '住民', staff: { type: 'fixed', value: 0 }, resident: { type: 'triangular', min: 5, mode: 8, max: 15 } },
     { id: 'Task_Counter', name: '受付・本人確認', role: '窓口担当', staff: { type: 'fixed', value: 54 }, resident: { type: 'fixed', value: 54 } },
     { id: 'Task_Input', name: 'システム入力', role: '窓口担当', staff: { type: 'fixed', value: 10 }, paperSheets: 2 },
     { id: 'Task_Print', name: '決裁文書を印刷', role: '窓口担当', staff: { type: 'fixed', value: 3 }, paperSheets: 4 },
-    { id: 'Task_Approve', name: '係長 決裁・押印', role: '係長', staff: { type: 'fixed', value: 5 }, lag: { distribution: { type: 'fixed', value: 2 }, unit: 'businessDays' }, paperSheets: 4 },
+    {
+      id: 'Task_Approve',
+      name: '係長 決裁・押印',
+      role: '係長',
+      staff: { type: 'fixed', value: 5 },
+      lag: { distribution: { type: 'fixed', value: 2 }, unit: 'businessDays' },
+      paperSheets: 4,
+    },
   ],
 });
 
@@ -47,11 +58,24 @@ async function expectSound(xml: string) {
       if (!edge || ((edge.waypoint as unknown[]) ?? []).length < 2) problems.push(`${el.id}: 経路点がありません`);
     }
     if (!di.has(el.id)) problems.push(`${el.id}: DI がありません`);
-    for (const f of [...(el.incoming ?? []), ...(el.outgoing ?? [])]) if (!elements.includes(f)) problems.push(`${el.id}: 削除済みのフロー ${f.id} を参照しています`);
+    for (const f of [...(el.incoming ?? []), ...(el.outgoing ?? [])])
+      if (!elements.includes(f)) problems.push(`${el.id}: 削除済みのフロー ${f.id} を参照しています`);
   }
   for (const d of p.definitions.diagrams ?? [])
     for (const pe of d.plane?.planeElement ?? [])
-      if (pe.bpmnElement && pe.bpmnElement.$type !== 'bpmn:Process' && pe.bpmnElement.$type !== 'bpmn:Participant' && pe.bpmnElement.$type !== 'bpmn:Lane' && !elements.includes(pe.bpmnElement) && pe.bpmnElement.$type !== 'bpmn:TextAnnotation' && pe.bpmnElement.$type !== 'bpmn:Association' && pe.bpmnElement.$type !== 'bpmn:MessageFlow' && pe.bpmnElement.$type !== 'bpmn:DataObjectReference' && pe.bpmnElement.$type !== 'bpmn:DataStoreReference' && pe.bpmnElement.$type !== 'bpmn:Group')
+      if (
+        pe.bpmnElement &&
+        pe.bpmnElement.$type !== 'bpmn:Process' &&
+        pe.bpmnElement.$type !== 'bpmn:Participant' &&
+        pe.bpmnElement.$type !== 'bpmn:Lane' &&
+        !elements.includes(pe.bpmnElement) &&
+        pe.bpmnElement.$type !== 'bpmn:TextAnnotation' &&
+        pe.bpmnElement.$type !== 'bpmn:Association' &&
+        pe.bpmnElement.$type !== 'bpmn:MessageFlow' &&
+        pe.bpmnElement.$type !== 'bpmn:DataObjectReference' &&
+        pe.bpmnElement.$type !== 'bpmn:DataStoreReference' &&
+        pe.bpmnElement.$type !== 'bpmn:Group'
+      )
         problems.push(`${pe.id}: 削除された要素 ${pe.bpmnElement.id} の図形が残っています`);
   const lint = (await lintDefinitions(p.definitions)).filter((f) => f.category === 'error');
   problems.push(...lint.map((f) => `lint: ${f.message}`));
@@ -81,7 +105,9 @@ describe('intervention templates', () => {
     expect(annotations.steps.Task_Input).toMatchObject({ role: 'RPA', automation: 'rpa' });
     expect(annotations.steps.Task_Input_RpaCheck).toMatchObject({ role: '窓口担当', staffTime: { type: 'fixed', value: 2 } });
     expect(annotations.steps.Task_Input_RpaException).toMatchObject({ role: '窓口担当', staffTime: { type: 'fixed', value: 10 } });
-    const probs = Object.entries(annotations.flows).map(([, f]) => f.probability).sort((a, b) => (a ?? 0) - (b ?? 0));
+    const probs = Object.entries(annotations.flows)
+      .map(([, f]) => f.probability)
+      .sort((a, b) => (a ?? 0) - (b ?? 0));
     expect(probs).toEqual([10, 90]);
     expect(r.costs.fixedYenPerYear).toBe(600_000);
     // The licence travels inside the To-Be, so a comparison needs no external costs.
@@ -112,7 +138,9 @@ describe('intervention templates', () => {
     const r = await applyTemplate(office, 'ai-ocr', ['Task_Input'], {});
     const p = await expectSound(r.xml);
     const { annotations } = readDiagramAnnotations(p.definitions);
-    const correction = Object.values(annotations.flows).map((f) => f.probability!).sort((a, b) => a - b);
+    const correction = Object.values(annotations.flows)
+      .map((f) => f.probability!)
+      .sort((a, b) => a - b);
     expect(correction[0]).toBeCloseTo((1 - 0.95 ** 2) * 100, 3);
     expect(correction[0] + correction[1]).toBeCloseTo(100, 9);
     expect(annotations.steps.Task_Input).toMatchObject({ role: 'AI-OCR', automation: 'ai-ocr' });
@@ -125,7 +153,10 @@ describe('intervention templates', () => {
 
   it('given 書かない窓口, when applied, then the resident writing step is removed, its flows reconnected, and the counter takes 45/54 of its time', async () => {
     const r = await applyTemplate(office, 'kakanai', [], {});
-    expect(r.changes.map((c) => [c.kind, c.elementId])).toEqual([['removed', 'Task_Write'], ['modified', 'Task_Counter']]);
+    expect(r.changes.map((c) => [c.kind, c.elementId])).toEqual([
+      ['removed', 'Task_Write'],
+      ['modified', 'Task_Counter'],
+    ]);
     const p = await expectSound(r.xml);
     expect(idsOf(p)).not.toContain('Task_Write');
     const start = p.elementsById.Start_1;

@@ -163,7 +163,9 @@ describe('RPA candidates: derived assessments', () => {
   });
 
   it('given a partly answered assessment, when ranked, then entered answers win and it is flagged 一部未評価', async () => {
-    const [c] = (await rank([{ id: 'T1', name: '申請書から入力', attrs: 'role="担当" paperSheets="1"', staff: 5, assessment: 'digitalInput="4" exceptionRate="0"' }])).candidates;
+    const [c] = (
+      await rank([{ id: 'T1', name: '申請書から入力', attrs: 'role="担当" paperSheets="1"', staff: 5, assessment: 'digitalInput="4" exceptionRate="0"' }])
+    ).candidates;
     expect(c.assessed).toBe(false);
     expect(c.assessmentLabel).toBe(PARTLY_ASSESSED_LABEL);
     expect(c.assessment.digitalInput).toBe(4);
@@ -206,16 +208,31 @@ describe('RPA candidates: exclusions and To-Be', () => {
 
 describe('RPA candidates: order, filters and input forms', () => {
   it('given ties on benefit, when ranked in either input order, then the order is the same (process id, task id)', async () => {
-    const a = await fixtureProcess({ id: 'A', tasks: [{ id: 'T2', name: 'x', staff: 1 }, { id: 'T1', name: 'y', staff: 1 }] });
+    const a = await fixtureProcess({
+      id: 'A',
+      tasks: [
+        { id: 'T2', name: 'x', staff: 1 },
+        { id: 'T1', name: 'y', staff: 1 },
+      ],
+    });
     const b = await fixtureProcess({ id: 'B', tasks: [{ id: 'T1', name: 'z', staff: 1 }] });
     const zero = () => ({ T1: est(0), T2: est(0) });
-    const ids = (ps: typeof a[]) => rankParsedProcesses(ps, zero, settings).candidates.map((c) => `${c.processId}/${c.taskId}`);
+    const ids = (ps: (typeof a)[]) => rankParsedProcesses(ps, zero, settings).candidates.map((c) => `${c.processId}/${c.taskId}`);
     expect(ids([a, b])).toEqual(['A/T1', 'A/T2', 'B/T1']);
     expect(ids([b, a])).toEqual(ids([a, b]));
   });
 
   it('given several departments, when filtered by department and minimum score, then only matching candidates remain in rank order', async () => {
-    const a = await fixtureProcess({ id: 'A', tasks: [{ id: 'T1', name: '入力', staff: 5, assessment: FULL }, { id: 'T2', name: '決裁', staff: 5 }] }, { department: '税務課' });
+    const a = await fixtureProcess(
+      {
+        id: 'A',
+        tasks: [
+          { id: 'T1', name: '入力', staff: 5, assessment: FULL },
+          { id: 'T2', name: '決裁', staff: 5 },
+        ],
+      },
+      { department: '税務課' },
+    );
     const b = await fixtureProcess({ id: 'B', tasks: [{ id: 'T3', name: '入力', staff: 5 }] }, { department: '市民課' });
     const all = rankParsedProcesses([a, b], (id): TaskHoursTable => (id === 'A' ? { T1: est(100), T2: est(300) } : { T3: est(200) }), settings).candidates;
     expect(departmentsOf(all)).toEqual(['市民課', '税務課'].sort((x, y) => x.localeCompare(y, 'ja')));
@@ -224,7 +241,11 @@ describe('RPA candidates: order, filters and input forms', () => {
     expect(tax.map((c) => c.rank)).toEqual([...tax.map((c) => c.rank)].sort((x, y) => x - y));
     expect(filterByDepartment(all, [])).toHaveLength(3);
     // T1 scores 78.75, T3 50 (neutral), T2 (決裁 → 定型性 2) 42.5
-    expect(filterByMinScore(all, 45).map((c) => c.taskId).sort()).toEqual(['T1', 'T3']);
+    expect(
+      filterByMinScore(all, 45)
+        .map((c) => c.taskId)
+        .sort(),
+    ).toEqual(['T1', 'T3']);
   });
 
   it('given XML text instead of parsed definitions, when ranked, then it is parsed; an unreadable diagram becomes a warning', async () => {

@@ -30,7 +30,10 @@ export function fixtureXml(p: FixtureProcess): string {
     .join('');
   const lanes = p.lanes
     ? `<bpmn:laneSet id="${p.id}_LS">${Object.entries(p.lanes)
-        .map(([name, ids], i) => `<bpmn:lane id="${p.id}_L${i}" name="${name}">${ids.map((id) => `<bpmn:flowNodeRef>${id}</bpmn:flowNodeRef>`).join('')}</bpmn:lane>`)
+        .map(
+          ([name, ids], i) =>
+            `<bpmn:lane id="${p.id}_L${i}" name="${name}">${ids.map((id) => `<bpmn:flowNodeRef>${id}</bpmn:flowNodeRef>`).join('')}</bpmn:lane>`,
+        )
         .join('')}</bpmn:laneSet>`
     : '';
   const tasks = p.tasks

@@ -12,7 +12,12 @@ import {
 import { parseDiagram } from '../../../src/domain/bpmn/parseDiagram';
 import { diagramsRoot } from '../../support/paths';
 
-interface ManifestEntry { file: string; name: string; department: string; kind: 'as-is' | 'to-be' }
+interface ManifestEntry {
+  file: string;
+  name: string;
+  department: string;
+  kind: 'as-is' | 'to-be';
+}
 
 /**
  * The sample workspace shipped in diagrams/: the acceptance order of the RPA ranking holds with the

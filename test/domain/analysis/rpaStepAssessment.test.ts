@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  describeStepAssessment,
-  rpaTemplateParamsFor,
-  UNASSESSED_LABEL,
-  PARTLY_ASSESSED_LABEL,
-} from '../../../src/domain/analysis/rpaCandidates';
+import { describeStepAssessment, rpaTemplateParamsFor, UNASSESSED_LABEL, PARTLY_ASSESSED_LABEL } from '../../../src/domain/analysis/rpaCandidates';
 import type { StepAnnotation } from '../../../src/domain/model/annotations';
 
 const ctx = { taskId: 'Task_1', taskName: '申請書から入力', role: '入力担当' };

@@ -7,7 +7,10 @@ const specOf = (template: keyof typeof TEMPLATES, key: string) => TEMPLATES[temp
 
 const counter = linearBpmn({
   annualVolume: 1000,
-  roles: [{ name: '住民', hourlyCost: 0 }, { name: '窓口担当', hourlyCost: 3500, headcount: 2 }],
+  roles: [
+    { name: '住民', hourlyCost: 0 },
+    { name: '窓口担当', hourlyCost: 3500, headcount: 2 },
+  ],
   steps: [
     { id: 'Task_Write', name: '申請書を記入', role: '住民', staff: { type: 'fixed', value: 0 }, resident: { type: 'fixed', value: 10 } },
     { id: 'Task_Counter', name: '受付', role: '窓口担当', staff: { type: 'fixed', value: 18 }, resident: { type: 'fixed', value: 18 } },
@@ -22,7 +25,13 @@ describe('typed template parameters', () => {
         if (p.type.kind === 'choice') for (const o of p.type.options) expect(o.label).toMatch(/\P{ASCII}/u);
         if (['yen', 'minutes', 'percent', 'quantity'].includes(p.type.kind)) expect(p.unit).not.toBe('');
       }
-    expect(specOf('kakanai', 'counterKind').type).toEqual({ kind: 'choice', options: [{ value: 'notification', label: '届出' }, { value: 'certificate', label: '証明書' }] });
+    expect(specOf('kakanai', 'counterKind').type).toEqual({
+      kind: 'choice',
+      options: [
+        { value: 'notification', label: '届出' },
+        { value: 'certificate', label: '証明書' },
+      ],
+    });
     expect(specOf('kakanai', 'oneStop').type.kind).toBe('boolean');
     expect(specOf('rpa', 'licenceYenPerRobotYear').type.kind).toBe('yen');
   });
@@ -75,8 +84,12 @@ describe('typed template parameters', () => {
 
   it('given a value of the wrong type handed to applyTemplate, when applied, then it is refused with a message naming the field instead of silently using the default', async () => {
     await expect(applyTemplate(counter, 'kakanai', [], { counterKind: 'certificat' })).rejects.toThrowError(InterventionError);
-    await expect(applyTemplate(counter, 'kakanai', [], { counterKind: 'certificat' })).rejects.toThrowError('「窓口の種類」の「certificat」は選択肢にありません');
-    await expect(applyTemplate(counter, 'rpa', ['Task_Input'], { licenceYenPerRobotYear: 'abc' })).rejects.toThrowError('「ロボット1台の年間ライセンス料」の「abc」は金額（円）として読めません');
+    await expect(applyTemplate(counter, 'kakanai', [], { counterKind: 'certificat' })).rejects.toThrowError(
+      '「窓口の種類」の「certificat」は選択肢にありません',
+    );
+    await expect(applyTemplate(counter, 'rpa', ['Task_Input'], { licenceYenPerRobotYear: 'abc' })).rejects.toThrowError(
+      '「ロボット1台の年間ライセンス料」の「abc」は金額（円）として読めません',
+    );
   });
 
   it('given 書かない窓口 for 証明書 with the factor left at 自動, when applied, then the preview states 10 ÷ 18 = 55.56% from 岩見沢市', async () => {

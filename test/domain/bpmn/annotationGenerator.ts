@@ -21,14 +21,22 @@ export function randomAnnotations(definitions: ModdleElement, rnd: () => number)
   const val = (max: number) => Math.round(rnd() * max * 10) / 10;
   const dist = (): Distribution => {
     const type = pick(DISTRIBUTION_TYPES);
-    const a = val(30), b = a + val(30), c = b + val(30);
+    const a = val(30),
+      b = a + val(30),
+      c = b + val(30);
     switch (type) {
-      case 'fixed': return { type, value: a };
-      case 'triangular': return { type, min: a, mode: b, max: c };
-      case 'normal': return { type, mean: b, sd: val(5) };
-      case 'lognormal': return { type, mean: b + 0.1, sd: val(5) };
-      case 'exponential': return { type, mean: b + 0.1 };
-      case 'uniform': return { type, min: a, max: b };
+      case 'fixed':
+        return { type, value: a };
+      case 'triangular':
+        return { type, min: a, mode: b, max: c };
+      case 'normal':
+        return { type, mean: b, sd: val(5) };
+      case 'lognormal':
+        return { type, mean: b + 0.1, sd: val(5) };
+      case 'exponential':
+        return { type, mean: b + 0.1 };
+      case 'uniform':
+        return { type, min: a, max: b };
     }
   };
   const ann: DiagramAnnotations = {
@@ -37,9 +45,22 @@ export function randomAnnotations(definitions: ModdleElement, rnd: () => number)
     starts: {},
     settings: {
       hoursPerFte: 1700 + Math.round(rnd() * 300),
-      roles: [{ name: '窓口担当', headcount: 3, hourlyCost: 3500, calendar: 'office' }, { name: '審査係', headcount: 1.5 }],
+      roles: [
+        { name: '窓口担当', headcount: 3, hourlyCost: 3500, calendar: 'office' },
+        { name: '審査係', headcount: 1.5 },
+      ],
       calendars: [
-        { id: 'office', name: '庁舎開庁時間', open: '08:30', close: '17:15', lunchStart: '12:00', lunchEnd: '13:00', weekdays: [1, 2, 3, 4, 5], publicHolidays: true, yearEndClosure: true },
+        {
+          id: 'office',
+          name: '庁舎開庁時間',
+          open: '08:30',
+          close: '17:15',
+          lunchStart: '12:00',
+          lunchEnd: '13:00',
+          weekdays: [1, 2, 3, 4, 5],
+          publicHolidays: true,
+          yearEndClosure: true,
+        },
         { id: 'sat', open: '09:00', close: '12:00', weekdays: [6], publicHolidays: false, yearEndClosure: false, closedDates: ['2025-01-04'] },
       ],
     },
@@ -57,7 +78,11 @@ export function randomAnnotations(definitions: ModdleElement, rnd: () => number)
       ann.steps[id] = step;
     }
     if (isA(el, 'bpmn:StartEvent'))
-      ann.starts[id] = { annualVolume: Math.round(rnd() * 10000), seasonality: Array.from({ length: 12 }, () => 1 + Math.floor(rnd() * 10)), calendar: 'office' };
+      ann.starts[id] = {
+        annualVolume: Math.round(rnd() * 10000),
+        seasonality: Array.from({ length: 12 }, () => 1 + Math.floor(rnd() * 10)),
+        calendar: 'office',
+      };
     if (isExclusiveSplit(el)) {
       const out = (el.outgoing as ModdleElement[]).filter(Boolean);
       let left = 100;

@@ -26,7 +26,10 @@ describe('readDiagramAnnotations', () => {
     const { annotations, issues } = readDiagramAnnotations(r.definitions);
     expect(issues).toEqual([]);
     expect(annotations.settings.hoursPerFte).toBe(1800);
-    expect(annotations.settings.roles).toEqual([{ name: '窓口担当', headcount: 3 }, { name: '審査係', hourlyCost: 4000 }]);
+    expect(annotations.settings.roles).toEqual([
+      { name: '窓口担当', headcount: 3 },
+      { name: '審査係', hourlyCost: 4000 },
+    ]);
     expect(annotations.settings.calendars.map((c) => c.id)).toEqual(['office', 'sat']);
     expect(annotations.settings.calendars[1].closedDates).toEqual(['2025-01-04', '2025-01-11']);
     expect(readSettings(r.elementsById.C)?.hoursPerFte).toBe(1860);

@@ -71,11 +71,41 @@ describe('writeDiagramAnnotations', () => {
   });
 
   const invalidCases: Array<[string, (a: DiagramAnnotations) => void, RegExp]> = [
-    ['negative cost per case', (a) => { a.steps.Task_1.costPerCase = -1; }, /^「本人確認」\(Task_1\)の1件あたり費用: 1件あたり費用に負の値は入力できません$/m],
-    ['negative fixed cost', (a) => { a.settings.fixedCostPerYear = -1; }, /^\(P\)の年間固定費: 年間固定費に負の値は入力できません$/m],
-    ['negative minutes', (a) => { a.steps.Task_1.staffTime = { type: 'fixed', value: -5 }; }, /^「本人確認」\(Task_1\)の職員処理時間: 値に負の値は入力できません$/m],
-    ['min above max', (a) => { a.steps.Task_1.staffTime = { type: 'uniform', min: 20, max: 10 }; }, /^「本人確認」\(Task_1\)の職員処理時間: 最小値 \(20\) が最大値 \(10\) より大きくなっています$/m],
-    ['branches 70 + 20', (a) => { a.flows.Flow_b = { probability: 20 }; }, /^「書類は揃っている？」\(Gw_1\)の分岐確率: 合計が 90% です。合計を 100% にしてください/m],
+    [
+      'negative cost per case',
+      (a) => {
+        a.steps.Task_1.costPerCase = -1;
+      },
+      /^「本人確認」\(Task_1\)の1件あたり費用: 1件あたり費用に負の値は入力できません$/m,
+    ],
+    [
+      'negative fixed cost',
+      (a) => {
+        a.settings.fixedCostPerYear = -1;
+      },
+      /^\(P\)の年間固定費: 年間固定費に負の値は入力できません$/m,
+    ],
+    [
+      'negative minutes',
+      (a) => {
+        a.steps.Task_1.staffTime = { type: 'fixed', value: -5 };
+      },
+      /^「本人確認」\(Task_1\)の職員処理時間: 値に負の値は入力できません$/m,
+    ],
+    [
+      'min above max',
+      (a) => {
+        a.steps.Task_1.staffTime = { type: 'uniform', min: 20, max: 10 };
+      },
+      /^「本人確認」\(Task_1\)の職員処理時間: 最小値 \(20\) が最大値 \(10\) より大きくなっています$/m,
+    ],
+    [
+      'branches 70 + 20',
+      (a) => {
+        a.flows.Flow_b = { probability: 20 };
+      },
+      /^「書類は揃っている？」\(Gw_1\)の分岐確率: 合計が 90% です。合計を 100% にしてください/m,
+    ],
   ];
 
   it.each(invalidCases)('given %s, when written, then a Japanese message names the element and the model is unchanged', async (_name, spoil, message) => {
@@ -127,9 +157,7 @@ describe('stepUpdate (for modeling.updateModdleProperties)', () => {
   it('given a negative time, when an update is built, then it throws naming the task and leaves the task alone', async () => {
     const d = await load();
     const task = d.elementsById.Task_1;
-    expect(() => stepUpdate(d.moddle, task, { residentTime: { type: 'exponential', mean: -1 } })).toThrow(
-      /「本人確認」\(Task_1\)の住民の所要時間/,
-    );
+    expect(() => stepUpdate(d.moddle, task, { residentTime: { type: 'exponential', mean: -1 } })).toThrow(/「本人確認」\(Task_1\)の住民の所要時間/);
     expect(task.extensionElements).toBeUndefined();
   });
 });

@@ -50,16 +50,24 @@ async function exported(s: Pick<ParitySample, 'file' | 'variant'>, bimpOnly = fa
   return xml;
 }
 
-const meanCycleTimeSeconds = (model: SimModel) =>
-  runSimulation(model, { replications: 20, seed: 1, startDate: '2025-04-01' }).kpis.leadTimeMinutes.mean * 60;
+const meanCycleTimeSeconds = (model: SimModel) => runSimulation(model, { replications: 20, seed: 1, startDate: '2025-04-01' }).kpis.leadTimeMinutes.mean * 60;
 
 describe('BIMP 2.0.7 parity on the exported samples (recorded BIMP figures)', () => {
-  it.each(fixture.samples.map((s) => [title(s), s] as const))('given %s, when exported today with and without bpr: annotations, then the BIMP block is the one BIMP was run on', async (_f, s) => {
-    const hash = createHash('sha256').update(blockOf(await exported(s))).digest('hex');
-    expect(createHash('sha256').update(blockOf(await exported(s, true))).digest('hex')).toBe(hash);
-    // A different hash means the export changed: run BIMP again as fixtures/bimp-parity.json describes.
-    expect(hash, `re-run BIMP: ${fixture.exportCommand.replace('<file>', s.file)}`).toBe(s.qbpBlockSha256);
-  });
+  it.each(fixture.samples.map((s) => [title(s), s] as const))(
+    'given %s, when exported today with and without bpr: annotations, then the BIMP block is the one BIMP was run on',
+    async (_f, s) => {
+      const hash = createHash('sha256')
+        .update(blockOf(await exported(s)))
+        .digest('hex');
+      expect(
+        createHash('sha256')
+          .update(blockOf(await exported(s, true)))
+          .digest('hex'),
+      ).toBe(hash);
+      // A different hash means the export changed: run BIMP again as fixtures/bimp-parity.json describes.
+      expect(hash, `re-run BIMP: ${fixture.exportCommand.replace('<file>', s.file)}`).toBe(s.qbpBlockSha256);
+    },
+  );
 
   it.each(fixture.samples.filter((s) => s.parity === 'expected').map((s) => [title(s), s] as const))(
     'given %s exported, when our engine runs its BIMP settings, then the mean cycle time is within 5% of BIMP',

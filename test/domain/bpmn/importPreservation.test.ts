@@ -25,7 +25,13 @@ function holdings(xml: string) {
     extensions.set(key, (extensions.get(key) ?? 0) + e.count);
   }
   const ids = new Set([...xml.matchAll(/\sid\s*=\s*"([^"]+)"/g)].map((m) => m[1]));
-  return { ids, extensions: Object.fromEntries([...extensions].sort()), shapes: inv.shapes, edges: inv.edges, diagrams: (xml.match(/<([\w.-]+:)?BPMNDiagram[\s>]/g) ?? []).length };
+  return {
+    ids,
+    extensions: Object.fromEntries([...extensions].sort()),
+    shapes: inv.shapes,
+    edges: inv.edges,
+    diagrams: (xml.match(/<([\w.-]+:)?BPMNDiagram[\s>]/g) ?? []).length,
+  };
 }
 
 /** Import → set one task's staff time through the domain writer → export → re-import. */
@@ -65,7 +71,10 @@ describe('other tools’ content survives an annotation edit and export (own fix
     expect(qbp).toHaveLength(1);
     expect(qbp[0].placement).toBe('definitions');
     expect(qbp[0].elements.map((e) => e.elementId)).toEqual(['Task_check', 'Task_mail', 'Task_hand']);
-    expect(qbp[0].sequenceFlows).toEqual([{ elementId: 'F_yes', executionProbability: 0.4 }, { elementId: 'F_no', executionProbability: 0.6 }]);
+    expect(qbp[0].sequenceFlows).toEqual([
+      { elementId: 'F_yes', executionProbability: 0.4 },
+      { elementId: 'F_no', executionProbability: 0.6 },
+    ]);
     expect(exported.trimEnd()).toMatch(/<\/qbp:processSimulationInfo>\s*<\/bpmn:definitions>$/);
     expect(exported).toContain('delivery == "mail"');
     expect(exported).toContain('${delivery != "mail"}');
@@ -112,18 +121,21 @@ describe('other tools’ content survives an annotation edit and export (own fix
 describe.runIf(corpusAvailable())('corpus files keep what they hold through an annotation edit (../shared/corpus)', () => {
   const files = corpusFiles('miwg', 'bpmnjs', 'sim').filter((f) => /\.bpmn$/i.test(f));
 
-  it.each(files.map((f) => [shortName(f), f]))('given %s, when one step is edited and the file exported and re-imported, then ids, extensions and DI are kept except what the import report announced', async (_s, file) => {
-    const parsed = await parseDiagram(new Uint8Array(readFileSync(file)));
-    if (!parsed.ok) return; // refusals are parseDiagram.test.ts's subject
-    const report = await importReportOf(parsed);
-    if (report.unsavable) return; // announced: such a file cannot be saved at all (DiagramSerializeError)
-    const { exported } = await editAndRoundTrip(parsed);
-    const a = holdings(parsed.xml);
-    const b = holdings(exported);
-    const announced = new Set(report.lost.map((l) => `${l.namespace} ${l.qname.replace(/^@?[^:]*:/, l.qname.startsWith('@') ? '@' : '')}`));
-    for (const [key, count] of Object.entries(a.extensions)) if (!announced.has(key)) expect(b.extensions[key] ?? 0, key).toBe(count);
-    expect([...a.ids].filter((id) => !b.ids.has(id)).length, 'ids lost without a word').toBeLessThanOrEqual(report.lost.reduce((n, l) => n + l.count, 0));
-    if (!report.lost.some((l) => /BPMN(Shape|Edge)$/.test(l.qname))) expect([b.shapes, b.edges]).toEqual([a.shapes, a.edges]);
-    expect(b.diagrams).toBe(a.diagrams);
-  });
+  it.each(files.map((f) => [shortName(f), f]))(
+    'given %s, when one step is edited and the file exported and re-imported, then ids, extensions and DI are kept except what the import report announced',
+    async (_s, file) => {
+      const parsed = await parseDiagram(new Uint8Array(readFileSync(file)));
+      if (!parsed.ok) return; // refusals are parseDiagram.test.ts's subject
+      const report = await importReportOf(parsed);
+      if (report.unsavable) return; // announced: such a file cannot be saved at all (DiagramSerializeError)
+      const { exported } = await editAndRoundTrip(parsed);
+      const a = holdings(parsed.xml);
+      const b = holdings(exported);
+      const announced = new Set(report.lost.map((l) => `${l.namespace} ${l.qname.replace(/^@?[^:]*:/, l.qname.startsWith('@') ? '@' : '')}`));
+      for (const [key, count] of Object.entries(a.extensions)) if (!announced.has(key)) expect(b.extensions[key] ?? 0, key).toBe(count);
+      expect([...a.ids].filter((id) => !b.ids.has(id)).length, 'ids lost without a word').toBeLessThanOrEqual(report.lost.reduce((n, l) => n + l.count, 0));
+      if (!report.lost.some((l) => /BPMN(Shape|Edge)$/.test(l.qname))) expect([b.shapes, b.edges]).toEqual([a.shapes, a.edges]);
+      expect(b.diagrams).toBe(a.diagrams);
+    },
+  );
 });

@@ -25,7 +25,9 @@ describe('QName references into the BPMN namespace', () => {
     expect(p.elementsById.Msg_1.targetRef.id).toBe('Task_receive');
     expect(p.elementsById.Task_receive.incoming.map((f: { id: string }) => f.id)).toEqual(['Flow_1']);
     const report = await importReportOf(p);
-    expect(report.warnings).toMatchObject([{ kind: 'unresolved-reference', elementId: 'Gw_1', elementName: '書類に不備があるか', subject: '<bpmn2:Flow_missing>' }]);
+    expect(report.warnings).toMatchObject([
+      { kind: 'unresolved-reference', elementId: 'Gw_1', elementName: '書類に不備があるか', subject: '<bpmn2:Flow_missing>' },
+    ]);
   });
 
   it('given a prefix bound to another namespace, a reference inside a comment and a name that looks like a reference, when resolved, then none of them changes', () => {
@@ -47,7 +49,9 @@ describe('QName references into the BPMN namespace', () => {
 describe('which diagram opens, and what it draws', () => {
   it('given a plane on an empty process whose shapes are the pools of a collaboration, when read, then the plane points at the collaboration and all 6 shapes and 4 edges are drawn', async () => {
     const p = await parsed(fixture('qname-collaboration.bpmn'));
-    expect(p.repairs.retargeted).toEqual([{ diagramId: 'Diagram_1', diagramName: '受付の流れ', from: 'Proc_empty', fromName: '図の入れ物', to: 'Collab_1', toName: '転入届の受付' }]);
+    expect(p.repairs.retargeted).toEqual([
+      { diagramId: 'Diagram_1', diagramName: '受付の流れ', from: 'Proc_empty', fromName: '図の入れ物', to: 'Collab_1', toName: '転入届の受付' },
+    ]);
     expect(p.definitions.diagrams[0].plane.bpmnElement.id).toBe('Collab_1');
     expect(p.xml).toContain('<bpmndi:BPMNPlane id="Plane_1" bpmnElement="Collab_1">');
     const report = await importReportOf(p);

@@ -95,7 +95,10 @@ describe('parseDiagram: text encodings', () => {
     expect(r8.ok && r8.elementsById.T.name).toBe(name);
     const u16 = new Uint8Array(2 + xml.length * 2);
     u16.set([0xff, 0xfe]);
-    for (let i = 0; i < xml.length; i++) { u16[2 + 2 * i] = xml.charCodeAt(i) & 0xff; u16[3 + 2 * i] = xml.charCodeAt(i) >> 8; }
+    for (let i = 0; i < xml.length; i++) {
+      u16[2 + 2 * i] = xml.charCodeAt(i) & 0xff;
+      u16[3 + 2 * i] = xml.charCodeAt(i) >> 8;
+    }
     const r16 = await parseDiagram(u16);
     expect(r16.ok && r16.elementsById.T.name).toBe(name);
   });
@@ -144,9 +147,10 @@ describe.runIf(corpusAvailable())('parseDiagram over the outside corpus', () => 
 });
 
 // Registered only without the corpus, so a normal run reports nothing as skipped.
-if (!corpusAvailable()) describe('parseDiagram over the outside corpus (absent)', () => {
-  it('is skipped because ../shared/corpus is missing', () => {
-    console.warn('../shared/corpus がないため、外部 BPMN コーパスのテストを省略しました');
-    expect(corpusAvailable()).toBe(false);
+if (!corpusAvailable())
+  describe('parseDiagram over the outside corpus (absent)', () => {
+    it('is skipped because ../shared/corpus is missing', () => {
+      console.warn('../shared/corpus がないため、外部 BPMN コーパスのテストを省略しました');
+      expect(corpusAvailable()).toBe(false);
+    });
   });
-});

@@ -61,7 +61,9 @@ function qbpFragment(xml: string): string {
   expect(found).toHaveLength(1);
   const end = readElementAt(xml, found[0].at)!.end;
   const frag = xml.slice(found[0].at, end);
-  return /^<qbp:processSimulationInfo[^>]*xmlns:qbp=/.test(frag) ? frag : frag.replace('<qbp:processSimulationInfo', `<qbp:processSimulationInfo xmlns:qbp="${QBP_NS}"`);
+  return /^<qbp:processSimulationInfo[^>]*xmlns:qbp=/.test(frag)
+    ? frag
+    : frag.replace('<qbp:processSimulationInfo', `<qbp:processSimulationInfo xmlns:qbp="${QBP_NS}"`);
 }
 
 function schemaErrors(fragment: string): string[] {
@@ -148,8 +150,10 @@ describe('exportQbp', () => {
   });
 
   it('given what BIMP cannot express, when exported, then each loss is named in a Japanese warning', async () => {
-    const xml = FIXTURE.replace('annualVolume="12000"', 'annualVolume="12000" seasonality="1,1,3,3,1,1,1,1,1,1,1,1"')
-      .replace('<bpr:staffTime type="fixed" value="5"/>', '<bpr:staffTime type="fixed" value="5"/><bpr:residentTime type="fixed" value="3"/><bpr:lag type="fixed" value="2" unit="businessDays"/>');
+    const xml = FIXTURE.replace('annualVolume="12000"', 'annualVolume="12000" seasonality="1,1,3,3,1,1,1,1,1,1,1,1"').replace(
+      '<bpr:staffTime type="fixed" value="5"/>',
+      '<bpr:staffTime type="fixed" value="5"/><bpr:residentTime type="fixed" value="3"/><bpr:lag type="fixed" value="2" unit="businessDays"/>',
+    );
     const { warnings } = await exportQbp(xml, { startDateTime: START });
     expect(warnings.some((w) => w.includes('月別の繁閑'))).toBe(true);
     expect(warnings.some((w) => w.includes('「受付」(T_fixed): 待ち時間（営業日単位）は BIMP で表せない'))).toBe(true);
@@ -203,9 +207,17 @@ describe.runIf(corpusAvailable('sim/bimp-ui'))('exported BIMP block against QBPS
 
   it.each([
     ['a probability above 1', (f: string) => f.replace(/executionProbability="[^"]*"/, 'executionProbability="1.5"'), 'maxInclusive'],
-    ['a distribution without type', (f: string) => f.replace(/<qbp:durationDistribution type="[A-Z]+"/, '<qbp:durationDistribution'), 'missing required attribute type'],
+    [
+      'a distribution without type',
+      (f: string) => f.replace(/<qbp:durationDistribution type="[A-Z]+"/, '<qbp:durationDistribution'),
+      'missing required attribute type',
+    ],
     ['an unknown distribution type', (f: string) => f.replace(/type="FIXED"/, 'type="WEIBULL"'), 'not in'],
-    ['resources before timetables', (f: string) => f.replace(/(<qbp:timetables>[\s\S]*?<\/qbp:timetables>)(\s*)(<qbp:resources>[\s\S]*?<\/qbp:resources>)/, '$3$2$1'), 'unexpected element'],
+    [
+      'resources before timetables',
+      (f: string) => f.replace(/(<qbp:timetables>[\s\S]*?<\/qbp:timetables>)(\s*)(<qbp:resources>[\s\S]*?<\/qbp:resources>)/, '$3$2$1'),
+      'unexpected element',
+    ],
     ['an attribute the schema does not know', (f: string) => f.replace('<qbp:resource ', '<qbp:resource colour="red" '), 'not allowed'],
     ['two resources with the same id', (f: string) => f.replace(/id="qbp_resource_2"/g, 'id="qbp_resource_1"'), 'duplicate ID'],
   ])('given an exported block with %s, when validated, then the schema check rejects it', async (_what, tamper, reason) => {
@@ -248,7 +260,6 @@ describe.runIf(corpusAvailable('sim/simod/tests/assets'))('exportQbp on a file e
     expect(all).toHaveLength(1);
     expect(all[0].currency).toBe('JPY');
     const again = convertQbp(all[0], (await reimport(out.xml)).definitions).annotations;
-    for (const [id, step] of Object.entries(annotations.steps))
-      if (step.staffTime) expectSameDistribution(again.steps[id]?.staffTime, step.staffTime);
+    for (const [id, step] of Object.entries(annotations.steps)) if (step.staffTime) expectSameDistribution(again.steps[id]?.staffTime, step.staffTime);
   });
 });

@@ -17,9 +17,9 @@ async function open(file: string) {
 
 /** Expected values straight from the XML with regular expressions, independent of the importer. */
 function qbpNumbers(xml: string) {
-  const elements = [...xml.matchAll(/<qbp:element\s[^>]*elementId="([^"]+)"[^>]*>\s*<qbp:durationDistribution\s[^>]*type="([A-Z]+)"\s+mean="([^"]+)"\s+arg1="([^"]+)"/g)].map(
-    (m) => ({ id: m[1], type: m[2], mean: Number(m[3]), arg1: Number(m[4]) }),
-  );
+  const elements = [
+    ...xml.matchAll(/<qbp:element\s[^>]*elementId="([^"]+)"[^>]*>\s*<qbp:durationDistribution\s[^>]*type="([A-Z]+)"\s+mean="([^"]+)"\s+arg1="([^"]+)"/g),
+  ].map((m) => ({ id: m[1], type: m[2], mean: Number(m[3]), arg1: Number(m[4]) }));
   const flows = [...xml.matchAll(/<qbp:sequenceFlow\s+elementId="([^"]+)"\s+executionProbability="([^"]+)"/g)].map((m) => ({ id: m[1], p: Number(m[2]) }));
   const instances = Number(/processInstances="(\d+)"/.exec(xml)?.[1]);
   const arrivalMean = Number(/<qbp:distribution\s[^>]*mean="([^"]+)"/.exec(xml)?.[1]);
@@ -59,7 +59,11 @@ describe.runIf(corpusAvailable('sim/simod/tests/assets'))('BIMP models from Simo
     const conv = convertQbp(readQbp(d.xml)!, d.definitions);
     expect(conv.annotations.settings.roles[0]).toEqual({ name: 'Clerk', headcount: 8, hourlyCost: 1, calendar: 'QBP_DEFAULT_TIMETABLE' });
     expect(conv.annotations.steps['sid-543CE27B-717A-4583-8BFE-09BF2267ACFC'].role).toBe('Loan Officer');
-    expect(conv.annotations.settings.calendars.find((c) => c.id === 'QBP_DEFAULT_TIMETABLE')).toMatchObject({ open: '09:00', close: '17:00', weekdays: [1, 2, 3, 4, 5] });
+    expect(conv.annotations.settings.calendars.find((c) => c.id === 'QBP_DEFAULT_TIMETABLE')).toMatchObject({
+      open: '09:00',
+      close: '17:00',
+      weekdays: [1, 2, 3, 4, 5],
+    });
     // 8 h × 5 days × 365/7 weeks, one case every 30 min.
     expect(conv.annotations.starts['sid-5B223415-80B9-41F6-BECB-D8D724DDB9F5'].annualVolume).toBeCloseTo((8 * 60 * 5 * 365) / 7 / 30, 9);
   });
@@ -120,11 +124,22 @@ describe('timetables, residents and arrival types written by hand', () => {
     <bpmn:sequenceFlow id="F1" sourceRef="S" targetRef="T"/><bpmn:sequenceFlow id="F2" sourceRef="T" targetRef="E"/></bpmn:process>
 </bpmn:definitions>`;
   const days = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'];
-  const rule = (day: string, from: string, to: string) => ({ fromWeekDay: day, toWeekDay: day, fromTime: `${from}:00.000+00:00`, toTime: `${to}:00.000+00:00` });
+  const rule = (day: string, from: string, to: string) => ({
+    fromWeekDay: day,
+    toWeekDay: day,
+    fromTime: `${from}:00.000+00:00`,
+    toTime: `${to}:00.000+00:00`,
+  });
   const info = (over: Partial<QbpInfo>): QbpInfo => ({
-    placement: 'definitions', processId: 'P', processInstances: 100,
+    placement: 'definitions',
+    processId: 'P',
+    processInstances: 100,
     arrival: { type: 'EXPONENTIAL', mean: 600, arg1: 600 },
-    timetables: [], resources: [], elements: [], sequenceFlows: [], ...over,
+    timetables: [],
+    resources: [],
+    elements: [],
+    sequenceFlows: [],
+    ...over,
   });
   const definitions = async () => {
     const d = await parseDiagram(DIAGRAM);
@@ -136,7 +151,16 @@ describe('timetables, residents and arrival types written by hand', () => {
     const rules = days.flatMap((d) => [rule(d, '09:00', '12:00'), rule(d, '13:00', '17:00')]);
     const conv = convertQbp(info({ timetables: [{ id: 'TT', isDefault: true, rules }] }), await definitions());
     expect(conv.annotations.settings.calendars).toEqual([
-      { id: 'TT', open: '09:00', lunchStart: '12:00', lunchEnd: '13:00', close: '17:00', weekdays: [1, 2, 3, 4, 5], publicHolidays: false, yearEndClosure: false },
+      {
+        id: 'TT',
+        open: '09:00',
+        lunchStart: '12:00',
+        lunchEnd: '13:00',
+        close: '17:00',
+        weekdays: [1, 2, 3, 4, 5],
+        publicHolidays: false,
+        yearEndClosure: false,
+      },
     ]);
     expect(conv.warnings).toEqual([]);
     // 7 h a weekday, one case every 10 min.

@@ -11,7 +11,9 @@ import { corpusAvailable, corpusRoot, diagramsRoot } from '../../support/paths';
 import { loadSchema, validateAgainst } from './xsdSubset';
 
 const START = '2025-04-01T08:30:00.000+09:00';
-const samples = readdirSync(diagramsRoot).filter((f) => f.endsWith('.bpmn')).sort();
+const samples = readdirSync(diagramsRoot)
+  .filter((f) => f.endsWith('.bpmn'))
+  .sort();
 const sample = (f: string) => readFileSync(join(diagramsRoot, f), 'utf8');
 
 /** The root element of the exported text and its qbp child, read with our own XML reader. */
@@ -28,55 +30,71 @@ async function importConverted(xml: string) {
 }
 
 describe('exported samples: where the BIMP block stands (BIMP 2.0.7 reads it only there)', () => {
-  it.each(samples)('given %s, when exported, then qbp:processSimulationInfo is the last child of <definitions>, declares its namespace and has the required attributes', async (f) => {
-    const out = await exportQbp(sample(f), { startDateTime: START });
-    const root = rootOf(out.xml);
-    const last = root.children[root.children.length - 1];
-    expect(last.local).toBe('processSimulationInfo');
-    expect(last.attrs['xmlns:qbp']).toBe(QBP_NS);
-    expect(Number(last.attrs.processInstances)).toBeGreaterThanOrEqual(2);
-    expect(last.attrs.startDateTime).toBe(START);
-    expect(last.attrs.processId).toBe(out.processId);
-    // Nowhere else: a second block inside extensionElements would contradict this one.
-    expect(out.xml.match(/<qbp:processSimulationInfo[\s>]/g)).toHaveLength(1);
-    expect(readQbp(out.xml)?.placement).toBe('definitions');
-    // The rest of the diagram is still BPMN the app opens.
-    const parsed = await parseDiagram(out.xml);
-    expect(parsed.ok).toBe(true);
-  });
-
-  it.runIf(corpusAvailable('sim/bimp-ui'))('given every sample exported, when its block is checked against QBPSchema.xsd, then there are no errors', async () => {
-    const schema = loadSchema(readFileSync(join(corpusRoot, 'sim/bimp-ui/QBPSchema.xsd'), 'utf8'));
-    for (const f of samples) {
+  it.each(samples)(
+    'given %s, when exported, then qbp:processSimulationInfo is the last child of <definitions>, declares its namespace and has the required attributes',
+    async (f) => {
       const out = await exportQbp(sample(f), { startDateTime: START });
-      const block = rootOf(out.xml).children.at(-1)!;
-      expect({ f, errors: validateAgainst(schema, block) }).toEqual({ f, errors: [] });
-    }
-  });
+      const root = rootOf(out.xml);
+      const last = root.children[root.children.length - 1];
+      expect(last.local).toBe('processSimulationInfo');
+      expect(last.attrs['xmlns:qbp']).toBe(QBP_NS);
+      expect(Number(last.attrs.processInstances)).toBeGreaterThanOrEqual(2);
+      expect(last.attrs.startDateTime).toBe(START);
+      expect(last.attrs.processId).toBe(out.processId);
+      // Nowhere else: a second block inside extensionElements would contradict this one.
+      expect(out.xml.match(/<qbp:processSimulationInfo[\s>]/g)).toHaveLength(1);
+      expect(readQbp(out.xml)?.placement).toBe('definitions');
+      // The rest of the diagram is still BPMN the app opens.
+      const parsed = await parseDiagram(out.xml);
+      expect(parsed.ok).toBe(true);
+    },
+  );
+
+  it.runIf(corpusAvailable('sim/bimp-ui'))(
+    'given every sample exported, when its block is checked against QBPSchema.xsd, then there are no errors',
+    async () => {
+      const schema = loadSchema(readFileSync(join(corpusRoot, 'sim/bimp-ui/QBPSchema.xsd'), 'utf8'));
+      for (const f of samples) {
+        const out = await exportQbp(sample(f), { startDateTime: START });
+        const block = rootOf(out.xml).children.at(-1)!;
+        expect({ f, errors: validateAgainst(schema, block) }).toEqual({ f, errors: [] });
+      }
+    },
+  );
 });
 
 describe('re-importing our own export', () => {
-  it.each(samples)('given %s exported, when the export is imported and exported again from its BIMP block only, then the simulation info is equal', async (f) => {
-    const once = await exportQbp(sample(f), { startDateTime: START });
-    const qbpOnly = (await exportQbp(sample(f), { startDateTime: START, bimpOnly: true })).xml;
-    expect(qbpOnly).not.toContain('bpr:');
-    const parsed = await parseDiagram(qbpOnly);
-    if (!parsed.ok) throw new Error(parsed.error.message);
-    const left = readDiagramAnnotations(parsed.definitions).annotations;
-    expect(Object.keys(left.steps)).toEqual([]);
-    expect(Object.keys(left.starts)).toEqual([]);
-    // A QBP-only file exports (no [no-arrivals]): from its own settings, case count and start.
-    const twice = await exportQbp(qbpOnly);
-    expect(readQbp(twice.xml)).toEqual(readQbp(once.xml));
-  });
+  it.each(samples)(
+    'given %s exported, when the export is imported and exported again from its BIMP block only, then the simulation info is equal',
+    async (f) => {
+      const once = await exportQbp(sample(f), { startDateTime: START });
+      const qbpOnly = (await exportQbp(sample(f), { startDateTime: START, bimpOnly: true })).xml;
+      expect(qbpOnly).not.toContain('bpr:');
+      const parsed = await parseDiagram(qbpOnly);
+      if (!parsed.ok) throw new Error(parsed.error.message);
+      const left = readDiagramAnnotations(parsed.definitions).annotations;
+      expect(Object.keys(left.steps)).toEqual([]);
+      expect(Object.keys(left.starts)).toEqual([]);
+      // A QBP-only file exports (no [no-arrivals]): from its own settings, case count and start.
+      const twice = await exportQbp(qbpOnly);
+      expect(readQbp(twice.xml)).toEqual(readQbp(once.xml));
+    },
+  );
 
   it('given the office calendar with a lunch break, when re-imported, then the two rules per day come back as one calendar with its lunch break', async () => {
     const once = await exportQbp(sample('tennyu-asis.bpmn'), { startDateTime: START });
     const office = readQbp(once.xml)!.timetables.find((t) => t.id === 'office')!;
-    expect(office.rules.map((r) => [r.fromTime, r.toTime])).toEqual([['08:30:00.000+00:00', '12:00:00.000+00:00'], ['13:00:00.000+00:00', '17:15:00.000+00:00']]);
+    expect(office.rules.map((r) => [r.fromTime, r.toTime])).toEqual([
+      ['08:30:00.000+00:00', '12:00:00.000+00:00'],
+      ['13:00:00.000+00:00', '17:15:00.000+00:00'],
+    ]);
     const conv = await importConverted(once.xml);
     expect(conv.annotations.settings.calendars.find((c) => c.id === 'office')).toMatchObject({
-      open: '08:30', lunchStart: '12:00', lunchEnd: '13:00', close: '17:15', weekdays: [1, 2, 3, 4, 5],
+      open: '08:30',
+      lunchStart: '12:00',
+      lunchEnd: '13:00',
+      close: '17:15',
+      weekdays: [1, 2, 3, 4, 5],
     });
     expect(conv.warnings.join('\n')).not.toContain('時間帯が異なります');
   });
@@ -102,7 +120,11 @@ describe('re-importing our own export', () => {
     expect(robot.rules).toEqual([{ fromTime: '00:00:00.000+00:00', toTime: '23:59:59.000+00:00', fromWeekDay: 'MONDAY', toWeekDay: 'SUNDAY' }]);
     const conv = await importConverted(out.xml);
     expect(conv.annotations.settings.roles.find((r) => r.name === 'RPA')).toMatchObject({ headcount: 2, hourlyCost: 150, calendar: ROBOT_CALENDAR_ID });
-    expect(conv.annotations.settings.calendars.find((c) => c.id === ROBOT_CALENDAR_ID)).toMatchObject({ open: '00:00', close: '24:00', weekdays: [1, 2, 3, 4, 5, 6, 7] });
+    expect(conv.annotations.settings.calendars.find((c) => c.id === ROBOT_CALENDAR_ID)).toMatchObject({
+      open: '00:00',
+      close: '24:00',
+      weekdays: [1, 2, 3, 4, 5, 6, 7],
+    });
   });
 
   it('given evenly spaced arrivals, when exported, then BIMP gets a FIXED interval, and re-importing keeps them evenly spaced', async () => {

@@ -3,7 +3,12 @@ import { CsvError, decodeText, parseCsv, toCsv } from '../../../src/domain/excha
 
 describe('toCsv', () => {
   it('given cells with commas, quotes, newlines and numbers, when written, then there is a BOM, CRLF and RFC 4180 quoting', () => {
-    const csv = toCsv([['業務名', '備考'], ['住民票', 'a,b'], ['"引用"', '1行目\n2行目'], [12.5, null]]);
+    const csv = toCsv([
+      ['業務名', '備考'],
+      ['住民票', 'a,b'],
+      ['"引用"', '1行目\n2行目'],
+      [12.5, null],
+    ]);
     expect(csv.startsWith('\uFEFF')).toBe(true);
     expect(csv).toBe('\uFEFF業務名,備考\r\n住民票,"a,b"\r\n"""引用""","1行目\n2行目"\r\n12.5,\r\n');
   });
@@ -14,14 +19,22 @@ describe('toCsv', () => {
   });
 
   it('given rows, when written and parsed back, then the same strings come out', () => {
-    const rows = [['a', 'b,c', '"d"'], ['改行\r\nあり', '', ' 空白 ']];
+    const rows = [
+      ['a', 'b,c', '"d"'],
+      ['改行\r\nあり', '', ' 空白 '],
+    ];
     expect(parseCsv(toCsv(rows))).toEqual(rows);
   });
 });
 
 describe('parseCsv', () => {
   it('given LF, CRLF and CR line ends and no final newline, when parsed, then each line is a row', () => {
-    expect(parseCsv('a,b\nc,d\r\ne,f\rg,h')).toEqual([['a', 'b'], ['c', 'd'], ['e', 'f'], ['g', 'h']]);
+    expect(parseCsv('a,b\nc,d\r\ne,f\rg,h')).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+      ['e', 'f'],
+      ['g', 'h'],
+    ]);
   });
 
   it('given an unclosed quote, when parsed, then a Japanese error names the line where it opened', () => {

@@ -49,7 +49,10 @@ describe('export file names', () => {
 describe('process file parts', () => {
   it('given a To-Be scenario whose name the process name does not hold, when named, then the scenario is added; otherwise not twice', () => {
     expect(processFileParts({ name: '転入届', kind: 'to-be', scenarioName: '書かない窓口' })).toEqual(['転入届', 'To-Be-書かない窓口']);
-    expect(processFileParts({ name: '転入届（To-Be: 書かない窓口）', kind: 'to-be', scenarioName: '書かない窓口' })).toEqual(['転入届（To-Be: 書かない窓口）', 'To-Be']);
+    expect(processFileParts({ name: '転入届（To-Be: 書かない窓口）', kind: 'to-be', scenarioName: '書かない窓口' })).toEqual([
+      '転入届（To-Be: 書かない窓口）',
+      'To-Be',
+    ]);
     expect(processFileParts({ name: '転入届（現行）', kind: 'as-is' })).toEqual(['転入届（現行）', 'As-Is']);
   });
 });

@@ -44,7 +44,22 @@ function initiative(over: Partial<Record<string, unknown>> = {}): Initiative {
 describe('取組一覧 export', () => {
   it('given fiscal years, when the header is built, then columns follow the plans order with one schedule column per year', () => {
     const header = initiativeExportHeader([2024, 2025]);
-    const order = ['取組名', '基本方針/施策', '担当課', 'これまでの課題', '取組の概要', 'BPRで把握した課題と解決方策', 'スケジュール 令和6（2024）年度', 'スケジュール 令和7（2025）年度', '評価指標', '基準値', '目標値', '実績値', '達成度・評価理由', '次期方針'];
+    const order = [
+      '取組名',
+      '基本方針/施策',
+      '担当課',
+      'これまでの課題',
+      '取組の概要',
+      'BPRで把握した課題と解決方策',
+      'スケジュール 令和6（2024）年度',
+      'スケジュール 令和7（2025）年度',
+      '評価指標',
+      '基準値',
+      '目標値',
+      '実績値',
+      '達成度・評価理由',
+      '次期方針',
+    ];
     const positions = order.map((c) => header.indexOf(c));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);

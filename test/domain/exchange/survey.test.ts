@@ -2,14 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readDiagramAnnotations } from '../../../src/domain/bpmn/annotationsRead';
 import { createModdle } from '../../../src/domain/bpmn/moddle';
 import { toCsv } from '../../../src/domain/exchange/csv';
-import {
-  importSurvey,
-  readSurveyRows,
-  readSurveyTable,
-  SurveyImportError,
-  surveyTemplateCsv,
-  surveyTemplateXlsx,
-} from '../../../src/domain/exchange/survey';
+import { importSurvey, readSurveyRows, readSurveyTable, SurveyImportError, surveyTemplateCsv, surveyTemplateXlsx } from '../../../src/domain/exchange/survey';
 import { readXlsx, writeXlsx } from '../../../src/domain/exchange/xlsx';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
@@ -43,7 +36,10 @@ describe('readSurveyTable', () => {
   });
 
   it('given 最小/最頻/最大 columns, when read, then the staff time is triangular', () => {
-    const rows = [['業務名', '手順', '担当', '最小(分)', '最頻(分)', '最大(分)', '件数/年'], ['交付', '審査', '審査担当', 5, 8, 20, 100]];
+    const rows = [
+      ['業務名', '手順', '担当', '最小(分)', '最頻(分)', '最大(分)', '件数/年'],
+      ['交付', '審査', '審査担当', 5, 8, 20, 100],
+    ];
     const [b] = readSurveyTable(rows);
     expect(b.steps[0].staffTime).toEqual({ type: 'triangular', min: 5, mode: 8, max: 20 });
   });
@@ -72,7 +68,12 @@ describe('readSurveyTable', () => {
   });
 
   it('given a sheet without a 手順 header, when read, then the error says which headers are expected', () => {
-    expect(() => readSurveyTable([['名前', '時間'], ['a', 1]])).toThrow(/見出し行が見つかりません.*業務名.*手順/);
+    expect(() =>
+      readSurveyTable([
+        ['名前', '時間'],
+        ['a', 1],
+      ]),
+    ).toThrow(/見出し行が見つかりません.*業務名.*手順/);
   });
 });
 
@@ -104,13 +105,20 @@ describe('importSurvey', () => {
     expect(Object.values(annotations.starts)[0]).toMatchObject({ annualVolume: 1200, calendar: 'office' });
     expect(annotations.steps[tasks[0].id]).toEqual({ role: '住民', residentTime: { type: 'fixed', value: 6 } });
     expect(annotations.steps[tasks[1].id]).toEqual({ role: '窓口担当', staffTime: { type: 'fixed', value: 5 }, residentTime: { type: 'fixed', value: 1 } });
-    expect(annotations.settings.roles.map((r) => [r.name, r.headcount])).toEqual([['住民', undefined], ['窓口担当', 1], ['入力担当', 1], ['係長', 1]]);
+    expect(annotations.settings.roles.map((r) => [r.name, r.headcount])).toEqual([
+      ['住民', undefined],
+      ['窓口担当', 1],
+      ['入力担当', 1],
+      ['係長', 1],
+    ]);
     expect(annotations.settings.calendars.map((c) => c.id)).toEqual(['office']);
     expect(p.notes[0]).toContain('仮に1人');
 
     // Shapes: every flow node and lane has one; each task sits in its lane's band, left to right.
     const shapes = new Map<string, { x: number; y: number; width: number; height: number }>(
-      defs.diagrams[0].plane.planeElement.filter((e: { $type: string }) => e.$type === 'bpmndi:BPMNShape').map((s: { bpmnElement: { id: string }; bounds: never }) => [s.bpmnElement.id, s.bounds]),
+      defs.diagrams[0].plane.planeElement
+        .filter((e: { $type: string }) => e.$type === 'bpmndi:BPMNShape')
+        .map((s: { bpmnElement: { id: string }; bounds: never }) => [s.bpmnElement.id, s.bounds]),
     );
     for (const el of [...process.flowElements.filter((e: { $type: string }) => e.$type !== 'bpmn:SequenceFlow'), ...process.laneSets[0].lanes])
       expect(shapes.has(el.id), el.id).toBe(true);

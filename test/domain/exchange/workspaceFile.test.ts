@@ -87,7 +87,10 @@ describe('parseWorkspaceFile', () => {
     const file = parseWorkspaceFile(JSON.stringify(v1()));
     expect(parseWorkspaceFile(serializeWorkspaceFile(file))).toEqual(file);
     // Links on both sides (files from before scenarios) read as one scenario: only the To-Be keeps it.
-    expect(file.processes.map((p) => [p.id, p.linkedProcessId, p.scenarioName])).toEqual([['p1', undefined, undefined], ['p2', 'p1', '業務p2']]);
+    expect(file.processes.map((p) => [p.id, p.linkedProcessId, p.scenarioName])).toEqual([
+      ['p1', undefined, undefined],
+      ['p2', 'p1', '業務p2'],
+    ]);
     expect(workspaceFileName(file)).toBe('bpr-studio_ワークスペース_2025-04-01.json');
   });
 });

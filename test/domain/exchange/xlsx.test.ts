@@ -21,7 +21,14 @@ function zipFolder(dir: string): Uint8Array {
 
 describe('column references', () => {
   it('given indexes, when converted to letters and back, then A, Z, AA, AB, ZZ, AAA round-trip', () => {
-    for (const [i, s] of [[0, 'A'], [25, 'Z'], [26, 'AA'], [27, 'AB'], [701, 'ZZ'], [702, 'AAA']] as const) {
+    for (const [i, s] of [
+      [0, 'A'],
+      [25, 'Z'],
+      [26, 'AA'],
+      [27, 'AB'],
+      [701, 'ZZ'],
+      [702, 'AAA'],
+    ] as const) {
       expect(columnLetters(i)).toBe(s);
       expect(columnIndexOf(`${s}12`)).toBe(i);
     }
@@ -31,7 +38,10 @@ describe('column references', () => {
 describe('writeXlsx / readXlsx', () => {
   it('given Japanese text, numbers and gaps, when written and read back, then the values come back typed and in place', () => {
     const sheets = [
-      { name: '業務量調査', rows: [['業務名', '処理時間(分)', null, '備考'], ['住民票の写し交付', 8, null, '  前後に空白  '], [], [null, 0.25, -3, 'A&B <"x">']] },
+      {
+        name: '業務量調査',
+        rows: [['業務名', '処理時間(分)', null, '備考'], ['住民票の写し交付', 8, null, '  前後に空白  '], [], [null, 0.25, -3, 'A&B <"x">']],
+      },
       { name: '二枚目', rows: [[1, 2, 3]] },
     ];
     const back = readXlsx(writeXlsx(sheets));
@@ -46,7 +56,15 @@ describe('writeXlsx / readXlsx', () => {
   it('given a workbook, when written, then it holds the parts Excel requires, numbers as numbers and column widths', () => {
     const parts = unzipSync(writeXlsx([{ name: 'a/b:c', rows: [['名前', 42]] }]));
     expect(Object.keys(parts)).toEqual(
-      expect.arrayContaining(['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/worksheets/sheet1.xml', 'xl/sharedStrings.xml', 'xl/styles.xml']),
+      expect.arrayContaining([
+        '[Content_Types].xml',
+        '_rels/.rels',
+        'xl/workbook.xml',
+        'xl/_rels/workbook.xml.rels',
+        'xl/worksheets/sheet1.xml',
+        'xl/sharedStrings.xml',
+        'xl/styles.xml',
+      ]),
     );
     expect(Object.keys(parts)[0]).toBe('[Content_Types].xml');
     const sheet = strFromU8(parts['xl/worksheets/sheet1.xml']);

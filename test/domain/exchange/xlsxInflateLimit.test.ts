@@ -24,7 +24,10 @@ describe('14.7 survey and xlsx reading', () => {
   });
 
   it('given survey names with full-width brackets and rare kanji, when read, then they are stored exactly as written', () => {
-    const [b] = readSurveyTable([['業務名', '手順', '担当', '処理時間(分)'], ['交付（①髙﨑～）', '確認する（①）', '窓口担当', '５']]);
+    const [b] = readSurveyTable([
+      ['業務名', '手順', '担当', '処理時間(分)'],
+      ['交付（①髙﨑～）', '確認する（①）', '窓口担当', '５'],
+    ]);
     expect(b.name).toBe('交付（①髙﨑～）');
     expect(b.steps[0].name).toBe('確認する（①）');
     expect(b.steps[0].staffTime).toEqual({ type: 'fixed', value: 5 });

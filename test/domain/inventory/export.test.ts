@@ -7,8 +7,19 @@ import { parseInventoryFile, parseInventoryTable } from '../../../src/domain/inv
 import type { InventoryFields } from '../../../src/domain/inventory/record';
 
 const row = (over: Partial<InventoryFields>): InventoryFields => ({
-  department: '市民生活部', section: '市民課', unit: '', name: '', code: '', purpose: '', legalBasis: '', peakPeriod: '', note: '',
-  paper: false, systemEntry: false, outsourced: false, ...over,
+  department: '市民生活部',
+  section: '市民課',
+  unit: '',
+  name: '',
+  code: '',
+  purpose: '',
+  legalBasis: '',
+  peakPeriod: '',
+  note: '',
+  paper: false,
+  systemEntry: false,
+  outsourced: false,
+  ...over,
 });
 // Hand-computed: 12,000 × 6 / 60 = 1,200 h; 1,200 / 1,200 h per FTE = 1.00 人工. The second has 900 h entered.
 const ROWS = [

@@ -9,14 +9,18 @@ const utf8 = (s: string) => new TextEncoder().encode(s);
 const bom = (s: string) => new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(s)]);
 function utf16le(s: string): Uint8Array {
   const out = new Uint8Array(2 + s.length * 2);
-  out[0] = 0xff; out[1] = 0xfe;
-  for (let i = 0; i < s.length; i++) { out[2 + i * 2] = s.charCodeAt(i) & 0xff; out[3 + i * 2] = s.charCodeAt(i) >> 8; }
+  out[0] = 0xff;
+  out[1] = 0xfe;
+  for (let i = 0; i < s.length; i++) {
+    out[2 + i * 2] = s.charCodeAt(i) & 0xff;
+    out[3 + i * 2] = s.charCodeAt(i) >> 8;
+  }
   return out;
 }
 // 「課,業務名,件数,分」 and 「市民課,住民票,1200,6」 in Shift_JIS (CP932) bytes, written out by hand.
 const SJIS = new Uint8Array([
-  0x89, 0xdb, 0x2c, 0x8b, 0xc6, 0x96, 0xb1, 0x96, 0xbc, 0x2c, 0x8c, 0x8f, 0x90, 0x94, 0x0d, 0x0a,
-  0x8e, 0x73, 0x96, 0xaf, 0x89, 0xdb, 0x2c, 0x8f, 0x5a, 0x96, 0xaf, 0x95, 0x5b, 0x2c, 0x31, 0x32, 0x30, 0x30, 0x0d, 0x0a,
+  0x89, 0xdb, 0x2c, 0x8b, 0xc6, 0x96, 0xb1, 0x96, 0xbc, 0x2c, 0x8c, 0x8f, 0x90, 0x94, 0x0d, 0x0a, 0x8e, 0x73, 0x96, 0xaf, 0x89, 0xdb, 0x2c, 0x8f, 0x5a, 0x96,
+  0xaf, 0x95, 0x5b, 0x2c, 0x31, 0x32, 0x30, 0x30, 0x0d, 0x0a,
 ]);
 
 describe('inventory parsing', () => {
@@ -26,7 +30,10 @@ describe('inventory parsing', () => {
     ['所属', '業務名', '年間件数', '処理時間(分)'],
     ['担当課', '事務名', '処理件数', '1件当たり処理時間'],
   ])('given header variant %s/%s/%s/%s, when parsed, then the columns are recognised and hours = 件数 × 分 / 60', (a, b, c, d) => {
-    const p = parseInventoryTable([[a, b, c, d], ['市民課', '住民票の写し交付', '12,000', '６']]);
+    const p = parseInventoryTable([
+      [a, b, c, d],
+      ['市民課', '住民票の写し交付', '12,000', '６'],
+    ]);
     expect(p.problems).toEqual([]);
     expect(p.rows).toHaveLength(1);
     expect(p.rows[0].section).toBe('市民課');
@@ -36,7 +43,12 @@ describe('inventory parsing', () => {
 
   it('given a CP932 CSV without BOM, when parsed, then the Japanese headers and names are read', () => {
     expect(parseCsv(SJIS)[0]).toEqual(['課', '業務名', '件数']);
-    const p = parseInventoryTable([...parseCsv(SJIS).slice(0, 1).map((r) => [...r, '処理時間']), ['市民課', '住民票', '1200', '6']]);
+    const p = parseInventoryTable([
+      ...parseCsv(SJIS)
+        .slice(0, 1)
+        .map((r) => [...r, '処理時間']),
+      ['市民課', '住民票', '1200', '6'],
+    ]);
     expect(p.rows[0].name).toBe('住民票');
   });
 
@@ -49,7 +61,10 @@ describe('inventory parsing', () => {
   });
 
   it('given names with full-width brackets and rare kanji, when parsed, then they are kept exactly as written', () => {
-    const p = parseInventoryTable([['課', '業務名', '年間業務時間'], ['市民課', '証明書交付（①髙﨑～）', '１，２００']]);
+    const p = parseInventoryTable([
+      ['課', '業務名', '年間業務時間'],
+      ['市民課', '証明書交付（①髙﨑～）', '１，２００'],
+    ]);
     expect(p.rows[0].name).toBe('証明書交付（①髙﨑～）');
     expect(p.rows[0].enteredHours).toBe(1200);
   });
@@ -77,27 +92,58 @@ describe('inventory parsing', () => {
       ['市民課', 'A', '1', '1'],
     ]);
     expect(p.rows).toEqual([]);
-    expect(p.refused.map((r) => [r.row, r.code])).toEqual([[3, 'name-missing'], [4, 'not-a-number'], [5, 'negative'], [6, 'no-hours'], [7, 'duplicate']]);
+    expect(p.refused.map((r) => [r.row, r.code])).toEqual([
+      [3, 'name-missing'],
+      [4, 'not-a-number'],
+      [5, 'negative'],
+      [6, 'no-hours'],
+      [7, 'duplicate'],
+    ]);
     expect(p.refused[1].message).toContain('4行目の「年間件数」');
   });
 
   it('given an unknown header and a mapping, when parsed, then the mapped column is used and reported as mapped', () => {
     const mapping = parseMapping('担当組織=section,事務の名称=業務名');
-    const p = parseInventoryTable([['担当組織', '事務の名称', '年間時間'], ['市民課', 'A', '5']], mapping);
+    const p = parseInventoryTable(
+      [
+        ['担当組織', '事務の名称', '年間時間'],
+        ['市民課', 'A', '5'],
+      ],
+      mapping,
+    );
     expect(p.columns.map((c) => c.how)).toEqual(['mapped', 'mapped', 'recognised']);
     expect(p.rows[0].name).toBe('A');
   });
 
   it('given an xlsx, when parsed, then it reads like the CSV', () => {
-    const bytes = writeXlsx([{ name: '調査', rows: [['部', '課', '係', '業務名', '年間業務時間'], ['市民部', '市民課', '窓口係', 'A', 42]] }]);
+    const bytes = writeXlsx([
+      {
+        name: '調査',
+        rows: [
+          ['部', '課', '係', '業務名', '年間業務時間'],
+          ['市民部', '市民課', '窓口係', 'A', 42],
+        ],
+      },
+    ]);
     const p = parseInventoryFile('x.xlsx', bytes);
     expect(p.rows[0]).toMatchObject({ department: '市民部', unit: '窓口係', enteredHours: 42 });
   });
 });
 
 const row = (over: Partial<InventoryFields>): InventoryFields => ({
-  department: '', section: '市民課', unit: '', name: 'x', code: '', purpose: '', legalBasis: '', peakPeriod: '',
-  paper: false, systemEntry: false, outsourced: false, note: '', ...over,
+  department: '',
+  section: '市民課',
+  unit: '',
+  name: 'x',
+  code: '',
+  purpose: '',
+  legalBasis: '',
+  peakPeriod: '',
+  paper: false,
+  systemEntry: false,
+  outsourced: false,
+  note: '',
+  ...over,
 });
 
 describe('inventory totals, merge and ranking', () => {
@@ -117,7 +163,11 @@ describe('inventory totals, merge and ranking', () => {
 
   it('given a stored inventory, when the same sheet is imported again with one change, then one row updates and none is added', () => {
     const stored = [row({ name: 'A', code: '001', enteredHours: 1 }), row({ name: 'B', enteredHours: 2 })];
-    const plan = planMerge(stored, [row({ name: 'A（改）', code: '００１', enteredHours: 1 }), row({ name: 'B', enteredHours: 2 }), row({ name: 'C', enteredHours: 3 })]);
+    const plan = planMerge(stored, [
+      row({ name: 'A（改）', code: '００１', enteredHours: 1 }),
+      row({ name: 'B', enteredHours: 2 }),
+      row({ name: 'C', enteredHours: 3 }),
+    ]);
     expect(plan.updated.map((u) => u.existing.name)).toEqual(['A']);
     expect(plan.unchanged).toBe(1);
     expect(plan.added.map((a) => a.name)).toEqual(['C']);
@@ -130,7 +180,11 @@ describe('inventory totals, merge and ranking', () => {
       row({ name: '定型・ノンコア・入力', enteredHours: 100, routine: '定型', core: 'ノンコア', systemEntry: true }), // 100×2×1.5×1.3 = 390
     ];
     const r = rankInventory(rows, DEFAULT_RANK_WEIGHTS);
-    expect(r.map((x) => [x.row.name, x.score])).toEqual([['定型・紙', 1200], ['大きいが非定型', 1000], ['定型・ノンコア・入力', 390.00000000000006]]);
+    expect(r.map((x) => [x.row.name, x.score])).toEqual([
+      ['定型・紙', 1200],
+      ['大きいが非定型', 1000],
+      ['定型・ノンコア・入力', 390.00000000000006],
+    ]);
     expect(r[0].reasons).toEqual(['hours', 'routine', 'paper']);
     const flat = rankInventory(rows, { routine: 1, nonCore: 1, paper: 1, systemEntry: 1 });
     expect(flat[0].row.name).toBe('大きいが非定型');
@@ -143,7 +197,10 @@ describe('sample inventory', () => {
     const { toCsv } = await import('../../../src/domain/exchange/csv');
     const { INVENTORY_FIELDS, INVENTORY_FIELD_LABELS } = await import('../../../src/domain/inventory/parse');
     const rows = sampleInventory();
-    const table = [INVENTORY_FIELDS.map((f) => INVENTORY_FIELD_LABELS[f]), ...rows.map((r) => INVENTORY_FIELDS.map((f) => (typeof r[f] === 'boolean' ? (r[f] ? '○' : '') : ((r[f] as string | number | undefined) ?? null))))];
+    const table = [
+      INVENTORY_FIELDS.map((f) => INVENTORY_FIELD_LABELS[f]),
+      ...rows.map((r) => INVENTORY_FIELDS.map((f) => (typeof r[f] === 'boolean' ? (r[f] ? '○' : '') : ((r[f] as string | number | undefined) ?? null)))),
+    ];
     const p = parseInventoryFile('s.csv', new TextEncoder().encode(toCsv(table)));
     expect(p.refused).toEqual([]);
     expect(p.rows).toEqual(rows);

@@ -3,8 +3,7 @@ import { type LintFinding, lintDefinitions } from '../../../src/domain/lint/lint
 
 /** Small inline BPMN builders so each rule test shows its whole diagram. */
 
-const NS =
-  'xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpr="urn:bpr-studio:bpmn:annotations:1.0"';
+const NS = 'xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpr="urn:bpr-studio:bpmn:annotations:1.0"';
 
 export const definitions = (body: string, id = 'Defs_1') =>
   `<?xml version="1.0" encoding="UTF-8"?>\n<bpmn:definitions ${NS} id="${id}" targetNamespace="urn:test">${wire(body)}</bpmn:definitions>`;
@@ -50,17 +49,19 @@ export const start = (id: string, volume: number | null = 1000) =>
 
 export const end = (id: string) => `<bpmn:endEvent id="${id}"/>`;
 
-export interface StepOpts { staff?: number; resident?: number; role?: string; tag?: string }
+export interface StepOpts {
+  staff?: number;
+  resident?: number;
+  role?: string;
+  tag?: string;
+}
 
 export const task = (id: string, name: string, o: StepOpts = { staff: 5 }) => {
   const tag = o.tag ?? 'task';
   const inner =
     (o.staff === undefined ? '' : `<bpr:staffTime type="fixed" value="${o.staff}"/>`) +
     (o.resident === undefined ? '' : `<bpr:residentTime type="fixed" value="${o.resident}"/>`);
-  const step =
-    inner || o.role
-      ? `<bpmn:extensionElements><bpr:step${o.role ? ` role="${o.role}"` : ''}>${inner}</bpr:step></bpmn:extensionElements>`
-      : '';
+  const step = inner || o.role ? `<bpmn:extensionElements><bpr:step${o.role ? ` role="${o.role}"` : ''}>${inner}</bpr:step></bpmn:extensionElements>` : '';
   return `<bpmn:${tag} id="${id}" name="${name}">${step}</bpmn:${tag}>`;
 };
 

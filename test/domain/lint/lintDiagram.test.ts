@@ -76,7 +76,11 @@ describe('lintDefinitions', () => {
   it('given a bpmnlint built-in finding, when linted, then its message is Japanese and names the element', async () => {
     const found = await lintDefinitions(await parse(twin('')));
     const label = found.find((f) => f.rule === 'label-required' && f.id === 'Task_1');
-    expect(label).toMatchObject({ id: 'Task_1', category: 'warn', message: 'タスク(Task_1) に名前がありません（図の上で何のタスクか分かるように名前を付けてください）' });
+    expect(label).toMatchObject({
+      id: 'Task_1',
+      category: 'warn',
+      message: 'タスク(Task_1) に名前がありません（図の上で何のタスクか分かるように名前を付けてください）',
+    });
   });
 });
 

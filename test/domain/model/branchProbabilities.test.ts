@@ -12,7 +12,13 @@ import { definitions, end, findingsOf, flow, or, process, start, task, xor } fro
  * hand arithmetic on the percentages.
  */
 type Kind = 'exclusive' | 'eventBased' | 'inclusive';
-interface Case { name: string; kind: Kind; probabilities: (number | undefined)[]; defaultIndex?: number; ok: boolean }
+interface Case {
+  name: string;
+  kind: Kind;
+  probabilities: (number | undefined)[];
+  defaultIndex?: number;
+  ok: boolean;
+}
 
 const CASES: Case[] = [
   { name: '33.33 × 3 = 99.99, inside ±0.01', kind: 'exclusive', probabilities: [33.33, 33.33, 33.33], ok: true },
@@ -33,15 +39,18 @@ function diagram(c: Case): string {
   const n = c.probabilities.length;
   const flowId = (i: number) => `Out_${i}`;
   const gateway =
-    c.kind === 'exclusive' ? xor('Gw', '判定', c.defaultIndex !== undefined ? flowId(c.defaultIndex) : undefined)
-      : c.kind === 'inclusive' ? or('Gw', '判定', c.defaultIndex !== undefined ? flowId(c.defaultIndex) : undefined)
+    c.kind === 'exclusive'
+      ? xor('Gw', '判定', c.defaultIndex !== undefined ? flowId(c.defaultIndex) : undefined)
+      : c.kind === 'inclusive'
+        ? or('Gw', '判定', c.defaultIndex !== undefined ? flowId(c.defaultIndex) : undefined)
         : '<bpmn:eventBasedGateway id="Gw" name="判定"/>';
   let body = start('S') + task('T', '受付', { staff: 5, role: '窓口' }) + gateway + flow('F0', 'S', 'T') + flow('F1', 'T', 'Gw');
   const join = c.kind === 'inclusive' ? or('J', '合流') : xor('J', '合流');
   for (let i = 0; i < n; i++) {
-    const target = c.kind === 'eventBased'
-      ? `<bpmn:intermediateCatchEvent id="W${i}" name="待つ${i}"><bpmn:timerEventDefinition><bpmn:timeDuration>PT${i + 1}H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>`
-      : task(`B${i}`, `分岐${i}`, { staff: 5, role: '窓口' });
+    const target =
+      c.kind === 'eventBased'
+        ? `<bpmn:intermediateCatchEvent id="W${i}" name="待つ${i}"><bpmn:timerEventDefinition><bpmn:timeDuration>PT${i + 1}H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>`
+        : task(`B${i}`, `分岐${i}`, { staff: 5, role: '窓口' });
     const id = c.kind === 'eventBased' ? `W${i}` : `B${i}`;
     body += target + flow(flowId(i), 'Gw', id, c.probabilities[i]) + flow(`Back${i}`, id, 'J');
   }
@@ -57,7 +66,10 @@ describe('branch probabilities: the rule', () => {
 
   it.each(CASES)('given $name, when checked, then the verdict is ok = $ok', (c) => {
     const rule = c.kind === 'inclusive' ? 'inclusive' : 'exclusive';
-    const finding = checkBranchProbabilities(rule, c.probabilities.map((p, i) => ({ probability: p, isDefault: i === c.defaultIndex })));
+    const finding = checkBranchProbabilities(
+      rule,
+      c.probabilities.map((p, i) => ({ probability: p, isDefault: i === c.defaultIndex })),
+    );
     expect(finding === null).toBe(c.ok);
   });
 });

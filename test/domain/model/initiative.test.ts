@@ -36,8 +36,9 @@ describe('取組 records', () => {
   });
 
   it('given a record without 担当課, when loaded, then a Japanese error names the record and the field', () => {
-    expect(() => parseInitiative({ schemaVersion: 1, id: 'x', workspaceId: 'w', title: '電子決裁', departments: [], createdAt: '', updatedAt: '' }))
-      .toThrowError(/取組「電子決裁」.*departments.*担当課を1つ以上/);
+    expect(() =>
+      parseInitiative({ schemaVersion: 1, id: 'x', workspaceId: 'w', title: '電子決裁', departments: [], createdAt: '', updatedAt: '' }),
+    ).toThrowError(/取組「電子決裁」.*departments.*担当課を1つ以上/);
   });
 
   it('given a record from a newer app, when loaded, then it is refused rather than misread', () => {
@@ -46,10 +47,14 @@ describe('取組 records', () => {
 
   it('given a measured value, when a comparison estimate is applied and re-applied, then the estimate follows and the measurement stays', () => {
     const first = applyComparisonEstimates(base(), 2025, {
-      comparisonKey: 'c1', computedAt: 't1', hoursSavedPerYear: { mean: 420, ci95: [400, 440] },
+      comparisonKey: 'c1',
+      computedAt: 't1',
+      hoursSavedPerYear: { mean: 420, ci95: [400, 440] },
     });
     const again = applyComparisonEstimates(first, 2025, {
-      comparisonKey: 'c2', computedAt: 't2', hoursSavedPerYear: { mean: 455, ci95: [430, 480] },
+      comparisonKey: 'c2',
+      computedAt: 't2',
+      hoursSavedPerYear: { mean: 455, ci95: [430, 480] },
     });
     const y = again.indicators[0].years[0];
     expect(y.measured).toBe(410);

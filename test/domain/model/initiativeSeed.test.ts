@@ -24,7 +24,13 @@ const asRecord = (seed: ReturnType<typeof seedInitiatives>[number], n: number) =
 describe('seeded 取組', () => {
   it('given the sample manifest, when the seeds are built, then every one parses as a valid 取組', () => {
     const seeds = seedInitiatives(idsByFile);
-    expect(seeds.map((s) => s.title)).toEqual(['書かない窓口の導入', 'BPRの推進', '電子決裁・文書管理システムの導入', 'AI・RPAの利用推進', '行政手続のオンライン化']);
+    expect(seeds.map((s) => s.title)).toEqual([
+      '書かない窓口の導入',
+      'BPRの推進',
+      '電子決裁・文書管理システムの導入',
+      'AI・RPAの利用推進',
+      '行政手続のオンライン化',
+    ]);
     seeds.forEach((s, n) => expect(() => parseInitiative(asRecord(s, n))).not.toThrow());
   });
 

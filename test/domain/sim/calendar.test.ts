@@ -152,7 +152,8 @@ describe('24h calendar (robot roles)', () => {
     expect(c.openMinutesPerDay).toBe(MINUTES_PER_DAY);
     const rng = createRng(23);
     for (let i = 0; i < 1000; i++) {
-      const t = rng.next() * 1e6, m = rng.next() * 5000;
+      const t = rng.next() * 1e6,
+        m = rng.next() * 5000;
       expect(c.addWorkingMinutes(t, m)).toBe(t + m);
       expect(c.isOpen(t)).toBe(true);
       expect(c.nextOpen(t)).toBe(t);

@@ -118,7 +118,8 @@ describe('compileDistribution: moments (n = 200,000, fixed seeds)', () => {
 
   it('given the same seed, when sampling via sampleDistribution and a compiled sampler, then results are identical', () => {
     const d: Distribution = { type: 'lognormal', mean: 8, sd: 3 };
-    const r1: Rng = createRng(4), r2: Rng = createRng(4);
+    const r1: Rng = createRng(4),
+      r2: Rng = createRng(4);
     const s = compileDistribution(d);
     for (let i = 0; i < 10; i++) expect(sampleDistribution(d, r1)).toBe(s(r2));
   });

@@ -31,7 +31,8 @@ describe('EventHeap', () => {
     const rng = createRng(8);
     const h = new EventHeap<number>();
     const pending: { time: number; seq: number }[] = [];
-    let seq = 0, now = 0;
+    let seq = 0,
+      now = 0;
     for (let step = 0; step < 20_000; step++) {
       if (pending.length === 0 || rng.next() < 0.55) {
         const time = now + rng.nextInt(20);
@@ -41,7 +42,8 @@ describe('EventHeap', () => {
         expect(h.peekTime()).toBe(Math.min(...pending.map((p) => p.time)));
         let best = 0;
         for (let i = 1; i < pending.length; i++) {
-          const p = pending[i]!, b = pending[best]!;
+          const p = pending[i]!,
+            b = pending[best]!;
           if (p.time < b.time || (p.time === b.time && p.seq < b.seq)) best = i;
         }
         const expected = pending.splice(best, 1)[0]!;

@@ -26,12 +26,21 @@ describe('想定の幅 (input range)', () => {
     expect(task(modelAtInputEnd(m, 'optimistic')).staffTime).toEqual({ type: 'fixed', value: 4 });
     expect(task(modelAtInputEnd(m, 'pessimistic')).staffTime).toEqual({ type: 'fixed', value: 11 });
     expect(task(modelAtInputEnd(m, 'optimistic')).residentTime).toEqual({ type: 'fixed', value: 2 });
-    const withDist = (d: NonNullable<SimModel['nodes'][number]['staffTime']>): SimModel => ({ ...m, nodes: m.nodes.map((n) => (n.id === 'Task_1' ? { ...n, staffTime: d } : n)) });
+    const withDist = (d: NonNullable<SimModel['nodes'][number]['staffTime']>): SimModel => ({
+      ...m,
+      nodes: m.nodes.map((n) => (n.id === 'Task_1' ? { ...n, staffTime: d } : n)),
+    });
     // normal(10, 2): 10 ∓ 1.95996 · 2; normal(1, 2) low end would be negative → 0.
-    expect(task(modelAtInputEnd(withDist({ type: 'normal', mean: 10, sd: 2 }), 'optimistic')).staffTime).toEqual({ type: 'fixed', value: expect.closeTo(10 - 1.959964 * 2, 5) });
+    expect(task(modelAtInputEnd(withDist({ type: 'normal', mean: 10, sd: 2 }), 'optimistic')).staffTime).toEqual({
+      type: 'fixed',
+      value: expect.closeTo(10 - 1.959964 * 2, 5),
+    });
     expect(task(modelAtInputEnd(withDist({ type: 'normal', mean: 1, sd: 2 }), 'optimistic')).staffTime).toEqual({ type: 'fixed', value: 0 });
     // exponential(mean 10): quantile −10 · ln(1 − p) at p = 0.975 → 10 · ln 40.
-    expect(task(modelAtInputEnd(withDist({ type: 'exponential', mean: 10 }), 'pessimistic')).staffTime).toEqual({ type: 'fixed', value: expect.closeTo(10 * Math.log(40), 9) });
+    expect(task(modelAtInputEnd(withDist({ type: 'exponential', mean: 10 }), 'pessimistic')).staffTime).toEqual({
+      type: 'fixed',
+      value: expect.closeTo(10 * Math.log(40), 9),
+    });
     // the original model is untouched
     expect(task(m).staffTime).toEqual({ type: 'triangular', min: 4, mode: 6, max: 11 });
   });
@@ -66,7 +75,11 @@ describe('想定の幅 (input range)', () => {
   });
 
   it('given a model whose step times are all fixed, when simulated with inputRange, then the range collapses to the mean', async () => {
-    const fixed = linearBpmn({ annualVolume: 500, roles: [{ name: '職員' }], steps: [{ id: 'Task_1', name: '入力', role: '職員', staff: { type: 'fixed', value: 6 } }] });
+    const fixed = linearBpmn({
+      annualVolume: 500,
+      roles: [{ name: '職員' }],
+      steps: [{ id: 'Task_1', name: '入力', role: '職員', staff: { type: 'fixed', value: 6 } }],
+    });
     const k = runSimulation(await model(fixed), { cases: 500, replications: 2, startDate: '2027-04-01', inputRange: true }).kpis;
     expect(k.staffHoursPerYear.inputRange).toEqual([expect.closeTo(50, 9), expect.closeTo(50, 9)]);
   });

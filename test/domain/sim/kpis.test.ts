@@ -17,7 +17,10 @@ function pricedModel(fixedCostPerYear = FIXED) {
       { id: 'Check', kind: 'task', name: '確認', roleName: '職員', staffTime: { type: 'fixed', value: 12 }, costPerCase: PER_CASE },
       { id: 'E', kind: 'end' },
     ],
-    flows: [{ from: 'S', to: 'Check' }, { from: 'Check', to: 'E' }],
+    flows: [
+      { from: 'S', to: 'Check' },
+      { from: 'Check', to: 'E' },
+    ],
     roles: [{ name: '職員', headcount: 2, hourlyCost: STAFF_YEN_PER_HOUR }],
     arrivals: [{ start: 'S', annualVolume: 1000 }],
     fixedCostPerYear,
@@ -39,9 +42,7 @@ describe('cost per year (costYenPerYear)', () => {
   it('given the same model simulated for 3 years, when the cost per year is read, then the fixed cost still counts once per year', () => {
     const one = runSimulation(pricedModel(0), { seed: 9, replications: 2, years: 3, keepReplications: true });
     const withFixed = runSimulation(pricedModel(), { seed: 9, replications: 2, years: 3, keepReplications: true });
-    withFixed.replicationValues!.costYenPerYear.forEach((c, i) =>
-      expect(c! - one.replicationValues!.costYenPerYear[i]!).toBeCloseTo(FIXED, 6),
-    );
+    withFixed.replicationValues!.costYenPerYear.forEach((c, i) => expect(c! - one.replicationValues!.costYenPerYear[i]!).toBeCloseTo(FIXED, 6));
     // Costs never change what happens: the same cases, the same staff hours.
     expect(withFixed.kpis.staffHoursPerYear).toEqual(one.kpis.staffHoursPerYear);
   });

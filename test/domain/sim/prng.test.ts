@@ -5,8 +5,11 @@ const draw = (rng: Rng, n: number) => Array.from({ length: n }, () => rng.next()
 
 function correlation(xs: number[], ys: number[]): number {
   const n = xs.length;
-  const mx = xs.reduce((a, b) => a + b, 0) / n, my = ys.reduce((a, b) => a + b, 0) / n;
-  let sxy = 0, sxx = 0, syy = 0;
+  const mx = xs.reduce((a, b) => a + b, 0) / n,
+    my = ys.reduce((a, b) => a + b, 0) / n;
+  let sxy = 0,
+    sxx = 0,
+    syy = 0;
   for (let i = 0; i < n; i++) {
     sxy += (xs[i]! - mx) * (ys[i]! - my);
     sxx += (xs[i]! - mx) ** 2;
@@ -35,7 +38,9 @@ describe('createRng', () => {
 
   it('given any seed, when drawing, then values are in [0, 1) and nextInt is in [0, n)', () => {
     const rng = createRng(7);
-    let lo = Infinity, hi = -Infinity, badInt = 0;
+    let lo = Infinity,
+      hi = -Infinity,
+      badInt = 0;
     for (let i = 0; i < 100_000; i++) {
       const x = rng.next();
       if (x < lo) lo = x;
@@ -118,7 +123,9 @@ describe('KeyedRng (counter-based draws keyed by element and case)', () => {
     const n = 200_000;
     const u = new Float64Array(n);
     for (let c = 0; c < n; c++) u[c] = rng.setKey(base, mixKey(base, c)).next();
-    let s = 0, s2 = 0, lag = 0;
+    let s = 0,
+      s2 = 0,
+      lag = 0;
     const bins = new Array<number>(10).fill(0);
     for (let c = 0; c < n; c++) {
       s += u[c];

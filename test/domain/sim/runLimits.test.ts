@@ -71,7 +71,13 @@ describe('run limits: one table, every consumer', () => {
         expect((thrown as RunLimitError).problem.field).toBe(c.field);
       }
       if (c.ok && c.cheap) {
-        const r = runSimulation(reworkModel(), { replications: 1, cases: 20, startDate: '2027-04-01', ...(c.field === 'years' ? { cases: undefined } : {}), [c.field]: c.value });
+        const r = runSimulation(reworkModel(), {
+          replications: 1,
+          cases: 20,
+          startDate: '2027-04-01',
+          ...(c.field === 'years' ? { cases: undefined } : {}),
+          [c.field]: c.value,
+        });
         expect(r.replications).toBe(c.field === 'replications' ? c.value : 1);
       }
     });

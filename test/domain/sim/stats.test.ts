@@ -72,8 +72,10 @@ describe('estimate', () => {
 describe('erlangC', () => {
   /** Straight from the definition: P0 from the state sum, C = (a^c/c!)·(1/(1−ρ))·P0, Wq = C/(cμ−λ). */
   function reference(c: number, lambda: number, mu: number) {
-    const a = lambda / mu, rho = a / c;
-    let fact = 1, sum = 0;
+    const a = lambda / mu,
+      rho = a / c;
+    let fact = 1,
+      sum = 0;
     for (let k = 0; k < c; k++) {
       if (k > 0) fact *= k;
       sum += a ** k / fact;
@@ -91,8 +93,15 @@ describe('erlangC', () => {
   });
 
   it('given several stable systems, when computing, then results equal the definition-based formula', () => {
-    for (const [c, l, m] of [[1, 0.5, 1], [3, 2, 1], [5, 4.5, 1], [10, 8, 1.2], [20, 15, 0.9]] as const) {
-      const got = erlangC(c, l, m), want = reference(c, l, m);
+    for (const [c, l, m] of [
+      [1, 0.5, 1],
+      [3, 2, 1],
+      [5, 4.5, 1],
+      [10, 8, 1.2],
+      [20, 15, 0.9],
+    ] as const) {
+      const got = erlangC(c, l, m),
+        want = reference(c, l, m);
       expect(got.pWait).toBeCloseTo(want.pWait, 10);
       expect(got.meanWait).toBeCloseTo(want.meanWait, 10);
     }
@@ -138,7 +147,9 @@ describe('RunningStats', () => {
   it('given two partial accumulators, when merged, then the result equals one accumulator over all values', () => {
     const rng = createRng(13);
     const xs = Array.from({ length: 1000 }, () => rng.next() * 50);
-    const a = new RunningStats(), b = new RunningStats(), all = new RunningStats();
+    const a = new RunningStats(),
+      b = new RunningStats(),
+      all = new RunningStats();
     xs.forEach((x, i) => ((i < 300 ? a : b).add(x), all.add(x)));
     a.merge(b);
     expect(a.count).toBe(1000);

@@ -118,7 +118,14 @@ export async function openProcess(page: Page, name: string, kind: 'As-Is' | 'To-
 export async function waitForDiagram(page: Page): Promise<void> {
   await page.getByRole('tab', { name: /プロセス編集|Process editor/, selected: true }).waitFor();
   await page.locator('.bpr-canvas .djs-element.djs-shape').first().waitFor();
-  await expect.poll(() => page.getByRole('status').filter({ hasText: /保存|Saved/ }).count()).toBeGreaterThan(0);
+  await expect
+    .poll(() =>
+      page
+        .getByRole('status')
+        .filter({ hasText: /保存|Saved/ })
+        .count(),
+    )
+    .toBeGreaterThan(0);
 }
 
 /** The shape on the canvas whose label is exactly `label`. */
@@ -130,9 +137,7 @@ export function shapeByLabel(page: Page, label: string): Locator {
 
 /** Labels of all flow elements drawn on the canvas, in document order. */
 export async function canvasLabels(page: Page): Promise<string[]> {
-  return page.locator('.bpr-canvas g.djs-element text').evaluateAll((els) =>
-    els.map((el) => (el.textContent ?? '').trim()).filter(Boolean),
-  );
+  return page.locator('.bpr-canvas g.djs-element text').evaluateAll((els) => els.map((el) => (el.textContent ?? '').trim()).filter(Boolean));
 }
 
 export function escapeRegExp(text: string): string {

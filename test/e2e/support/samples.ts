@@ -58,8 +58,5 @@ const corpusRoot = path.resolve(repoRoot, '..', 'shared', 'corpus');
 export function pngBytes(): Buffer {
   const corpusPng = path.join(corpusRoot, 'bpmnjs/bpmn-js/test/fixtures/bpmn/error/binary.png');
   if (existsSync(corpusPng)) return readFileSync(corpusPng);
-  return Buffer.from(
-    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-    'base64',
-  );
+  return Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 }

@@ -17,7 +17,10 @@ describe('stepBadge', () => {
 
   it("given a resident's own step with staff time 0, when described, then the badge shows the resident's minutes, also zoomed out", () => {
     expect(stepBadge({ staffTime: { type: 'fixed', value: 0 }, residentTime: { type: 'triangular', min: 10, mode: 15, max: 25 } })).toEqual({
-      figures: '住民 16.7分', parts: ['住民 16.7分'], compact: '住民 16.7分', problems: [],
+      figures: '住民 16.7分',
+      parts: ['住民 16.7分'],
+      compact: '住民 16.7分',
+      problems: [],
     });
   });
 
@@ -25,8 +28,13 @@ describe('stepBadge', () => {
     expect(stepBadge(undefined)).toEqual({ problems: ['職員処理時間が未入力です'] });
   });
 
-  it('given a step with only the resident time, when described, then it is the resident\'s step and no staff time is asked for', () => {
-    expect(stepBadge({ residentTime: { type: 'fixed', value: 12 } })).toEqual({ figures: '住民 12分', parts: ['住民 12分'], compact: '住民 12分', problems: [] });
+  it("given a step with only the resident time, when described, then it is the resident's step and no staff time is asked for", () => {
+    expect(stepBadge({ residentTime: { type: 'fixed', value: 12 } })).toEqual({
+      figures: '住民 12分',
+      parts: ['住民 12分'],
+      compact: '住民 12分',
+      problems: [],
+    });
   });
 
   it('given a resident step (lane 住民) with no time at all, when described, then the resident time is what is missing', () => {

@@ -23,7 +23,9 @@ const render = (report: ImportReport, lang: Lang) =>
       initialLang: lang,
       children: createElement(ImportReportDialog, { report, fileName: '転入届の受付.bpmn', processName: '転入届の受付', onClose: () => undefined }),
     }),
-  ).replace(/<!-- -->/g, '').replace(/&quot;/g, '"');
+  )
+    .replace(/<!-- -->/g, '')
+    .replace(/&quot;/g, '"');
 
 describe('ImportReportDialog', () => {
   it('given the QName fixture, when its report is shown in Japanese, then the warning names the gateway by name and id and the repairs and counts are listed', async () => {

@@ -21,7 +21,7 @@ const relative = (file: string) => path.relative(srcRoot, file).split(path.sep).
  * map pages' rule turned those pages portrait (issue 13). The page boxes live in one file the entry loads.
  */
 describe('page boxes for printing', () => {
-  it('given the app\'s stylesheets, when searched for @page, then only common/printPages.css has any', () => {
+  it("given the app's stylesheets, when searched for @page, then only common/printPages.css has any", () => {
     const withPage = cssFiles(srcRoot).filter((file) => /@page\b/.test(readFileSync(file, 'utf8')));
     expect(withPage.map(relative)).toEqual(['ui/common/printPages.css']);
   });

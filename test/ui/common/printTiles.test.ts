@@ -5,7 +5,12 @@ const page = { width: 1000, height: 600 };
 
 describe('printing a process map legibly', () => {
   it('given a map that fits a page at full size, when planned, then it prints on one page at 100 %', () => {
-    expect(printPlan({ x: 10, y: 20, width: 800, height: 500 }, page)).toEqual({ scale: 1, tiles: [{ x: 10, y: 20, width: 800, height: 500 }], columns: 1, rows: 1 });
+    expect(printPlan({ x: 10, y: 20, width: 800, height: 500 }, page)).toEqual({
+      scale: 1,
+      tiles: [{ x: 10, y: 20, width: 800, height: 500 }],
+      columns: 1,
+      rows: 1,
+    });
   });
 
   it('given a map 1.5 pages wide, when planned, then it is shrunk onto one page (labels still ≥ 6 pt)', () => {
@@ -28,7 +33,8 @@ describe('printing a process map legibly', () => {
   });
 
   it('given bpmn-js SVG markup, when a window is cut, then only the root viewBox and size change', () => {
-    const svg = '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="3400" height="700" viewBox="-5 -5 3400 700" version="1.1"><g><svg viewBox="0 0 1 1"/></g></svg>';
+    const svg =
+      '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="3400" height="700" viewBox="-5 -5 3400 700" version="1.1"><g><svg viewBox="0 0 1 1"/></g></svg>';
     expect(svgViewBox(svg)).toEqual({ x: -5, y: -5, width: 3400, height: 700 });
     const out = svgWindow(svg, { x: 100, y: 0, width: 1375, height: 700 }, 0.5);
     expect(out).toContain('<svg viewBox="100 0 1375 700" width="687.5" height="350" xmlns="http://www.w3.org/2000/svg" version="1.1">');

@@ -25,7 +25,11 @@ describe('comparison chart geometry', () => {
       { key: 'b', value: 175 },
       { key: 'c', value: -220, ci: [-224, -218] },
     ]);
-    expect(steps.map((s) => [s.from, s.to])).toEqual([[0, 270], [270, 445], [445, 225]]);
+    expect(steps.map((s) => [s.from, s.to])).toEqual([
+      [0, 270],
+      [270, 445],
+      [445, 225],
+    ]);
     expect(total).toBe(225);
     expect(steps[2].whisker).toEqual([221, 227]);
     expect(steps[1].whisker).toBeUndefined();

@@ -3,7 +3,15 @@ import type { ProcessRecord } from '../../../src/store/types';
 import { asIsWithScenarios, defaultPair, linkedPairs, scenarioLabel, scenariosOf } from '../../../src/ui/compare/pairs';
 
 const proc = (id: string, name: string, kind: 'as-is' | 'to-be', linkedProcessId?: string, createdAt = '2025-04-01T00:00:00.000Z'): ProcessRecord => ({
-  id, workspaceId: 'w', name, department: '市民課', kind, xml: '', createdAt, updatedAt: createdAt, revision: 1,
+  id,
+  workspaceId: 'w',
+  name,
+  department: '市民課',
+  kind,
+  xml: '',
+  createdAt,
+  updatedAt: createdAt,
+  revision: 1,
   ...(linkedProcessId ? { linkedProcessId } : {}),
 });
 
@@ -18,7 +26,11 @@ const list = [
 
 describe('compare pairs and scenarios', () => {
   it('given processes, when pairs are listed, then every As-Is/scenario pair appears, As-Is in name order and scenarios oldest first', () => {
-    expect(linkedPairs(list).map((p) => [p.asIs.id, p.toBe.id])).toEqual([['a2', 'b2'], ['a1', 'b1'], ['a1', 'b1r']]);
+    expect(linkedPairs(list).map((p) => [p.asIs.id, p.toBe.id])).toEqual([
+      ['a2', 'b2'],
+      ['a1', 'b1'],
+      ['a1', 'b1r'],
+    ]);
   });
 
   it('given an As-Is with two scenarios, when listed, then both are its scenarios and an As-Is without any is left out', () => {

@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { SOURCES } from '../../../src/domain/analysis/sources';
-import { beforeAfterRows, changeDirection, diagramMarks, formatSaving, keyFigures, roleHourBars, scenarioFigureHeadings, scenarioFigures, sourcesFor, taskDeltaItems } from '../../../src/ui/compare/viewModel';
+import {
+  beforeAfterRows,
+  changeDirection,
+  diagramMarks,
+  formatSaving,
+  keyFigures,
+  roleHourBars,
+  scenarioFigureHeadings,
+  scenarioFigures,
+  sourcesFor,
+  taskDeltaItems,
+} from '../../../src/ui/compare/viewModel';
 import { sampleResult } from './fixtures';
 
 describe('compare view model', () => {
@@ -87,7 +98,7 @@ describe('compare view model', () => {
     expect(kakanai.asIs.Task_same).toBe('automated');
   });
 
-  it('given automation kinds of the To-Be, when sources are listed, then the templates\' published sources come first and 仮定値 last', () => {
+  it("given automation kinds of the To-Be, when sources are listed, then the templates' published sources come first and 仮定値 last", () => {
     const sources = sourcesFor(['kakanai', 'other', 'none']);
     expect(sources.map((s) => s.id)).toEqual(['hamamatsuKakanai', 'assumption']);
     expect(sources[0]).toBe(SOURCES.hamamatsuKakanai);

@@ -9,7 +9,13 @@ import { bpmnXml, repositoryWithWorkspace } from '../../store/storeTestKit';
 
 interface Case {
   /** Opens a session on a record, then lets "another tab" save the same record once. */
-  open(): Promise<{ session: { markChanged(): void; flush(): Promise<unknown>; close(): void; isDirty: boolean; isConflicted: boolean }; otherTab(): Promise<void>; edit(): void; statuses: string[]; conflicts: ConflictError[] }>;
+  open(): Promise<{
+    session: { markChanged(): void; flush(): Promise<unknown>; close(): void; isDirty: boolean; isConflicted: boolean };
+    otherTab(): Promise<void>;
+    edit(): void;
+    statuses: string[];
+    conflicts: ConflictError[];
+  }>;
 }
 
 const CASES: Array<[string, Case]> = [
@@ -22,7 +28,13 @@ const CASES: Array<[string, Case]> = [
         let xml = record.xml;
         const statuses: SaveStatus[] = [];
         const conflicts: ConflictError[] = [];
-        const session = new EditorSession(kit.repo, record, async () => xml, { onRecord: () => {}, onStatus: (s) => statuses.push(s), onConflict: (e) => conflicts.push(e), onError: () => {} }, 60_000);
+        const session = new EditorSession(
+          kit.repo,
+          record,
+          async () => xml,
+          { onRecord: () => {}, onStatus: (s) => statuses.push(s), onConflict: (e) => conflicts.push(e), onError: () => {} },
+          60_000,
+        );
         return {
           session,
           statuses,
@@ -64,22 +76,25 @@ const CASES: Array<[string, Case]> = [
 ];
 
 describe('one conflict rule for the process editor and the 取組 editor', () => {
-  it.each(CASES)('given a %s open here and saved in another tab, when our edit is flushed, then conflict (版 1 vs 2), autosave stops and the edit stays unsaved', async (_label, c) => {
-    const { session, otherTab, edit, statuses, conflicts } = await c.open();
-    await otherTab();
-    edit();
-    await session.flush();
-    expect(conflicts).toHaveLength(1);
-    expect(conflicts[0]).toBeInstanceOf(ConflictError);
-    expect(conflicts[0]).toMatchObject({ expected: 1, actual: 2 });
-    expect(statuses.at(-1)).toBe('conflict');
-    expect(session.isConflicted).toBe(true);
-    expect(session.isDirty).toBe(true);
-    // A further edit does not try again until the user chooses.
-    edit();
-    await session.flush();
-    expect(conflicts).toHaveLength(1);
-    expect(statuses.at(-1)).toBe('conflict');
-    session.close();
-  });
+  it.each(CASES)(
+    'given a %s open here and saved in another tab, when our edit is flushed, then conflict (版 1 vs 2), autosave stops and the edit stays unsaved',
+    async (_label, c) => {
+      const { session, otherTab, edit, statuses, conflicts } = await c.open();
+      await otherTab();
+      edit();
+      await session.flush();
+      expect(conflicts).toHaveLength(1);
+      expect(conflicts[0]).toBeInstanceOf(ConflictError);
+      expect(conflicts[0]).toMatchObject({ expected: 1, actual: 2 });
+      expect(statuses.at(-1)).toBe('conflict');
+      expect(session.isConflicted).toBe(true);
+      expect(session.isDirty).toBe(true);
+      // A further edit does not try again until the user chooses.
+      edit();
+      await session.flush();
+      expect(conflicts).toHaveLength(1);
+      expect(statuses.at(-1)).toBe('conflict');
+      session.close();
+    },
+  );
 });

@@ -1,12 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  ConflictError,
-  StorageFullError,
-  type ProcessPatch,
-  type ProcessRecord,
-  type VersionReason,
-  type WorkspaceRepository,
-} from '../../../src/store/types';
+import { ConflictError, StorageFullError, type ProcessPatch, type ProcessRecord, type VersionReason, type WorkspaceRepository } from '../../../src/store/types';
 import { AUTOSAVE_DELAY_MS, EditorSession, type SaveStatus } from '../../../src/ui/editor/editorSession';
 
 type Write = { op: 'save' | 'autosave'; xml: string; expected?: number; reason?: VersionReason; patch?: ProcessPatch };

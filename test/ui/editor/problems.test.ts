@@ -37,7 +37,10 @@ describe('problems panel rows', () => {
 
   it('given a finding on an element not drawn (a process), when rows are made, then it is shown where the plugin drew it', async () => {
     const lookup = await elements();
-    const rows = problemRows({ Collab_1: [{ id: 'Collab_1', actualElementId: 'P', message: 'プロセス(P) に終了イベントがありません', category: 'error' }] }, lookup);
+    const rows = problemRows(
+      { Collab_1: [{ id: 'Collab_1', actualElementId: 'P', message: 'プロセス(P) に終了イベントがありません', category: 'error' }] },
+      lookup,
+    );
     expect(rows[0].targetId).toBe('Collab_1');
     expect(rows[0].element).toBe('名前のないプロセス');
   });
@@ -51,11 +54,10 @@ describe('problems panel rows: entered values', () => {
   it('given a reversed range on a task and a lint finding with the same sentence, when rows are made, then the value error is listed once, by name', async () => {
     const lookup = await elements();
     const message = '「本人確認」(Task_1)の職員処理時間: 最小値 (10) が最大値 (3) より大きくなっています';
-    const rows = problemRows(
-      { Task_2: [{ id: 'Task_2', message: '「受付」(Task_2) の職員処理時間が未入力です', category: 'error' }] },
-      lookup,
-      [{ elementId: 'Task_1', message }, { elementId: 'Task_2', message: '「受付」(Task_2) の職員処理時間が未入力です' }],
-    );
+    const rows = problemRows({ Task_2: [{ id: 'Task_2', message: '「受付」(Task_2) の職員処理時間が未入力です', category: 'error' }] }, lookup, [
+      { elementId: 'Task_1', message },
+      { elementId: 'Task_2', message: '「受付」(Task_2) の職員処理時間が未入力です' },
+    ]);
     expect(rows.map((r) => [r.element, r.message, r.targetId])).toEqual([
       ['「受付」', '「受付」 の職員処理時間が未入力です', 'Task_2'],
       ['「本人確認」', '「本人確認」の職員処理時間: 最小値 (10) が最大値 (3) より大きくなっています', 'Task_1'],

@@ -25,7 +25,12 @@ describe('業務量調査 import (dialog helpers)', () => {
   });
 
   it('given a survey with a 担当課 column, when previewed, then each business takes its department from the sheet (carried over blank 業務名 cells)', async () => {
-    const csv = ['業務名,担当課,手順,担当,処理時間(分)', '住民票の写し交付,市民課,受付,窓口担当,5', ',,交付,窓口担当,3', '印鑑登録,戸籍住民課,登録,審査担当,4'].join('\n');
+    const csv = [
+      '業務名,担当課,手順,担当,処理時間(分)',
+      '住民票の写し交付,市民課,受付,窓口担当,5',
+      ',,交付,窓口担当,3',
+      '印鑑登録,戸籍住民課,登録,審査担当,4',
+    ].join('\n');
     const preview = await previewSurvey('調査.csv', utf8(csv));
     if (!preview.ok) throw new Error(preview.problems.join('\n'));
     expect(preview.hasDepartmentColumn).toBe(true);
@@ -75,12 +80,24 @@ describe('業務量調査 import (dialog helpers)', () => {
   });
 
   it('given a business without a sheet department and an empty field, when planned, then MissingDepartmentError names the business', () => {
-    expect(() => plannedSurveyProcesses([{ name: '印鑑登録', xml: '<b/>', roles: [], stepCount: 1, notes: [] }], '  ', [], '取込')).toThrow(MissingDepartmentError);
+    expect(() => plannedSurveyProcesses([{ name: '印鑑登録', xml: '<b/>', roles: [], stepCount: 1, notes: [] }], '  ', [], '取込')).toThrow(
+      MissingDepartmentError,
+    );
     expect(() => plannedSurveyProcesses([{ name: '印鑑登録', xml: '<b/>', roles: [], stepCount: 1, notes: [] }], '', [], '取込')).toThrow(/「印鑑登録」/);
   });
 
   it('given rows without a 担当課 header, when departments are read, then there are none', () => {
-    expect(sheetDepartments([['業務名', '手順'], ['a', 'b']])).toBeUndefined();
-    expect(sheetDepartments([['手順', '担当課'], ['受付', '市民課']])).toEqual({ byBusiness: new Map(), first: '市民課' });
+    expect(
+      sheetDepartments([
+        ['業務名', '手順'],
+        ['a', 'b'],
+      ]),
+    ).toBeUndefined();
+    expect(
+      sheetDepartments([
+        ['手順', '担当課'],
+        ['受付', '市民課'],
+      ]),
+    ).toEqual({ byBusiness: new Map(), first: '市民課' });
   });
 });

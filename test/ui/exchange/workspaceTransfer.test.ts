@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { importWorkspaceFile } from '../../../src/store/workspaceFile';
-import { currentContents, exportWorkspaceFile, fileContents, quotedNames, readWorkspaceFileUpload, storeDatabase } from '../../../src/ui/exchange/workspaceTransfer';
+import {
+  currentContents,
+  exportWorkspaceFile,
+  fileContents,
+  quotedNames,
+  readWorkspaceFileUpload,
+  storeDatabase,
+} from '../../../src/ui/exchange/workspaceTransfer';
 import { bpmnXml, FakeClock, repositoryWithWorkspace } from '../../store/storeTestKit';
 
 async function workspaceWithTwoProcesses() {

@@ -15,7 +15,10 @@ describe('取組 list filters', () => {
   });
 
   it('given 基本方針, stage and fiscal year, when filtered, then stage and year together mean that stage in that year', () => {
-    expect(filterInitiatives(list, { policy: '基本目標1 市民目線・利用者目線の人に優しいDX' }).map((i) => i.title)).toEqual(['書かない窓口の導入', '行政手続のオンライン化']);
+    expect(filterInitiatives(list, { policy: '基本目標1 市民目線・利用者目線の人に優しいDX' }).map((i) => i.title)).toEqual([
+      '書かない窓口の導入',
+      '行政手続のオンライン化',
+    ]);
     expect(filterInitiatives(list, { stage: '検討', fiscalYear: 2024 }).map((i) => i.title)).toEqual(['書かない窓口の導入', 'BPRの推進', 'AI・RPAの利用推進']);
     expect(filterInitiatives(list, { stage: '検討', fiscalYear: 2026 })).toEqual([]);
     expect(filterInitiatives(list, { fiscalYear: 2030 })).toEqual([]);

@@ -117,7 +117,10 @@ describe('indicator rows of the 取組 editor and sheet', () => {
       lookups.push(`${asIsId}→${toBeId}`);
       return asIsId === 'asis' && toBeId === 'tobe' ? pair('asis', 'tobe', r) : undefined;
     };
-    const withDays = { ...initiative(), indicators: [...initiative().indicators, { id: 'd', name: '決裁までの日数', unit: '営業日', kind: 'approvalDays' as const, years: [] }] };
+    const withDays = {
+      ...initiative(),
+      indicators: [...initiative().indicators, { id: 'd', name: '決裁までの日数', unit: '営業日', kind: 'approvalDays' as const, years: [] }],
+    };
     const out = estimatesFromPairs(withDays, 2026, [{ asIsId: 'asis', toBeId: 'tobe' }], comparisonOf);
     expect(lookups).toEqual(['asis→tobe']);
     expect(out.changed).toBe(true);
@@ -126,7 +129,10 @@ describe('indicator rows of the 取組 editor and sheet', () => {
       { fiscalYear: 2026, estimated: { mean: 0.2, ci95: [0.2 - 0.1, 0.2 + 0.1], comparisonKey: out.comparisonKey, computedAt: '2025-05-01T00:00:00.000Z' } },
     ]);
     expect(out.initiative.indicators.find((i) => i.id === 'h')?.years.find((y) => y.fiscalYear === 2026)?.estimated?.mean).toBe(225);
-    expect(out.initiative.indicators.find((i) => i.id === 'r')?.years.find((y) => y.fiscalYear === 2026)).toMatchObject({ target: 60, estimated: { mean: 61 } });
+    expect(out.initiative.indicators.find((i) => i.id === 'r')?.years.find((y) => y.fiscalYear === 2026)).toMatchObject({
+      target: 60,
+      estimated: { mean: 61 },
+    });
     expect(out.initiative.indicators.find((i) => i.id === 'c')).toEqual(initiative().indicators[2]);
     // No comparison for the pair yet: nothing changes.
     expect(estimatesFromPairs(withDays, 2026, [{ asIsId: 'asis', toBeId: 'other' }], comparisonOf)).toEqual({ initiative: withDays, changed: false });

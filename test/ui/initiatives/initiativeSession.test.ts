@@ -99,7 +99,9 @@ describe('取組 autosave session', () => {
   it('given pending edits, when a process pair is attached, then the edits are stored first and the attach names the revision they produced', async () => {
     const { repo, record, session, edit, kit } = await setupWithProcesses();
     edit({ summary: '添付の前に書いた概要' });
-    const after = await session.run((expectedRevision) => repo.attach(record.id, { asIsProcessId: kit.asIs.id, toBeProcessId: kit.toBe.id }, { expectedRevision }));
+    const after = await session.run((expectedRevision) =>
+      repo.attach(record.id, { asIsProcessId: kit.asIs.id, toBeProcessId: kit.toBe.id }, { expectedRevision }),
+    );
     expect(after).toMatchObject({ summary: '添付の前に書いた概要', revision: 3 });
     expect(after?.attachments).toEqual([{ asIsProcessId: kit.asIs.id, toBeProcessId: kit.toBe.id }]);
   });
@@ -108,7 +110,12 @@ describe('取組 autosave session', () => {
 async function setupWithProcesses() {
   const s = await setup();
   const asIs = await s.workspaceRepo.createProcess(s.workspaceId, { name: '転入届', department: '市民課', kind: 'as-is', xml: bpmnXml('受付') });
-  const toBe = await s.workspaceRepo.createProcess(s.workspaceId, { name: '転入届（書かない窓口）', department: '市民課', kind: 'to-be', xml: bpmnXml('聞き取り') });
+  const toBe = await s.workspaceRepo.createProcess(s.workspaceId, {
+    name: '転入届（書かない窓口）',
+    department: '市民課',
+    kind: 'to-be',
+    xml: bpmnXml('聞き取り'),
+  });
   return { ...s, kit: { asIs, toBe } };
 }
 
@@ -140,7 +147,12 @@ describe('取組 drafts parked on page hide', () => {
     const { record } = await setup();
     const stored = { ...record, nextStep: '継続' as const };
     const storage = memory();
-    writeInitiativeDraft(storage, { initiativeId: record.id, revision: record.revision, patch: editablePatch({ ...strip(stored), nextStep: undefined }), savedAt: '' });
+    writeInitiativeDraft(storage, {
+      initiativeId: record.id,
+      revision: record.revision,
+      patch: editablePatch({ ...strip(stored), nextStep: undefined }),
+      savedAt: '',
+    });
     expect(restoredDraft(readInitiativeDraft(storage, record.id), stored)?.nextStep).toBeUndefined();
   });
 });

@@ -9,7 +9,14 @@ import { bpmnXml, repositoryWithWorkspace } from '../../store/storeTestKit';
 
 const samples = [
   { fileName: 'tennyu-asis.bpmn', name: '転入届（現行）', department: '市民課', kind: 'as-is' as const, xml: bpmnXml('受付'), linkedTo: 'tennyu-tobe.bpmn' },
-  { fileName: 'tennyu-tobe.bpmn', name: '転入届（書かない窓口）', department: '市民課', kind: 'to-be' as const, xml: bpmnXml('聞き取り'), linkedTo: 'tennyu-asis.bpmn' },
+  {
+    fileName: 'tennyu-tobe.bpmn',
+    name: '転入届（書かない窓口）',
+    department: '市民課',
+    kind: 'to-be' as const,
+    xml: bpmnXml('聞き取り'),
+    linkedTo: 'tennyu-asis.bpmn',
+  },
 ];
 
 describe('seeding the sample city’s 業務の全体像', () => {

@@ -5,14 +5,49 @@ import type { InventoryRecord } from '../../../src/domain/inventory/record';
 import { dashboardOf, filterRows, sortRows, treemapData } from '../../../src/ui/inventory/viewModel';
 
 const rec = (id: string, over: Partial<InventoryRecord>): InventoryRecord => ({
-  schemaVersion: 1, id, workspaceId: 'w', department: '', section: '市民課', unit: '', name: id, code: '', purpose: '', legalBasis: '', peakPeriod: '', note: '',
-  paper: false, systemEntry: false, outsourced: false, processIds: [], initiativeIds: [], createdAt: '', updatedAt: '', ...over,
+  schemaVersion: 1,
+  id,
+  workspaceId: 'w',
+  department: '',
+  section: '市民課',
+  unit: '',
+  name: id,
+  code: '',
+  purpose: '',
+  legalBasis: '',
+  peakPeriod: '',
+  note: '',
+  paper: false,
+  systemEntry: false,
+  outsourced: false,
+  processIds: [],
+  initiativeIds: [],
+  createdAt: '',
+  updatedAt: '',
+  ...over,
 });
 
 // Hand figures: A 1,200 h 定型 (score 2,400), B 600 h ノンコア+紙 (1.5 × 1.5 = 2.25 → 1,350), C 300 h plain (300).
 const RECORDS = [
-  rec('A', { department: '市民生活部', name: '住民票の写しの交付', unit: '窓口係', annualCount: 12000, minutesPerCase: 6, routine: '定型', processIds: ['p-asis'], initiativeIds: ['i-1'] }),
-  rec('B', { department: '市民生活部', section: '保険年金課', name: '国保資格の異動', enteredHours: 600, core: 'ノンコア', paper: true, processIds: ['p-tobe-only'] }),
+  rec('A', {
+    department: '市民生活部',
+    name: '住民票の写しの交付',
+    unit: '窓口係',
+    annualCount: 12000,
+    minutesPerCase: 6,
+    routine: '定型',
+    processIds: ['p-asis'],
+    initiativeIds: ['i-1'],
+  }),
+  rec('B', {
+    department: '市民生活部',
+    section: '保険年金課',
+    name: '国保資格の異動',
+    enteredHours: 600,
+    core: 'ノンコア',
+    paper: true,
+    processIds: ['p-tobe-only'],
+  }),
   rec('C', { department: '総務部', section: '税務課', name: '課税資料の整理', code: 'Z-9', enteredHours: 300 }),
 ];
 const PROCESSES = [
@@ -56,7 +91,14 @@ describe('業務の全体像 view model', () => {
   it('given the rows, when the treemap data is built, then each 部 holds its 課 and their hours add up', () => {
     const { rows } = dashboardOf(RECORDS, PROCESSES, [], 1200, DEFAULT_RANK_WEIGHTS);
     expect(treemapData(rows, '（部の記入なし）')).toEqual([
-      { name: '市民生活部', value: 1800, children: [{ name: '市民課', value: 1200 }, { name: '保険年金課', value: 600 }] },
+      {
+        name: '市民生活部',
+        value: 1800,
+        children: [
+          { name: '市民課', value: 1200 },
+          { name: '保険年金課', value: 600 },
+        ],
+      },
       { name: '総務部', value: 300, children: [{ name: '税務課', value: 300 }] },
     ]);
   });

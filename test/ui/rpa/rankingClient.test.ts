@@ -25,7 +25,15 @@ class FakeWorker implements WorkerLike {
 }
 
 const proc = (id: string, xml: string, kind: 'as-is' | 'to-be' = 'as-is'): ProcessRecord => ({
-  id, workspaceId: 'w', name: `業務${id}`, department: '市民課', kind, xml, createdAt: '', updatedAt: '', revision: 1,
+  id,
+  workspaceId: 'w',
+  name: `業務${id}`,
+  department: '市民課',
+  kind,
+  xml,
+  createdAt: '',
+  updatedAt: '',
+  revision: 1,
 });
 const table = { T1: { staffHoursPerYear: { mean: 10, ci95: [9, 11] as [number, number] } } };
 const emptyRanking = { candidates: [], excluded: [], warnings: [] };
@@ -35,7 +43,9 @@ describe('RpaRankingClient', () => {
     const worker = new FakeWorker();
     const client = new RpaRankingClient(() => worker);
     const progress: string[] = [];
-    const done = client.rank([proc('A', '<a/>'), proc('B', '<b/>'), proc('C', '<c/>', 'to-be')], defaultRpaRankingSettings(), (p) => progress.push(`${p.done}/${p.total} ${p.processName}`));
+    const done = client.rank([proc('A', '<a/>'), proc('B', '<b/>'), proc('C', '<c/>', 'to-be')], defaultRpaRankingSettings(), (p) =>
+      progress.push(`${p.done}/${p.total} ${p.processName}`),
+    );
     const req = worker.sent[0] as Run;
     expect(req.request.processes.map((p) => p.processId)).toEqual(['A', 'B']);
     expect(req.request.tables).toEqual({});

@@ -14,7 +14,13 @@ const est = (mean: number) => ({ mean, ci95: [mean * 0.9, mean * 1.1] as [number
 async function setup() {
   const kit = await repositoryWithWorkspace();
   const asIs = await kit.repo.createProcess(kit.workspaceId, { name: '給与支払報告書の入力（現行）', department: '税務課', kind: 'as-is', xml: asIsXml });
-  const oldToBe = await kit.repo.createProcess(kit.workspaceId, { name: '給与支払報告書（AI-OCR）', department: '税務課', kind: 'to-be', xml: toBeXml, linkedProcessId: asIs.id });
+  const oldToBe = await kit.repo.createProcess(kit.workspaceId, {
+    name: '給与支払報告書（AI-OCR）',
+    department: '税務課',
+    kind: 'to-be',
+    xml: toBeXml,
+    linkedProcessId: asIs.id,
+  });
   const ranking = await rankRpaWorkspace(
     [{ processId: asIs.id, processName: asIs.name, department: asIs.department, kind: 'as-is', xml: asIsXml }],
     () => ({ Task_Entry: { staffHoursPerYear: est(1840), countPerYear: est(22000) } }),
@@ -28,7 +34,12 @@ describe('RPA化を試す', () => {
   it('given an As-Is with a To-Be scenario, when RPA is tried on a step, then a new scenario 「RPA（…）」 has the robot on that step and the old scenario stays paired', async () => {
     const { repo, asIs, oldToBe, candidate, processes } = await setup();
     const created = await createRpaToBe(repo, candidate, defaultRpaRankingSettings(), processes);
-    expect(created.toBe).toMatchObject({ kind: 'to-be', department: '税務課', linkedProcessId: asIs.id, name: '給与支払報告書の入力（現行）（To-Be: RPA・住民税システムへ手入力（宛名検索・支払額・控除額））' });
+    expect(created.toBe).toMatchObject({
+      kind: 'to-be',
+      department: '税務課',
+      linkedProcessId: asIs.id,
+      name: '給与支払報告書の入力（現行）（To-Be: RPA・住民税システムへ手入力（宛名検索・支払額・控除額））',
+    });
     expect(created.toBe.scenarioName).toBe('RPA（住民税システムへ手入力（宛名検索・支払額・控除額））');
     expect(created.otherScenarios.map((p) => p.id)).toEqual([oldToBe.id]);
     expect(created.toBe.xml).toMatch(/RPA/);

@@ -21,7 +21,13 @@ async function sampleRanking() {
       id: 'A',
       roles: [{ name: '入力担当', hourlyCost: 3000 }],
       tasks: [
-        { id: 'T_entry', name: '手入力', attrs: 'role="入力担当" systems="1"', staff: 10, assessment: 'ruleBased="5" digitalInput="4" structuredInput="5" stability="4" documented="4" exceptionRate="5"' },
+        {
+          id: 'T_entry',
+          name: '手入力',
+          attrs: 'role="入力担当" systems="1"',
+          staff: 10,
+          assessment: 'ruleBased="5" digitalInput="4" structuredInput="5" stability="4" documented="4" exceptionRate="5"',
+        },
         { id: 'T_resident', name: '記入', attrs: 'role="住民"', resident: 10 },
       ],
     },

@@ -41,21 +41,27 @@ describe('preflight', () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 
-  it.runIf(corpusAvailable('sim/simod'))('given a BIMP file without bpr: annotations (simod LoanApp), when checked, then what `bpr simulate` runs is not blocked: the annotation rules only inform', async () => {
-    const bimp = readFileSync(path.join(corpusRoot, 'sim/simod/tests/assets/LoanApp_simplified.bpmn'));
-    const result = await preflight(new TextDecoder().decode(bimp));
-    expect(result.blocking).toEqual([]);
-    // The same rules still speak, as notes: e.g. the missing staff time of AML check (its time comes from BIMP).
-    expect(result.notes.some((n) => n.elementId === 'Activity_065abi2')).toBe(true);
-  });
+  it.runIf(corpusAvailable('sim/simod'))(
+    'given a BIMP file without bpr: annotations (simod LoanApp), when checked, then what `bpr simulate` runs is not blocked: the annotation rules only inform',
+    async () => {
+      const bimp = readFileSync(path.join(corpusRoot, 'sim/simod/tests/assets/LoanApp_simplified.bpmn'));
+      const result = await preflight(new TextDecoder().decode(bimp));
+      expect(result.blocking).toEqual([]);
+      // The same rules still speak, as notes: e.g. the missing staff time of AML check (its time comes from BIMP).
+      expect(result.notes.some((n) => n.elementId === 'Activity_065abi2')).toBe(true);
+    },
+  );
 
-  it.runIf(corpusAvailable('sim/simod'))('given the same file with one bpr: step added, when checked, then the diagram is read from its annotations and the missing ones block again', async () => {
-    const bimp = new TextDecoder().decode(readFileSync(path.join(corpusRoot, 'sim/simod/tests/assets/LoanApp_simplified.bpmn')));
-    const withBpr = bimp
-      .replace('<definitions ', '<definitions xmlns:bpr="urn:bpr-studio:bpmn:annotations:1.0" ')
-      .replace(/(<task id="Activity_065abi2"[^>]*>\s*<extensionElements>)/, '$1<bpr:step role="審査"><bpr:staffTime type="fixed" value="30"/></bpr:step>');
-    expect(withBpr).toContain('bpr:staffTime');
-    const result = await preflight(withBpr);
-    expect(result.blocking.length).toBeGreaterThan(0);
-  });
+  it.runIf(corpusAvailable('sim/simod'))(
+    'given the same file with one bpr: step added, when checked, then the diagram is read from its annotations and the missing ones block again',
+    async () => {
+      const bimp = new TextDecoder().decode(readFileSync(path.join(corpusRoot, 'sim/simod/tests/assets/LoanApp_simplified.bpmn')));
+      const withBpr = bimp
+        .replace('<definitions ', '<definitions xmlns:bpr="urn:bpr-studio:bpmn:annotations:1.0" ')
+        .replace(/(<task id="Activity_065abi2"[^>]*>\s*<extensionElements>)/, '$1<bpr:step role="審査"><bpr:staffTime type="fixed" value="30"/></bpr:step>');
+      expect(withBpr).toContain('bpr:staffTime');
+      const result = await preflight(withBpr);
+      expect(result.blocking.length).toBeGreaterThan(0);
+    },
+  );
 });

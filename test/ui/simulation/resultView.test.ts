@@ -4,7 +4,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSimModel } from '../../../src/domain/sim/loadDiagram';
 import type { SimulationResult } from '../../../src/domain/sim/result';
 import { runSimulation } from '../../../src/domain/sim/runSimulation';
-import { hasRobots, heatEntries, kpiCards, leadTimeHistogramView, robotRoleNames, staffRoleRows, runSummary, taskHourBars, utilisationItems } from '../../../src/ui/simulation/resultView';
+import {
+  hasRobots,
+  heatEntries,
+  kpiCards,
+  leadTimeHistogramView,
+  robotRoleNames,
+  staffRoleRows,
+  runSummary,
+  taskHourBars,
+  utilisationItems,
+} from '../../../src/ui/simulation/resultView';
 import { diagramsRoot } from '../../support/paths';
 
 let result: SimulationResult;
@@ -19,14 +29,24 @@ describe('simulation result view model', () => {
   it('given a 転入届 result, when KPI cards are built, then all nine figures appear with units and 95% intervals', () => {
     const cards = kpiCards(result, 'ja');
     expect(cards.map((c) => c.key)).toEqual([
-      'staffHours', 'staffMinutesPerCase', 'residentMinutes', 'leadTime', 'waiting', 'cost', 'paper', 'fte', 'completed',
+      'staffHours',
+      'staffMinutesPerCase',
+      'residentMinutes',
+      'leadTime',
+      'waiting',
+      'cost',
+      'paper',
+      'fte',
+      'completed',
     ]);
     const staff = cards[0];
     expect(staff.label).toBe('年間職員作業時間');
     expect(staff.figure?.text).toMatch(/^[\d,]+ 時間\/年（95%信頼区間 [\d,]+〜[\d,]+）$/);
     expect(cards.find((c) => c.key === 'cost')?.unit).toBe('円/年');
     // 転入届 finishes within the day at the counter: the note gives the minutes as well.
-    expect(cards.find((c) => c.key === 'leadTime')?.note).toMatch(/^1営業日未満: 執務時間で [\d,.]+ 分（95%信頼区間 .+）、時計時間では [\d,.]+ 分（95%信頼区間/);
+    expect(cards.find((c) => c.key === 'leadTime')?.note).toMatch(
+      /^1営業日未満: 執務時間で [\d,.]+ 分（95%信頼区間 .+）、時計時間では [\d,.]+ 分（95%信頼区間/,
+    );
     expect(cards.find((c) => c.key === 'residentMinutes')?.label).toBe('来庁者1人あたりの所要時間');
     expect(cards.find((c) => c.key === 'residentMinutes')?.note).toBe(
       '住民対応タスクでの本人の記入・確認などの時間、窓口の待ち時間、職員の応対時間の合計（来庁1回あたり）',
@@ -82,7 +102,14 @@ describe('simulation result view model', () => {
   });
 
   it('given a role 住民 without staff time beside staff roles, when the role table is made, then 住民 is not listed as staff', () => {
-    const resident = { ...result.roles[0], name: '住民', headcount: null, servers: null, utilisation: null, staffHoursPerYear: { mean: 0, ci95: [0, 0] as [number, number] } };
+    const resident = {
+      ...result.roles[0],
+      name: '住民',
+      headcount: null,
+      servers: null,
+      utilisation: null,
+      staffHoursPerYear: { mean: 0, ci95: [0, 0] as [number, number] },
+    };
     const rows = staffRoleRows({ ...result, roles: [resident, ...result.roles] });
     expect(rows.map((x) => x.name)).not.toContain('住民');
     expect(rows.length).toBe(result.roles.filter((x) => x.name !== '住民').length);

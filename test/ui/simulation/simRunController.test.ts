@@ -31,13 +31,35 @@ const clean: Preflight = { blocking: [], notes: [] };
 const est = (mean: number) => ({ mean, ci95: [mean, mean] as [number, number] });
 const minimalResult = (): SimulationResult => {
   const kpiNames = [
-    'casesStarted', 'casesCompleted', 'casesPerYear', 'staffHoursPerYear', 'staffMinutesPerCase', 'leadTimeMinutes', 'leadTimeBusinessDays',
-    'waitingMinutesPerCase', 'costYenPerYear', 'paperSheetsPerYear', 'fte', 'meanCasesInSystem', 'arrivalRatePerMinute',
+    'casesStarted',
+    'casesCompleted',
+    'casesPerYear',
+    'staffHoursPerYear',
+    'staffMinutesPerCase',
+    'leadTimeMinutes',
+    'leadTimeBusinessDays',
+    'waitingMinutesPerCase',
+    'costYenPerYear',
+    'paperSheetsPerYear',
+    'fte',
+    'meanCasesInSystem',
+    'arrivalRatePerMinute',
   ];
   return {
-    seed: 1, mode: 'fast', replications: 2, cases: 10, startDate: '2025-04-01', simulatedYears: 1, events: 100,
+    seed: 1,
+    mode: 'fast',
+    replications: 2,
+    cases: 10,
+    startDate: '2025-04-01',
+    simulatedYears: 1,
+    events: 100,
     kpis: { ...Object.fromEntries(kpiNames.map((k) => [k, est(1)])), residentMinutesPerVisit: null } as SimulationResult['kpis'],
-    tasks: [], roles: [], lanes: [], ends: [], leadTimeHistogram: { unit: 'businessDays', edges: [0, 1], counts: [10] }, warnings: [],
+    tasks: [],
+    roles: [],
+    lanes: [],
+    ends: [],
+    leadTimeHistogram: { unit: 'businessDays', edges: [0, 1], counts: [10] },
+    warnings: [],
   };
 };
 
@@ -118,12 +140,15 @@ describe('SimRunController', () => {
   it('given a crashed worker, when it reports an error event, then the run fails and the next run gets a new worker', async () => {
     let created = 0;
     const workers: FakeWorker[] = [];
-    const controller = new SimRunController(() => {
-      created++;
-      const w = new FakeWorker();
-      workers.push(w);
-      return w;
-    }, async () => clean);
+    const controller = new SimRunController(
+      () => {
+        created++;
+        const w = new FakeWorker();
+        workers.push(w);
+        return w;
+      },
+      async () => clean,
+    );
     await controller.start('<xml/>', DEFAULT_RUN_SETTINGS);
     workers[0].onerror?.({ message: 'boom', preventDefault: () => undefined } as ErrorEvent);
     await settle();

@@ -39,7 +39,12 @@ describe('simRunMachine', () => {
   it('given validation errors, when sim.error arrives, then it is in error with the issues listed', () => {
     const actor = started();
     const { runId } = actor.getSnapshot().context;
-    actor.send({ type: 'sim.error', runId, message: '問題あり', issues: [{ message: '「受付」(Task_1) の職員処理時間がありません', elementId: 'Task_1', source: 'model' }] });
+    actor.send({
+      type: 'sim.error',
+      runId,
+      message: '問題あり',
+      issues: [{ message: '「受付」(Task_1) の職員処理時間がありません', elementId: 'Task_1', source: 'model' }],
+    });
     expect(actor.getSnapshot().value).toBe('error');
     expect(actor.getSnapshot().context.issues[0].elementId).toBe('Task_1');
     expect(actor.getSnapshot().context.errorMessage).toBe('問題あり');

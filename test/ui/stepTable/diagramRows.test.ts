@@ -30,7 +30,15 @@ describe('buildRows', () => {
   it('given shapes from the registry, when built, then rows follow the flow, take lane names and flag invalid stored data', async () => {
     const { rootElement, elementsById } = await createModdle().fromXML(XML);
     const bo = (id: string) => elementsById[id] as ModdleElement;
-    const shape = (id: string, type: string, x: number, y: number, width = 100, height = 80): DiagramElement => ({ id, type, x, y, width, height, businessObject: bo(id) });
+    const shape = (id: string, type: string, x: number, y: number, width = 100, height = 80): DiagramElement => ({
+      id,
+      type,
+      x,
+      y,
+      width,
+      height,
+      businessObject: bo(id),
+    });
     const flow = (id: string): DiagramElement => ({ id, type: 'bpmn:SequenceFlow', waypoints: [], businessObject: bo(id) });
     const elements = [
       shape('L1', 'bpmn:Lane', 0, 0, 1000, 200),
@@ -61,7 +69,11 @@ describe('buildRows', () => {
     const loaded = await loadSimModel(file);
     expect(loaded.ok && loaded.source).toBe('qbp');
     const task = parsed.elementsById.Activity_065abi2 as ModdleElement;
-    const rows = buildRows([{ id: task.id as string, type: 'bpmn:Task', x: 0, y: 0, width: 100, height: 80, businessObject: task }], parsed.definitions, inputs.annotations.steps);
+    const rows = buildRows(
+      [{ id: task.id as string, type: 'bpmn:Task', x: 0, y: 0, width: 100, height: 80, businessObject: task }],
+      parsed.definitions,
+      inputs.annotations.steps,
+    );
     // In the file: AML check, EXPONENTIAL with arg1 = 1800 s (QBP's mean) → 30 min, done by the resource named AML Investigator.
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ name: 'AML check', source: 'qbp', annotation: { staffTime: { type: 'exponential', mean: 30 }, role: 'AML Investigator' } });
@@ -70,7 +82,9 @@ describe('buildRows', () => {
   it('given a step with its own annotation, when BIMP steps are also given, then the row keeps its own values and is not marked', async () => {
     const { rootElement, elementsById } = await createModdle().fromXML(XML);
     const t2 = elementsById.T2 as ModdleElement;
-    const rows = buildRows([{ id: 'T2', type: 'bpmn:Task', x: 0, y: 0, width: 100, height: 80, businessObject: t2 }], rootElement, { T2: { staffTime: { type: 'fixed', value: 5 } } as never });
+    const rows = buildRows([{ id: 'T2', type: 'bpmn:Task', x: 0, y: 0, width: 100, height: 80, businessObject: t2 }], rootElement, {
+      T2: { staffTime: { type: 'fixed', value: 5 } } as never,
+    });
     expect(rows[0].source).toBeUndefined();
     expect(rows[0].problem).toContain('紙の枚数');
   });

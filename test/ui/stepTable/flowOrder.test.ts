@@ -9,10 +9,11 @@ const node = (id: string, x: number, y = 0, laneRank = 0, kind: 'step' | 'start'
   x,
   y,
 });
-const edges = (...pairs: string[]): FlowEdge[] => pairs.map((p) => {
-  const [source, target] = p.split('>');
-  return { source, target };
-});
+const edges = (...pairs: string[]): FlowEdge[] =>
+  pairs.map((p) => {
+    const [source, target] = p.split('>');
+    return { source, target };
+  });
 
 describe('orderSteps', () => {
   it('given a chain drawn right to left, when ordered, then flow order wins over position', () => {

@@ -46,7 +46,13 @@ describe('workspace process list helpers', () => {
     const kakanai = proc('a 書かない窓口', '課', 'to-be', asIs.id);
     const both = proc('m 書かない窓口＋RPA', '課', 'to-be', asIs.id);
     const next = proc('c 現行', '課', 'as-is');
-    expect(groupByDepartment([next, rpa, both, asIs, kakanai], '-')[0].processes.map((p) => p.name)).toEqual(['b 現行', 'a 書かない窓口', 'm 書かない窓口＋RPA', 'z RPA', 'c 現行']);
+    expect(groupByDepartment([next, rpa, both, asIs, kakanai], '-')[0].processes.map((p) => p.name)).toEqual([
+      'b 現行',
+      'a 書かない窓口',
+      'm 書かない窓口＋RPA',
+      'z RPA',
+      'c 現行',
+    ]);
   });
 
   it('given a query, when filtering, then name and department both match and all words must match', () => {

@@ -74,7 +74,8 @@ export const aiOcrTemplate: InterventionTemplate = {
   description: '紙からの手入力を AI-OCR の読取に置き換え、職員は読取結果を確認し、誤読があれば修正します。',
   params: AI_OCR_PARAMS,
   suggest(editor) {
-    return editor.tasks()
+    return editor
+      .tasks()
       .filter((t) => /入力|転記|データ化/.test((t.name as string | undefined) ?? ''))
       .filter((t) => editor.step(t.id as string)?.staffTime !== undefined)
       .map((t) => t.id as string);
@@ -103,14 +104,23 @@ export const aiOcrTemplate: InterventionTemplate = {
       }
       const sheets = typeof values.sheetsPerCase === 'number' ? Math.max(1, values.sheetsPerCase) : Math.max(1, ann.paperSheets ?? 1);
       const planned = planOne(editor, id, ann.staffTime, ann.role, {
-        r, acc, cf, sheets, seconds: num(values.secondsPerSheet), over, yenPerCase: sheets * num(values.yenPerSheet), writeFee,
+        r,
+        acc,
+        cf,
+        sheets,
+        seconds: num(values.secondsPerSheet),
+        over,
+        yenPerCase: sheets * num(values.yenPerSheet),
+        writeFee,
       });
       perSheet.push({ elementId: id, changeId: planned[0].id, sheets });
       changes.push(...planned);
     }
     const autoSheets = typeof values.sheetsPerCase === 'number' ? [] : perSheet.map((p) => `「${nameOf(editor, p.elementId)}」${p.sheets}枚`);
     return {
-      autoValues: autoSheets.length ? { sheetsPerCase: { text: autoSheets.join('、'), source: 'assumption', derivation: '各作業の紙の枚数（未入力なら1枚）' } } : undefined,
+      autoValues: autoSheets.length
+        ? { sheetsPerCase: { text: autoSheets.join('、'), source: 'assumption', derivation: '各作業の紙の枚数（未入力なら1枚）' } }
+        : undefined,
       changes,
       costs: (applied) => {
         const used = perSheet.filter((p) => applied.has(p.changeId));
@@ -125,7 +135,12 @@ export const aiOcrTemplate: InterventionTemplate = {
 };
 
 interface OcrNumbers {
-  r: number; acc: number; cf: number; sheets: number; seconds: number; over: (k: string) => boolean;
+  r: number;
+  acc: number;
+  cf: number;
+  sheets: number;
+  seconds: number;
+  over: (k: string) => boolean;
   /** Reading price of one case (sheets × price per sheet), carried by the OCR step as costPerCase. */
   yenPerCase: number;
   writeFee: (ed: DiagramEditor) => void;
@@ -159,7 +174,14 @@ function planOne(editor: DiagramEditor, id: string, staff: Distribution, role: s
       apply(ed) {
         ed.ensureRobotRole(OCR_ROLE);
         const costPerCase = (original.costPerCase ?? 0) + Math.max(0, p.yenPerCase);
-        ed.setStep(id, { ...original, role: OCR_ROLE, staffTime: ocrTime, residentTime: undefined, automation: 'ai-ocr', ...(costPerCase > 0 ? { costPerCase } : {}) });
+        ed.setStep(id, {
+          ...original,
+          role: OCR_ROLE,
+          staffTime: ocrTime,
+          residentTime: undefined,
+          automation: 'ai-ocr',
+          ...(costPerCase > 0 ? { costPerCase } : {}),
+        });
         ed.must(id).name = `${name}（AI-OCR読取）`;
         p.writeFee(ed);
       },
@@ -187,12 +209,25 @@ function planOne(editor: DiagramEditor, id: string, staff: Distribution, role: s
       dependsOn: [mId],
       apply(ed) {
         const anchor = ed.byId(verifyBase) ? verifyBase : id;
-        const gw = ed.insertAfter(anchor, { type: 'bpmn:ExclusiveGateway', idBase: `${id}_OcrGateway`, name: '読取誤りがあるか', dx: b.width + 40, dy: rowY + 15, near: id });
+        const gw = ed.insertAfter(anchor, {
+          type: 'bpmn:ExclusiveGateway',
+          idBase: `${id}_OcrGateway`,
+          name: '読取誤りがあるか',
+          dx: b.width + 40,
+          dy: rowY + 15,
+          near: id,
+        });
         const join = ed.insertAfter(gw.id as string, { type: 'bpmn:ExclusiveGateway', idBase: `${id}_OcrJoin`, dx: b.width + 300, dy: rowY + 15, near: id });
         const ok = ed.outgoing(gw)[0];
         ok.name = '誤りなし';
         ed.setProbability(ok, 100 - pct(pCorrect));
-        const fix = ed.addNode(ed.must(id), { type: 'bpmn:UserTask', idBase: `${id}_OcrCorrect`, name: `${name}の読取誤りの修正`, dx: b.width + 130, dy: rowY + 100 });
+        const fix = ed.addNode(ed.must(id), {
+          type: 'bpmn:UserTask',
+          idBase: `${id}_OcrCorrect`,
+          name: `${name}の読取誤りの修正`,
+          dx: b.width + 130,
+          dy: rowY + 100,
+        });
         ed.setStep(fix.id as string, { role, staffTime: correctTime, automation: 'none' });
         ed.addFlow(gw, fix, { probability: pct(pCorrect), name: '誤りあり' });
         ed.addFlow(fix, join);

@@ -52,7 +52,7 @@ export function isResidentStep(editor: DiagramEditor, id: string): boolean {
 /** A step the editor can see as work: a task with a step annotation. */
 export function annotatedTask(editor: DiagramEditor, id: string): StepAnnotation | undefined {
   const el = editor.byId(id);
-  if (!el || !(el.$type as string).endsWith('Task') && el.$type !== 'bpmn:Task') return undefined;
+  if (!el || (!(el.$type as string).endsWith('Task') && el.$type !== 'bpmn:Task')) return undefined;
   return editor.step(id);
 }
 

@@ -34,7 +34,10 @@ export const eApprovalTemplate: InterventionTemplate = {
     return flowOrder(editor).filter((id) => {
       const el = editor.byId(id);
       if (!el || !/Task$/.test(el.$type)) return false;
-      return (editor.step(id)?.lag?.unit === 'businessDays' && APPROVAL.test((el.name as string | undefined) ?? '')) || isPaperOnly((el.name as string | undefined) ?? '');
+      return (
+        (editor.step(id)?.lag?.unit === 'businessDays' && APPROVAL.test((el.name as string | undefined) ?? '')) ||
+        isPaperOnly((el.name as string | undefined) ?? '')
+      );
     });
   },
   plan(editor, selection, given) {
@@ -44,7 +47,9 @@ export const eApprovalTemplate: InterventionTemplate = {
     const ids = selection.length ? selection : this.suggest(editor);
     const approvals = ids.filter((id) => editor.step(id)?.lag?.unit === 'businessDays');
     // What the user ticks is removed as paper work; the automatic pick only takes pure paper steps.
-    const paper = ids.filter((id) => !approvals.includes(id) && (selection.length ? PAPER_WORK.test(nameOf(editor, id)) || selection.includes(id) : isPaperOnly(nameOf(editor, id))));
+    const paper = ids.filter(
+      (id) => !approvals.includes(id) && (selection.length ? PAPER_WORK.test(nameOf(editor, id)) || selection.includes(id) : isPaperOnly(nameOf(editor, id))),
+    );
     const warnings = ids
       .filter((id) => !approvals.includes(id) && !paper.includes(id))
       .map((id) => `${nameOf(editor, id)}(${id}) は営業日単位の待ちも、印刷・押印・ファイリングの作業もないため対象外にしました`);

@@ -28,7 +28,12 @@ export class InterventionError extends Error {
   }
 }
 
-interface Bounds { x: number; y: number; width: number; height: number }
+interface Bounds {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 
 const SIZE: Record<string, { width: number; height: number }> = {
   task: { width: 100, height: 80 },
@@ -378,19 +383,30 @@ export function routePoints(s: Bounds, t: Bounds): Array<[number, number]> {
   }
   // Overlapping columns going back: loop under both shapes.
   const below = Math.max(s.y + s.height, t.y + t.height) + 30;
-  return [[scx, s.y + s.height], [scx, below], [tcx, below], [tcx, t.y + t.height]];
+  return [
+    [scx, s.y + s.height],
+    [scx, below],
+    [tcx, below],
+    [tcx, t.y + t.height],
+  ];
 }
 
 /** A distribution scaled by k (mean scales by k; shape kept so the sensitivity still sees a range). */
 export function scaleDistribution(d: Distribution, k: number): Distribution {
   const r = (x: number) => Math.round(x * k * 1000) / 1000;
   switch (d.type) {
-    case 'fixed': return { type: 'fixed', value: r(d.value) };
-    case 'triangular': return { type: 'triangular', min: r(d.min), mode: r(d.mode), max: r(d.max) };
-    case 'uniform': return { type: 'uniform', min: r(d.min), max: r(d.max) };
-    case 'normal': return { type: 'normal', mean: r(d.mean), sd: r(d.sd) };
-    case 'lognormal': return k > 0 ? { type: 'lognormal', mean: r(d.mean), sd: r(d.sd) } : { type: 'fixed', value: 0 };
-    case 'exponential': return k > 0 ? { type: 'exponential', mean: r(d.mean) } : { type: 'fixed', value: 0 };
+    case 'fixed':
+      return { type: 'fixed', value: r(d.value) };
+    case 'triangular':
+      return { type: 'triangular', min: r(d.min), mode: r(d.mode), max: r(d.max) };
+    case 'uniform':
+      return { type: 'uniform', min: r(d.min), max: r(d.max) };
+    case 'normal':
+      return { type: 'normal', mean: r(d.mean), sd: r(d.sd) };
+    case 'lognormal':
+      return k > 0 ? { type: 'lognormal', mean: r(d.mean), sd: r(d.sd) } : { type: 'fixed', value: 0 };
+    case 'exponential':
+      return k > 0 ? { type: 'exponential', mean: r(d.mean) } : { type: 'fixed', value: 0 };
   }
 }
 
@@ -398,11 +414,17 @@ export function describeDistribution(d: Distribution | undefined): string {
   if (!d) return '未入力';
   const n = (x: number) => `${Math.round(x * 100) / 100}`;
   switch (d.type) {
-    case 'fixed': return `${n(d.value)}分`;
-    case 'triangular': return `${n(d.min)}〜${n(d.max)}分（最頻 ${n(d.mode)}分）`;
-    case 'uniform': return `${n(d.min)}〜${n(d.max)}分`;
-    case 'normal': return `平均 ${n(d.mean)}分（標準偏差 ${n(d.sd)}分）`;
-    case 'lognormal': return `平均 ${n(d.mean)}分（対数正規、標準偏差 ${n(d.sd)}分）`;
-    case 'exponential': return `平均 ${n(d.mean)}分（指数分布）`;
+    case 'fixed':
+      return `${n(d.value)}分`;
+    case 'triangular':
+      return `${n(d.min)}〜${n(d.max)}分（最頻 ${n(d.mode)}分）`;
+    case 'uniform':
+      return `${n(d.min)}〜${n(d.max)}分`;
+    case 'normal':
+      return `平均 ${n(d.mean)}分（標準偏差 ${n(d.sd)}分）`;
+    case 'lognormal':
+      return `平均 ${n(d.mean)}分（対数正規、標準偏差 ${n(d.sd)}分）`;
+    case 'exponential':
+      return `平均 ${n(d.mean)}分（指数分布）`;
   }
 }

@@ -133,8 +133,7 @@ function nextCounter(editor: DiagramEditor, from: string): string | undefined {
     const id = n.id as string;
     if (seen.has(id)) continue;
     seen.add(id);
-    if (/Task$/.test(n.$type) && !isResidentStep(editor, id) && editor.step(id)?.staffTime && num(sampledMean(editor.step(id)!.staffTime!)) > 0)
-      return id;
+    if (/Task$/.test(n.$type) && !isResidentStep(editor, id) && editor.step(id)?.staffTime && num(sampledMean(editor.step(id)!.staffTime!)) > 0) return id;
     for (const f of editor.outgoing(n)) queue.push(f.targetRef as ModdleElement);
   }
   return undefined;

@@ -63,13 +63,19 @@ export const onlineTemplate: InterventionTemplate = {
       return { changes: [], costs: () => ({}), warnings };
     }
     const firstStaff = counters.find((id) => !isResidentStep(editor, id) && editor.step(id)?.staffTime);
-    const role = values.reviewRole !== 'auto' && typeof values.reviewRole === 'string'
-      ? values.reviewRole
-      : (firstStaff && editor.roleOf(firstStaff)) ?? undefined;
+    const role =
+      values.reviewRole !== 'auto' && typeof values.reviewRole === 'string' ? values.reviewRole : ((firstStaff && editor.roleOf(firstStaff)) ?? undefined);
     const review: Distribution = { type: 'fixed', value: minutes };
-    const autoRole = values.reviewRole === 'auto'
-      ? { reviewRole: { text: role ?? '担当未設定', source: 'assumption' as const, derivation: firstStaff ? `最初の窓口作業「${nameOf(editor, firstStaff)}」の担当` : '窓口作業に担当がありません' } }
-      : undefined;
+    const autoRole =
+      values.reviewRole === 'auto'
+        ? {
+            reviewRole: {
+              text: role ?? '担当未設定',
+              source: 'assumption' as const,
+              derivation: firstStaff ? `最初の窓口作業「${nameOf(editor, firstStaff)}」の担当` : '窓口作業に担当がありません',
+            },
+          }
+        : undefined;
     const startId = start.id as string;
     const b = editor.bounds(startId) ?? { x: 0, y: 0, width: 36, height: 36 };
     const lb = editor.bounds(last) ?? b;
@@ -83,12 +89,23 @@ export const onlineTemplate: InterventionTemplate = {
           description: `${fmt(share)}% の件がオンラインで申請し、窓口（${counters.map((id) => `「${nameOf(editor, id)}」`).join('、')}）を通らずに職員（${role ?? '担当未設定'}）が審査します（${fmt(minutes)}分/件）${estimatedNote('assumption', typeof given.onlinePercent === 'number')}`,
           after: `分岐: オンライン ${fmt(share)}% → 審査 ${describeDistribution(review)} → 「${nameOf(editor, last)}」の後に合流`,
           apply(ed) {
-            const gw = ed.insertAfter(startId, { type: 'bpmn:ExclusiveGateway', idBase: `${startId}_OnlineGateway`, name: '申請方法', dx: b.width + 10, dy: -7 - 120 });
+            const gw = ed.insertAfter(startId, {
+              type: 'bpmn:ExclusiveGateway',
+              idBase: `${startId}_OnlineGateway`,
+              name: '申請方法',
+              dx: b.width + 10,
+              dy: -7 - 120,
+            });
             const counterFlow = ed.outgoing(gw)[0];
             counterFlow.name = '窓口';
             ed.setProbability(counterFlow, 100 - share);
             const lastOut = ed.outgoing(ed.must(last))[0];
-            const join = ed.insertOnFlow(lastOut.id as string, last, { type: 'bpmn:ExclusiveGateway', idBase: `${last}_OnlineJoin`, dx: lb.width + 10, dy: lb.height / 2 - 25 - 120 });
+            const join = ed.insertOnFlow(lastOut.id as string, last, {
+              type: 'bpmn:ExclusiveGateway',
+              idBase: `${last}_OnlineJoin`,
+              dx: lb.width + 10,
+              dy: lb.height / 2 - 25 - 120,
+            });
             const task = ed.addNode(gw, { type: 'bpmn:UserTask', idBase: `${startId}_OnlineReview`, name: 'オンライン申請の審査', dx: 100, dy: -15 });
             ed.setStep(task.id as string, { role, staffTime: review, automation: 'online' });
             ed.addFlow(gw, task, { probability: share, name: 'オンライン' });

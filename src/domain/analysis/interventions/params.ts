@@ -10,16 +10,7 @@ import type { TemplateParamSpec } from './types';
 export type ParamValue = number | boolean | string;
 
 export type ParamProblemCode =
-  | 'notNumber'
-  | 'notYen'
-  | 'notMinutes'
-  | 'notPercent'
-  | 'notInteger'
-  | 'belowMin'
-  | 'aboveMax'
-  | 'notChoice'
-  | 'notBoolean'
-  | 'notText';
+  'notNumber' | 'notYen' | 'notMinutes' | 'notPercent' | 'notInteger' | 'belowMin' | 'aboveMax' | 'notChoice' | 'notBoolean' | 'notText';
 
 export interface ParamProblem {
   key: string;

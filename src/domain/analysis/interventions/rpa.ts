@@ -66,7 +66,8 @@ export const rpaTemplate: InterventionTemplate = {
   description: '職員の入力作業をロボットが行い、職員は結果を確認します。例外は手作業に戻ります。',
   params: RPA_PARAMS,
   suggest(editor) {
-    return editor.tasks()
+    return editor
+      .tasks()
       .filter((t) => /入力|登録|転記|照合|集計/.test((t.name as string | undefined) ?? ''))
       .filter((t) => (editor.step(t.id as string)?.staffTime ? true : false))
       .map((t) => t.id as string);
@@ -102,7 +103,13 @@ export const rpaTemplate: InterventionTemplate = {
     const checkSpec = RPA_PARAMS.find((p) => p.key === 'checkMinutes')!;
     return {
       autoValues: autoCheck.length
-        ? { checkMinutes: { text: autoCheck.join('、'), source: checkSpec.default.source, derivation: `元の作業時間 ×（1 − ${fmt(r * 100)}% − ${fmt(e * 100)}%）` } }
+        ? {
+            checkMinutes: {
+              text: autoCheck.join('、'),
+              source: checkSpec.default.source,
+              derivation: `元の作業時間 ×（1 − ${fmt(r * 100)}% − ${fmt(e * 100)}%）`,
+            },
+          }
         : undefined,
       changes,
       costs: (applied) => ({
@@ -123,19 +130,12 @@ interface RpaNumbers {
   writeLicence: (ed: DiagramEditor) => void;
 }
 
-function planOne(
-  editor: DiagramEditor,
-  id: string,
-  staff: Distribution,
-  role: string | undefined,
-  p: RpaNumbers,
-): PlannedChange[] {
+function planOne(editor: DiagramEditor, id: string, staff: Distribution, role: string | undefined, p: RpaNumbers): PlannedChange[] {
   const name = nameOf(editor, id);
   const original = editor.step(id)!;
   const robotTime = scaleDistribution(staff, p.robotK);
-  const checkTime = typeof p.check === 'number' && p.check >= 0
-    ? { type: 'fixed' as const, value: p.check }
-    : scaleDistribution(staff, Math.max(0, 1 - p.r - p.e));
+  const checkTime =
+    typeof p.check === 'number' && p.check >= 0 ? { type: 'fixed' as const, value: p.check } : scaleDistribution(staff, Math.max(0, 1 - p.r - p.e));
   const T = sampledMean(staff);
   const c = sampledMean(checkTime);
   const expected = c + p.e * T;
@@ -186,12 +186,31 @@ function planOne(
       apply(ed) {
         const checkNode = ed.byId(checkIdBase) ? checkIdBase : undefined;
         const anchor = checkNode ?? id;
-        const gw = ed.insertAfter(anchor, { type: 'bpmn:ExclusiveGateway', idBase: `${id}_RpaExceptionGateway`, name: 'ロボットで処理できたか', dx: b.width + 40, dy: rowY + 15, near: id });
-        const join = ed.insertAfter(gw.id as string, { type: 'bpmn:ExclusiveGateway', idBase: `${id}_RpaExceptionJoin`, dx: b.width + 300, dy: rowY + 15, near: id });
+        const gw = ed.insertAfter(anchor, {
+          type: 'bpmn:ExclusiveGateway',
+          idBase: `${id}_RpaExceptionGateway`,
+          name: 'ロボットで処理できたか',
+          dx: b.width + 40,
+          dy: rowY + 15,
+          near: id,
+        });
+        const join = ed.insertAfter(gw.id as string, {
+          type: 'bpmn:ExclusiveGateway',
+          idBase: `${id}_RpaExceptionJoin`,
+          dx: b.width + 300,
+          dy: rowY + 15,
+          near: id,
+        });
         const normal = ed.outgoing(gw)[0];
         normal.name = '処理できた';
         ed.setProbability(normal, 100 - round6(p.e * 100));
-        const manual = ed.addNode(ed.must(id), { type: 'bpmn:UserTask', idBase: `${id}_RpaException`, name: `${name}（例外時の手作業）`, dx: b.width + 130, dy: rowY + 100 });
+        const manual = ed.addNode(ed.must(id), {
+          type: 'bpmn:UserTask',
+          idBase: `${id}_RpaException`,
+          name: `${name}（例外時の手作業）`,
+          dx: b.width + 130,
+          dy: rowY + 100,
+        });
         ed.setStep(manual.id as string, { ...original, residentTime: undefined, automation: 'none' });
         ed.addFlow(gw, manual, { probability: round6(p.e * 100), name: '例外' });
         ed.addFlow(manual, join);

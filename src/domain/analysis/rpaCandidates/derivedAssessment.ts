@@ -50,13 +50,15 @@ export function exclusionOf(step: StepAnnotation | undefined, ctx: StepContext):
   const staffMinutes = meanOf(step?.staffTime);
   if (residentRole || (staffMinutes <= 0 && meanOf(step?.residentTime) > 0))
     return { reason: 'resident', message: `${label} は住民が行う作業のため対象外です` };
-  if (staffMinutes <= 0)
-    return { reason: 'no-staff-time', message: `${label} は職員処理時間が未入力（または0分）のため対象外です` };
+  if (staffMinutes <= 0) return { reason: 'no-staff-time', message: `${label} は職員処理時間が未入力（または0分）のため対象外です` };
   return undefined;
 }
 
 /** Derived answers for every field plus the reasons, before entered answers are applied. */
-export function deriveAnswers(step: StepAnnotation | undefined, ctx: StepContext): { answers: DerivedAnswers; notes: Partial<Record<AssessmentField, string>> } {
+export function deriveAnswers(
+  step: StepAnnotation | undefined,
+  ctx: StepContext,
+): { answers: DerivedAnswers; notes: Partial<Record<AssessmentField, string>> } {
   const answers: DerivedAnswers = { ...NEUTRAL_ANSWERS };
   const notes: Partial<Record<AssessmentField, string>> = {};
   if (step?.systems === 0) {

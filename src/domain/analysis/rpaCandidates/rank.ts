@@ -42,7 +42,6 @@ import {
 const TASK_TYPES = ['bpmn:Task', 'bpmn:CallActivity'];
 const isTask = (el: ModdleElement) => TASK_TYPES.some((t) => isA(el, t));
 
-
 const ZERO: Estimate = { mean: 0, ci95: [0, 0] };
 const scale = (e: Estimate, k: number): Estimate => ({ mean: e.mean * k, ci95: [e.ci95[0] * k, e.ci95[1] * k] });
 
@@ -118,11 +117,7 @@ function compareRanked(a: RpaCandidate, b: RpaCandidate): number {
 export type ParsedRpaProcess = RpaProcessInput & { definitions: ModdleElement };
 
 /** The ranking over diagrams already parsed; pure and synchronous (node, worker, UI). */
-export function rankParsedProcesses(
-  processes: readonly ParsedRpaProcess[],
-  hoursByTask: HoursByTask,
-  settings: RpaRankingSettings,
-): RpaRanking {
+export function rankParsedProcesses(processes: readonly ParsedRpaProcess[], hoursByTask: HoursByTask, settings: RpaRankingSettings): RpaRanking {
   const ranked: RpaCandidate[] = [];
   const excluded: RpaExcludedStep[] = [];
   const warnings: string[] = [];
@@ -219,11 +214,7 @@ export function rankParsedProcesses(
 }
 
 /** Parses the diagrams given as text, then ranks; an unreadable diagram becomes a warning, not a failure. */
-export async function rankRpaWorkspace(
-  processes: readonly RpaProcessInput[],
-  hoursByTask: HoursByTask,
-  settings: RpaRankingSettings,
-): Promise<RpaRanking> {
+export async function rankRpaWorkspace(processes: readonly RpaProcessInput[], hoursByTask: HoursByTask, settings: RpaRankingSettings): Promise<RpaRanking> {
   const parsed: ParsedRpaProcess[] = [];
   const warnings: string[] = [];
   for (const p of processes) {

@@ -16,7 +16,11 @@ const MAX_NAMED = 5;
 
 function withoutNeverTaken(g: Graph): Graph {
   const out: Graph = new Map();
-  for (const [from, edges] of g) out.set(from, edges.filter((e) => !(e.flow && probabilityOf(e.flow) === 0)));
+  for (const [from, edges] of g)
+    out.set(
+      from,
+      edges.filter((e) => !(e.flow && probabilityOf(e.flow) === 0)),
+    );
   return out;
 }
 
@@ -35,12 +39,12 @@ export default function loopHasExit(): RuleDefinition {
         if (leaves) continue;
         const sorted = [...comp].sort((a, b) => order.get(a)! - order.get(b)!);
         const anchor = sorted.find((n) => is(n, 'bpmn:Gateway')) ?? sorted[0];
-        const named = sorted.slice(0, MAX_NAMED).map((n) => labelOf(n)).join('、');
+        const named = sorted
+          .slice(0, MAX_NAMED)
+          .map((n) => labelOf(n))
+          .join('、');
         const more = sorted.length > MAX_NAMED ? ` ほか ${sorted.length - MAX_NAMED} 個` : '';
-        reporter.report(
-          anchor.id,
-          `${named}${more} のループから抜け出す経路がありません（ループの外へ出るフローがないか、その分岐確率がすべて 0% です）`,
-        );
+        reporter.report(anchor.id, `${named}${more} のループから抜け出す経路がありません（ループの外へ出るフローがないか、その分岐確率がすべて 0% です）`);
       }
       return false;
     },

@@ -18,10 +18,8 @@ export default function startHasVolume(): RuleDefinition {
       const fed = messageFlowsOf(rootOf(node)).some((mf) => mf.targetRef === node && isFlowNode(mf.sourceRef));
       if (fed) return;
       const volume = annualVolumeOf(node);
-      if (volume === undefined)
-        reporter.report(node.id, `開始イベント${labelOf(node)} の年間件数が未入力です（件/年）`);
-      else if (volume <= 0)
-        reporter.report(node.id, `開始イベント${labelOf(node)} の年間件数が 0 件/年 です（この入口からは案件が発生しません）`);
+      if (volume === undefined) reporter.report(node.id, `開始イベント${labelOf(node)} の年間件数が未入力です（件/年）`);
+      else if (volume <= 0) reporter.report(node.id, `開始イベント${labelOf(node)} の年間件数が 0 件/年 です（この入口からは案件が発生しません）`);
     },
   };
 }

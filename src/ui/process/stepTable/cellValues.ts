@@ -1,10 +1,4 @@
-import {
-  AUTOMATION_KINDS,
-  distributionMean,
-  type AutomationKind,
-  type Distribution,
-  type StepAnnotation,
-} from '../../../domain/model/annotations';
+import { AUTOMATION_KINDS, distributionMean, type AutomationKind, type Distribution, type StepAnnotation } from '../../../domain/model/annotations';
 import { AUTOMATION_LABELS } from '../../../domain/model/automationLabels';
 import { CellError, formatNumber, parseNumberCell } from '../../../domain/model/numbers';
 
@@ -15,18 +9,7 @@ export { AUTOMATION_LABELS, CellError, formatNumber, parseNumberCell };
  * The step table's columns and how a cell's text maps to and from a StepAnnotation. Pure so the
  * same rules serve typing, pasting from Excel and the tests.
  */
-export const STEP_COLUMNS = [
-  'name',
-  'role',
-  'staffMin',
-  'staffMode',
-  'staffMax',
-  'resident',
-  'lag',
-  'paper',
-  'systems',
-  'automation',
-] as const;
+export const STEP_COLUMNS = ['name', 'role', 'staffMin', 'staffMode', 'staffMax', 'resident', 'lag', 'paper', 'systems', 'automation'] as const;
 export type StepColumn = (typeof STEP_COLUMNS)[number];
 /** Columns a user can type into; the name is the BPMN label and edited on the canvas. */
 export const EDITABLE_COLUMNS: ReadonlySet<StepColumn> = new Set(STEP_COLUMNS.filter((c) => c !== 'name'));
@@ -50,9 +33,12 @@ const OTHER_DISTRIBUTION_LABELS: Record<string, string> = {
 export function staffCells(d: Distribution | undefined): StaffCells {
   if (!d) return { min: '', mode: '', max: '' };
   switch (d.type) {
-    case 'fixed': return { min: '', mode: formatNumber(d.value), max: '' };
-    case 'triangular': return { min: formatNumber(d.min), mode: formatNumber(d.mode), max: formatNumber(d.max) };
-    case 'uniform': return { min: formatNumber(d.min), mode: '', max: formatNumber(d.max) };
+    case 'fixed':
+      return { min: '', mode: formatNumber(d.value), max: '' };
+    case 'triangular':
+      return { min: formatNumber(d.min), mode: formatNumber(d.mode), max: formatNumber(d.max) };
+    case 'uniform':
+      return { min: formatNumber(d.min), mode: '', max: formatNumber(d.max) };
     default:
       return {
         min: '',
@@ -116,16 +102,26 @@ export function automationFromCell(text: string): AutomationKind | undefined {
 export function cellText(column: StepColumn, name: string, ann: StepAnnotation | undefined): string {
   const staff = staffCells(ann?.staffTime);
   switch (column) {
-    case 'name': return name;
-    case 'role': return ann?.role ?? '';
-    case 'staffMin': return staff.min;
-    case 'staffMode': return staff.mode;
-    case 'staffMax': return staff.max;
-    case 'resident': return residentCell(ann?.residentTime);
-    case 'lag': return lagCell(ann?.lag);
-    case 'paper': return formatNumber(ann?.paperSheets);
-    case 'systems': return formatNumber(ann?.systems);
-    case 'automation': return ann?.automation ? AUTOMATION_LABELS[ann.automation] : '';
+    case 'name':
+      return name;
+    case 'role':
+      return ann?.role ?? '';
+    case 'staffMin':
+      return staff.min;
+    case 'staffMode':
+      return staff.mode;
+    case 'staffMax':
+      return staff.max;
+    case 'resident':
+      return residentCell(ann?.residentTime);
+    case 'lag':
+      return lagCell(ann?.lag);
+    case 'paper':
+      return formatNumber(ann?.paperSheets);
+    case 'systems':
+      return formatNumber(ann?.systems);
+    case 'automation':
+      return ann?.automation ? AUTOMATION_LABELS[ann.automation] : '';
   }
 }
 
@@ -134,10 +130,7 @@ export function cellText(column: StepColumn, name: string, ann: StepAnnotation |
  * caller validates it so the message names the element. A cell left as it was displayed keeps the
  * stored value exactly (≈ shown for a non-fixed resident time must not turn it into a fixed one).
  */
-export function applyCells(
-  current: StepAnnotation | undefined,
-  edits: Partial<Record<StepColumn, string>>,
-): StepAnnotation {
+export function applyCells(current: StepAnnotation | undefined, edits: Partial<Record<StepColumn, string>>): StepAnnotation {
   const next: StepAnnotation = { ...(current ?? {}) };
   const shown = (c: StepColumn) => cellText(c, '', current);
   const changed = (c: StepColumn) => edits[c] !== undefined && edits[c]!.trim() !== shown(c).trim();

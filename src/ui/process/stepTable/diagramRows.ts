@@ -45,7 +45,9 @@ function laneTop(e: DiagramElement, containers: DiagramElement[]): number {
 export function buildRows(elements: DiagramElement[], definitions: ModdleElement | undefined, qbpSteps?: Readonly<Record<string, StepAnnotation>>): TableRow[] {
   // A collapsed sub-process also has a root element for its drill-down plane (id `<id>_plane`, same
   // business object): the step is the shape, not the plane.
-  const shapes = elements.filter((e) => e.businessObject && !e.labelTarget && e.type !== 'label' && (e.businessObject.id === undefined || e.businessObject.id === e.id));
+  const shapes = elements.filter(
+    (e) => e.businessObject && !e.labelTarget && e.type !== 'label' && (e.businessObject.id === undefined || e.businessObject.id === e.id),
+  );
   const containers = shapes.filter((e) => isA(e.businessObject, 'bpmn:Lane') || isA(e.businessObject, 'bpmn:Participant'));
   const flowNodes = shapes.filter((e) => !e.waypoints && isA(e.businessObject, 'bpmn:FlowNode'));
   const nodes: FlowNode[] = flowNodes.map((e) => ({
@@ -91,7 +93,9 @@ export function buildRows(elements: DiagramElement[], definitions: ModdleElement
       row.source = 'qbp';
     } else if (parsed) {
       row.annotation = raw as StepAnnotation;
-      row.problem = describeIssues(id, row.name, parsed.error).map((i) => i.message).join('\n');
+      row.problem = describeIssues(id, row.name, parsed.error)
+        .map((i) => i.message)
+        .join('\n');
     }
     return row;
   });

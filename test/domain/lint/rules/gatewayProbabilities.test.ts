@@ -10,7 +10,10 @@ function split(probs: Array<number | undefined>, opts: { inclusive?: boolean; de
   const gw = (opts.inclusive ? or : xor)('Gateway_1', '審査', defaultFlow);
   return definitions(
     process(
-      start('Start_1') + gw + end('End_1') + flow('In', 'Start_1', 'Gateway_1') +
+      start('Start_1') +
+        gw +
+        end('End_1') +
+        flow('In', 'Start_1', 'Gateway_1') +
         branches.map((b) => task(b.task, `分岐${b.task}`) + flow(b.flow, 'Gateway_1', b.task, b.p) + flow(`${b.flow}_end`, b.task, 'End_1')).join(''),
       { roles: [['窓口', 1]] },
     ),
@@ -22,7 +25,9 @@ describe('bpr/gateway-probabilities', () => {
     const found = await findingsOf(RULE, split([60, 30]));
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ id: 'Gateway_1', name: '審査', category: 'error' });
-    expect(found[0].message).toBe('「審査」(Gateway_1)の分岐確率: 合計が 90% です。合計を 100% にしてください（「→分岐Task_0」(Out_0) 60%、「→分岐Task_1」(Out_1) 30%）');
+    expect(found[0].message).toBe(
+      '「審査」(Gateway_1)の分岐確率: 合計が 90% です。合計を 100% にしてください（「→分岐Task_0」(Out_0) 60%、「→分岐Task_1」(Out_1) 30%）',
+    );
   });
 
   it('given branches summing to 100% (or 99.99% within the 0.01 tolerance), when linted, then nothing is reported', async () => {

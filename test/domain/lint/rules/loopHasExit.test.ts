@@ -7,8 +7,13 @@ const RULE = 'bpr/loop-has-exit';
 const rework = (back: number | undefined, out: number | undefined, withExit = true) =>
   definitions(
     process(
-      start('Start_1') + task('Fix', '修正') + xor('Check', '再審査') + end('End_1') +
-        flow('F1', 'Start_1', 'Fix') + flow('F2', 'Fix', 'Check') + flow('Back', 'Check', 'Fix', back) +
+      start('Start_1') +
+        task('Fix', '修正') +
+        xor('Check', '再審査') +
+        end('End_1') +
+        flow('F1', 'Start_1', 'Fix') +
+        flow('F2', 'Fix', 'Check') +
+        flow('Back', 'Check', 'Fix', back) +
         (withExit ? flow('Out', 'Check', 'End_1', out) : ''),
     ),
   );
@@ -38,9 +43,16 @@ describe('bpr/loop-has-exit', () => {
   it('given a loop left through a boundary event, when linted, then the boundary counts as an exit', async () => {
     const xml = definitions(
       process(
-        start('Start_1') + task('Wait', '書類待ち') + xor('G', '揃った？') + end('End_1') +
+        start('Start_1') +
+          task('Wait', '書類待ち') +
+          xor('G', '揃った？') +
+          end('End_1') +
           `<bpmn:boundaryEvent id="Timeout" attachedToRef="Wait"><bpmn:timerEventDefinition/></bpmn:boundaryEvent>` +
-          flow('F1', 'Start_1', 'Wait') + flow('F2', 'Wait', 'G') + flow('F3', 'G', 'Wait', 100) + flow('F4', 'G', 'End_1', 0) + flow('F5', 'Timeout', 'End_1'),
+          flow('F1', 'Start_1', 'Wait') +
+          flow('F2', 'Wait', 'G') +
+          flow('F3', 'G', 'Wait', 100) +
+          flow('F4', 'G', 'End_1', 0) +
+          flow('F5', 'Timeout', 'End_1'),
       ),
     );
     expect(await findingsOf(RULE, xml)).toEqual([]);

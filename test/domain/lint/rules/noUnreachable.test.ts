@@ -7,8 +7,15 @@ describe('bpr/no-unreachable', () => {
   it('given a task only reachable from another unreachable task, when linted, then both are reported', async () => {
     const xml = definitions(
       process(
-        start('Start_1') + task('T1', '受付') + end('End_1') + task('Orphan', '旧手順') + task('Orphan2', '旧確認') +
-          flow('F1', 'Start_1', 'T1') + flow('F2', 'T1', 'End_1') + flow('F3', 'Orphan', 'Orphan2') + flow('F4', 'Orphan2', 'End_1'),
+        start('Start_1') +
+          task('T1', '受付') +
+          end('End_1') +
+          task('Orphan', '旧手順') +
+          task('Orphan2', '旧確認') +
+          flow('F1', 'Start_1', 'T1') +
+          flow('F2', 'T1', 'End_1') +
+          flow('F3', 'Orphan', 'Orphan2') +
+          flow('F4', 'Orphan2', 'End_1'),
       ),
     );
     const found = await findingsOf(RULE, xml);
@@ -26,14 +33,25 @@ describe('bpr/no-unreachable', () => {
         `<bpmn:participant id="Pool_A" name="市民課" processRef="P_A"/><bpmn:participant id="Pool_B" name="税務課" processRef="P_B"/>` +
         `<bpmn:messageFlow id="M1" sourceRef="A1" targetRef="B1"/></bpmn:collaboration>` +
         process(
-          start('SA') + task('A1', '照会') + end('EA') + flow('FA1', 'SA', 'A1') + flow('FA2', 'A1', 'EA') +
+          start('SA') +
+            task('A1', '照会') +
+            end('EA') +
+            flow('FA1', 'SA', 'A1') +
+            flow('FA2', 'A1', 'EA') +
             `<bpmn:boundaryEvent id="Timer" attachedToRef="A1"><bpmn:timerEventDefinition/></bpmn:boundaryEvent>` +
-            task('A2', '督促') + flow('FA3', 'Timer', 'A2') + flow('FA4', 'A2', 'EA'),
+            task('A2', '督促') +
+            flow('FA3', 'Timer', 'A2') +
+            flow('FA4', 'A2', 'EA'),
           { id: 'P_A' },
         ) +
         process(
           `<bpmn:intermediateCatchEvent id="B0"><bpmn:messageEventDefinition/></bpmn:intermediateCatchEvent>` +
-            task('B1', '回答') + end('EB') + flow('FB1', 'B1', 'EB') + start('SB') + flow('FB0', 'SB', 'B0') + flow('FB2', 'B0', 'EB'),
+            task('B1', '回答') +
+            end('EB') +
+            flow('FB1', 'B1', 'EB') +
+            start('SB') +
+            flow('FB0', 'SB', 'B0') +
+            flow('FB2', 'B0', 'EB'),
           { id: 'P_B' },
         ),
     );
@@ -42,8 +60,15 @@ describe('bpr/no-unreachable', () => {
 
   it('given a sub-process, when it is reached, then its inner steps are reachable from its start', async () => {
     const sub =
-      `<bpmn:subProcess id="Sub" name="審査">` + start('SS', null) + task('I1', '確認') + end('SE') + task('I2', '迷子') +
-      flow('S1', 'SS', 'I1') + flow('S2', 'I1', 'SE') + flow('S3', 'I2', 'SE') + `</bpmn:subProcess>`;
+      `<bpmn:subProcess id="Sub" name="審査">` +
+      start('SS', null) +
+      task('I1', '確認') +
+      end('SE') +
+      task('I2', '迷子') +
+      flow('S1', 'SS', 'I1') +
+      flow('S2', 'I1', 'SE') +
+      flow('S3', 'I2', 'SE') +
+      `</bpmn:subProcess>`;
     const xml = definitions(process(start('Start_1') + sub + end('End_1') + flow('F1', 'Start_1', 'Sub') + flow('F2', 'Sub', 'End_1')));
     const found = await findingsOf(RULE, xml);
     expect(found.map((f) => f.id)).toEqual(['I2']);
@@ -53,8 +78,14 @@ describe('bpr/no-unreachable', () => {
     const link = (tag: string, id: string) => `<bpmn:${tag} id="${id}"><bpmn:linkEventDefinition name="A"/></bpmn:${tag}>`;
     const xml = definitions(
       process(
-        start('Start_1') + link('intermediateThrowEvent', 'Throw') + link('intermediateCatchEvent', 'Catch') + task('T1', '続き') + end('End_1') +
-          flow('F1', 'Start_1', 'Throw') + flow('F2', 'Catch', 'T1') + flow('F3', 'T1', 'End_1'),
+        start('Start_1') +
+          link('intermediateThrowEvent', 'Throw') +
+          link('intermediateCatchEvent', 'Catch') +
+          task('T1', '続き') +
+          end('End_1') +
+          flow('F1', 'Start_1', 'Throw') +
+          flow('F2', 'Catch', 'T1') +
+          flow('F3', 'T1', 'End_1'),
       ),
     );
     expect(await findingsOf(RULE, xml)).toEqual([]);

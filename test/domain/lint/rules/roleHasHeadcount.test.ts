@@ -10,9 +10,15 @@ const withLanes = (roles: Array<[string, number?]>) =>
         `<bpmn:lane id="Lane_1" name="窓口"><bpmn:flowNodeRef>Start_1</bpmn:flowNodeRef><bpmn:flowNodeRef>T1</bpmn:flowNodeRef><bpmn:flowNodeRef>T2</bpmn:flowNodeRef></bpmn:lane>` +
         `<bpmn:lane id="Lane_2" name="住民"><bpmn:flowNodeRef>T3</bpmn:flowNodeRef><bpmn:flowNodeRef>End_1</bpmn:flowNodeRef></bpmn:lane>` +
         `</bpmn:laneSet>` +
-        start('Start_1') + task('T1', '受付', { staff: 5 }) + task('T2', '審査', { staff: 5, role: '係長' }) +
-        task('T3', '受取', { resident: 5 }) + end('End_1') +
-        flow('F1', 'Start_1', 'T1') + flow('F2', 'T1', 'T2') + flow('F3', 'T2', 'T3') + flow('F4', 'T3', 'End_1'),
+        start('Start_1') +
+        task('T1', '受付', { staff: 5 }) +
+        task('T2', '審査', { staff: 5, role: '係長' }) +
+        task('T3', '受取', { resident: 5 }) +
+        end('End_1') +
+        flow('F1', 'Start_1', 'T1') +
+        flow('F2', 'T1', 'T2') +
+        flow('F3', 'T2', 'T3') +
+        flow('F4', 'T3', 'End_1'),
       { roles },
     ),
   );
@@ -32,12 +38,26 @@ describe('bpr/role-has-headcount', () => {
   });
 
   it('given a headcount of 0, when linted, then it is reported like a missing one', async () => {
-    const found = await findingsOf(RULE, withLanes([['窓口', 0], ['係長', 1]]));
+    const found = await findingsOf(
+      RULE,
+      withLanes([
+        ['窓口', 0],
+        ['係長', 1],
+      ]),
+    );
     expect(found.map((f) => f.id)).toEqual(['Lane_1']);
   });
 
   it('given every staff role with headcount (住民 needs none), when linted, then nothing is reported', async () => {
-    expect(await findingsOf(RULE, withLanes([['窓口', 2], ['係長', 1]]))).toEqual([]);
+    expect(
+      await findingsOf(
+        RULE,
+        withLanes([
+          ['窓口', 2],
+          ['係長', 1],
+        ]),
+      ),
+    ).toEqual([]);
     expect(await findingsOf(RULE, cleanProcess())).toEqual([]);
   });
 

@@ -9,9 +9,7 @@ const single = (volume: number | null) =>
 describe('bpr/start-has-volume', () => {
   it('given a start event without annual volume, when linted, then it is reported', async () => {
     const found = await findingsOf(RULE, single(null));
-    expect(found).toEqual([
-      { id: 'Start_1', rule: RULE, category: 'error', message: '開始イベント(Start_1) の年間件数が未入力です（件/年）' },
-    ]);
+    expect(found).toEqual([{ id: 'Start_1', rule: RULE, category: 'error', message: '開始イベント(Start_1) の年間件数が未入力です（件/年）' }]);
   });
 
   it('given a volume of 0 per year, when linted, then it is reported as producing no cases', async () => {
@@ -29,7 +27,11 @@ describe('bpr/start-has-volume', () => {
         `<bpmn:messageFlow id="M0" sourceRef="Resident" targetRef="SA"/>` +
         `<bpmn:messageFlow id="M1" sourceRef="A1" targetRef="SB"/></bpmn:collaboration>` +
         process(
-          start('SA', null) + task('A1', '照会') + end('EA') + flow('FA1', 'SA', 'A1') + flow('FA2', 'A1', 'EA') +
+          start('SA', null) +
+            task('A1', '照会') +
+            end('EA') +
+            flow('FA1', 'SA', 'A1') +
+            flow('FA2', 'A1', 'EA') +
             `<bpmn:subProcess id="Sub">${start('SubStart', null)}</bpmn:subProcess>`,
           { id: 'P_A' },
         ) +

@@ -30,7 +30,11 @@ describe('expected staff minutes', () => {
         { id: 'B', kind: 'task', roleName: 'RPA', staffTime: { type: 'fixed', value: 30 } },
         { id: 'E', kind: 'end' },
       ],
-      flows: [{ from: 'S', to: 'A' }, { from: 'A', to: 'B' }, { from: 'B', to: 'E' }],
+      flows: [
+        { from: 'S', to: 'A' },
+        { from: 'A', to: 'B' },
+        { from: 'B', to: 'E' },
+      ],
       roles: [{ name: '職員' }, { name: 'RPA', calendar: robotCalendar() }],
       arrivals: [{ start: 'S', annualVolume: 5000 }],
     });

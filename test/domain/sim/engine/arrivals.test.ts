@@ -22,8 +22,15 @@ function weekdaysByMonth(): Map<string, number> {
 function arrivalMonths(seasonality?: number[]) {
   const volume = 60_000;
   const model = buildSimModel({
-    nodes: [{ id: 'S', kind: 'start' }, { id: 'T', kind: 'task', staffTime: { type: 'fixed', value: 1 } }, { id: 'E', kind: 'end' }],
-    flows: [{ from: 'S', to: 'T' }, { from: 'T', to: 'E' }],
+    nodes: [
+      { id: 'S', kind: 'start' },
+      { id: 'T', kind: 'task', staffTime: { type: 'fixed', value: 1 } },
+      { id: 'E', kind: 'end' },
+    ],
+    flows: [
+      { from: 'S', to: 'T' },
+      { from: 'T', to: 'E' },
+    ],
     arrivals: [{ start: 'S', annualVolume: volume, calendar: weekdays(), ...(seasonality ? { seasonality } : {}) }],
     defaultCalendar: weekdays(),
   });
@@ -65,8 +72,15 @@ describe('arrivals spread by open time', () => {
 
   it('given a fixed interarrival time, when run, then cases arrive exactly that many open minutes apart', () => {
     const model = buildSimModel({
-      nodes: [{ id: 'S', kind: 'start' }, { id: 'T', kind: 'task', staffTime: { type: 'fixed', value: 1 } }, { id: 'E', kind: 'end' }],
-      flows: [{ from: 'S', to: 'T' }, { from: 'T', to: 'E' }],
+      nodes: [
+        { id: 'S', kind: 'start' },
+        { id: 'T', kind: 'task', staffTime: { type: 'fixed', value: 1 } },
+        { id: 'E', kind: 'end' },
+      ],
+      flows: [
+        { from: 'S', to: 'T' },
+        { from: 'T', to: 'E' },
+      ],
       arrivals: [{ start: 'S', annualVolume: 1, calendar: weekdays(), interarrival: { type: 'fixed', value: 100 } }],
       defaultCalendar: weekdays(),
     });
@@ -87,8 +101,15 @@ describe('start date', () => {
 
   it('given a run without a start date, when the result is read, then it states the start it used', () => {
     const model = buildSimModel({
-      nodes: [{ id: 'S', kind: 'start' }, { id: 'T', kind: 'task', staffTime: { type: 'fixed', value: 1 } }, { id: 'E', kind: 'end' }],
-      flows: [{ from: 'S', to: 'T' }, { from: 'T', to: 'E' }],
+      nodes: [
+        { id: 'S', kind: 'start' },
+        { id: 'T', kind: 'task', staffTime: { type: 'fixed', value: 1 } },
+        { id: 'E', kind: 'end' },
+      ],
+      flows: [
+        { from: 'S', to: 'T' },
+        { from: 'T', to: 'E' },
+      ],
       arrivals: [{ start: 'S', annualVolume: 100 }],
     });
     const r = runSimulation(model, { replications: 1, cases: 10, today: new Date('2026-12-07T00:00:00Z') });

@@ -6,8 +6,15 @@ import { runSimulation } from '../../../../src/domain/sim/runSimulation';
 describe('office hours', () => {
   it('given 2 hours of work on an 08:30–17:15 calendar, when cases run, then service pauses outside office hours and lunch', () => {
     const model = buildSimModel({
-      nodes: [{ id: 'S', kind: 'start' }, { id: 'T', kind: 'task', roleName: '係', staffTime: { type: 'fixed', value: 120 } }, { id: 'E', kind: 'end' }],
-      flows: [{ from: 'S', to: 'T' }, { from: 'T', to: 'E' }],
+      nodes: [
+        { id: 'S', kind: 'start' },
+        { id: 'T', kind: 'task', roleName: '係', staffTime: { type: 'fixed', value: 120 } },
+        { id: 'E', kind: 'end' },
+      ],
+      flows: [
+        { from: 'S', to: 'T' },
+        { from: 'T', to: 'E' },
+      ],
       roles: [{ name: '係', calendar: defaultOfficeCalendar() }],
       arrivals: [{ start: 'S', annualVolume: 2000 }],
     });
@@ -28,15 +35,22 @@ describe('office hours', () => {
 
 /** Open 09:00–17:00 every day of the week, no holidays: a day has 480 open minutes, so hand arithmetic is short. */
 const nineToFive = (): Calendar => ({
-  id: 'day', open: '09:00', close: '17:00', weekdays: [1, 2, 3, 4, 5, 6, 7], publicHolidays: false, yearEndClosure: false,
+  id: 'day',
+  open: '09:00',
+  close: '17:00',
+  weekdays: [1, 2, 3, 4, 5, 6, 7],
+  publicHolidays: false,
+  yearEndClosure: false,
 });
-const OPEN = 9 * 60, CLOSE = 17 * 60;
+const OPEN = 9 * 60,
+  CLOSE = 17 * 60;
 const tod = (t: number) => ((t % 1440) + 1440) % 1440;
 /** Minutes of [a, b) outside 09:00–17:00 (a and b within one or two days). */
 function outsideHours(a: number, b: number): number {
   let out = 0;
   for (let t = Math.floor(a); t < b; t++) {
-    const lo = Math.max(a, t), hi = Math.min(b, t + 1);
+    const lo = Math.max(a, t),
+      hi = Math.min(b, t + 1);
     const m = tod(t);
     if (m < OPEN || m >= CLOSE) out += hi - lo;
   }
@@ -52,8 +66,15 @@ describe('residents in the building at closing time', () => {
         { id: 'R', kind: 'task', roleName: '審査', staffTime: { type: 'fixed', value: 480 } },
         { id: 'E', kind: 'end' },
       ],
-      flows: [{ from: 'S', to: 'V' }, { from: 'V', to: 'R' }, { from: 'R', to: 'E' }],
-      roles: [{ name: '窓口', headcount: 50, calendar: nineToFive() }, { name: '審査', headcount: 50, calendar: nineToFive() }],
+      flows: [
+        { from: 'S', to: 'V' },
+        { from: 'V', to: 'R' },
+        { from: 'R', to: 'E' },
+      ],
+      roles: [
+        { name: '窓口', headcount: 50, calendar: nineToFive() },
+        { name: '審査', headcount: 50, calendar: nineToFive() },
+      ],
       arrivals: [{ start: 'S', annualVolume: 3000, calendar: nineToFive() }],
       defaultCalendar: nineToFive(),
     });
@@ -88,8 +109,16 @@ describe('residents in the building at closing time', () => {
         { id: 'H', kind: 'task', roleName: '窓口', staffTime: { type: 'fixed', value: 5 }, residentTime: { type: 'fixed', value: 5 } },
         { id: 'E', kind: 'end' },
       ],
-      flows: [{ from: 'S', to: 'W' }, { from: 'W', to: 'C' }, { from: 'C', to: 'H' }, { from: 'H', to: 'E' }],
-      roles: [{ name: '住民', headcount: null }, { name: '窓口', headcount: 50, calendar: nineToFive() }],
+      flows: [
+        { from: 'S', to: 'W' },
+        { from: 'W', to: 'C' },
+        { from: 'C', to: 'H' },
+        { from: 'H', to: 'E' },
+      ],
+      roles: [
+        { name: '住民', headcount: null },
+        { name: '窓口', headcount: 50, calendar: nineToFive() },
+      ],
       arrivals: [{ start: 'S', annualVolume: 2000, calendar: nineToFive() }],
       defaultCalendar: nineToFive(),
     });
@@ -116,12 +145,25 @@ describe('residents in the building at closing time', () => {
     const model = buildSimModel({
       nodes: [
         { id: 'S', kind: 'start' },
-        { id: 'W', kind: 'task', roleName: '住民', residentTime: { type: 'fixed', value: 5 }, lag: { distribution: { type: 'fixed', value: 1 }, unit: 'businessDays' } },
+        {
+          id: 'W',
+          kind: 'task',
+          roleName: '住民',
+          residentTime: { type: 'fixed', value: 5 },
+          lag: { distribution: { type: 'fixed', value: 1 }, unit: 'businessDays' },
+        },
         { id: 'B', kind: 'task', roleName: '係', staffTime: { type: 'fixed', value: 600 } },
         { id: 'E', kind: 'end' },
       ],
-      flows: [{ from: 'S', to: 'W' }, { from: 'W', to: 'B' }, { from: 'B', to: 'E' }],
-      roles: [{ name: '住民', headcount: null }, { name: '係', headcount: 50, calendar: defaultOfficeCalendar() }],
+      flows: [
+        { from: 'S', to: 'W' },
+        { from: 'W', to: 'B' },
+        { from: 'B', to: 'E' },
+      ],
+      roles: [
+        { name: '住民', headcount: null },
+        { name: '係', headcount: 50, calendar: defaultOfficeCalendar() },
+      ],
       arrivals: [{ start: 'S', annualVolume: 2000 }],
     });
     const r = runSimulation(model, { seed: 3, replications: 1, cases: 100, trace: 100 });
@@ -138,8 +180,15 @@ describe('capacity: utilisation and overload', () => {
   it('given one clerk with 1.5 times the hours the calendar offers, when a year is simulated, then utilisation stops at 100 % and a warning names the role, its load and the queue', () => {
     // 09:00–17:00 every day of FY2025: 365 × 480 min = 2,920 h available; 4,380 cases × 60 min = 4,380 h demanded.
     const model = buildSimModel({
-      nodes: [{ id: 'S', kind: 'start' }, { id: 'T', kind: 'task', roleName: '係', staffTime: { type: 'fixed', value: 60 } }, { id: 'E', kind: 'end' }],
-      flows: [{ from: 'S', to: 'T' }, { from: 'T', to: 'E' }],
+      nodes: [
+        { id: 'S', kind: 'start' },
+        { id: 'T', kind: 'task', roleName: '係', staffTime: { type: 'fixed', value: 60 } },
+        { id: 'E', kind: 'end' },
+      ],
+      flows: [
+        { from: 'S', to: 'T' },
+        { from: 'T', to: 'E' },
+      ],
       roles: [{ name: '係', headcount: 1, calendar: nineToFive() }],
       arrivals: [{ start: 'S', annualVolume: 4380, calendar: nineToFive() }],
       defaultCalendar: nineToFive(),
@@ -161,8 +210,15 @@ describe('capacity: utilisation and overload', () => {
 
   it('given a role with spare capacity, when simulated, then no overload warning appears', () => {
     const model = buildSimModel({
-      nodes: [{ id: 'S', kind: 'start' }, { id: 'T', kind: 'task', roleName: '係', staffTime: { type: 'fixed', value: 60 } }, { id: 'E', kind: 'end' }],
-      flows: [{ from: 'S', to: 'T' }, { from: 'T', to: 'E' }],
+      nodes: [
+        { id: 'S', kind: 'start' },
+        { id: 'T', kind: 'task', roleName: '係', staffTime: { type: 'fixed', value: 60 } },
+        { id: 'E', kind: 'end' },
+      ],
+      flows: [
+        { from: 'S', to: 'T' },
+        { from: 'T', to: 'E' },
+      ],
       roles: [{ name: '係', headcount: 1, calendar: nineToFive() }],
       arrivals: [{ start: 'S', annualVolume: 1460, calendar: nineToFive() }],
       defaultCalendar: nineToFive(),
@@ -177,8 +233,15 @@ describe('capacity: utilisation and overload', () => {
 describe('public holidays and the length of a run', () => {
   const lowVolume = () =>
     buildSimModel({
-      nodes: [{ id: 'S', kind: 'start' }, { id: 'T', kind: 'task', roleName: '係', staffTime: { type: 'fixed', value: 5 } }, { id: 'E', kind: 'end' }],
-      flows: [{ from: 'S', to: 'T' }, { from: 'T', to: 'E' }],
+      nodes: [
+        { id: 'S', kind: 'start' },
+        { id: 'T', kind: 'task', roleName: '係', staffTime: { type: 'fixed', value: 5 } },
+        { id: 'E', kind: 'end' },
+      ],
+      flows: [
+        { from: 'S', to: 'T' },
+        { from: 'T', to: 'E' },
+      ],
       roles: [{ name: '係', calendar: defaultOfficeCalendar() }],
       arrivals: [{ start: 'S', annualVolume: 1000 }],
     });

@@ -10,13 +10,16 @@ const always = robotCalendar();
  * (at 10, 10, 20, 20, …), each needs 11 min of service and gives up 12 min after arriving (an
  * interrupting boundary timer on the task), whether still queued then or already being served.
  */
-const SERVICE = 11, PATIENCE = 12;
+const SERVICE = 11,
+  PATIENCE = 12;
 function handQueue(cases: number): { waits: number[]; cancelledQueued: number; interrupted: number } {
   let free = 0;
   const waits: number[] = [];
-  let cancelledQueued = 0, interrupted = 0;
+  let cancelledQueued = 0,
+    interrupted = 0;
   for (let k = 0; k < cases; k++) {
-    const arrive = 10 * (Math.floor(k / 2) + 1), deadline = arrive + PATIENCE;
+    const arrive = 10 * (Math.floor(k / 2) + 1),
+      deadline = arrive + PATIENCE;
     const start = Math.max(arrive, free);
     if (start >= deadline) {
       cancelledQueued++;
@@ -41,7 +44,12 @@ describe('waiting time of tasks a boundary timer cancels', () => {
         { id: 'E1', kind: 'end' },
         { id: 'E2', kind: 'end' },
       ],
-      flows: [{ from: 'S1', to: 'T' }, { from: 'S2', to: 'T' }, { from: 'T', to: 'E1' }, { from: 'Timeout', to: 'E2' }],
+      flows: [
+        { from: 'S1', to: 'T' },
+        { from: 'S2', to: 'T' },
+        { from: 'T', to: 'E1' },
+        { from: 'Timeout', to: 'E2' },
+      ],
       roles: [{ name: '係', headcount: 1, calendar: always }],
       arrivals: [
         { start: 'S1', annualVolume: 1, calendar: always, interarrival: { type: 'fixed', value: 10 } },
@@ -77,8 +85,12 @@ describe('inclusive split without a default flow', () => {
         { id: 'E', kind: 'end' },
       ],
       flows: [
-        { from: 'S', to: 'Split' }, { from: 'Split', to: 'A', probability: 0.5 }, { from: 'Split', to: 'B', probability: 0.5 },
-        { from: 'A', to: 'Join' }, { from: 'B', to: 'Join' }, { from: 'Join', to: 'E' },
+        { from: 'S', to: 'Split' },
+        { from: 'Split', to: 'A', probability: 0.5 },
+        { from: 'Split', to: 'B', probability: 0.5 },
+        { from: 'A', to: 'Join' },
+        { from: 'B', to: 'Join' },
+        { from: 'Join', to: 'E' },
       ],
       arrivals: [{ start: 'S', annualVolume: 10_000, calendar: always }],
       defaultCalendar: always,

@@ -19,7 +19,13 @@ describe('M/M/c queue waits against Erlang C (24-hour calendar, fixed seed, tole
     const lambda = (rho * c) / SERVICE_MEAN;
     const exact = erlangC(c, lambda, 1 / SERVICE_MEAN).meanWait;
     const replications = cases > 300_000 ? 8 : 4;
-    const r = runSimulation(mmcModel(c, lambda, SERVICE_MEAN), { seed: 7, replications, cases: cases / replications, warmupCases: 2000, startDate: '2025-04-01' });
+    const r = runSimulation(mmcModel(c, lambda, SERVICE_MEAN), {
+      seed: 7,
+      replications,
+      cases: cases / replications,
+      warmupCases: 2000,
+      startDate: '2025-04-01',
+    });
     const wait = r.tasks[0].waitMinutes!.mean;
     expect(Math.abs(wait - exact) / exact).toBeLessThan(0.05);
     // Utilisation of c servers is ρ exactly in theory; 1 % covers the sampling noise of these run lengths.

@@ -14,8 +14,15 @@ function robotModel() {
       { id: 'Entry', kind: 'task', name: '入力', roleName: 'RPA', staffTime: { type: 'fixed', value: 3 } },
       { id: 'E', kind: 'end' },
     ],
-    flows: [{ from: 'S', to: 'Check' }, { from: 'Check', to: 'Entry' }, { from: 'Entry', to: 'E' }],
-    roles: [{ name: '職員', headcount: 2, hourlyCost: 3000 }, { name: 'RPA', headcount: 1, hourlyCost: 100, calendar: robotCalendar() }],
+    flows: [
+      { from: 'S', to: 'Check' },
+      { from: 'Check', to: 'Entry' },
+      { from: 'Entry', to: 'E' },
+    ],
+    roles: [
+      { name: '職員', headcount: 2, hourlyCost: 3000 },
+      { name: 'RPA', headcount: 1, hourlyCost: 100, calendar: robotCalendar() },
+    ],
     arrivals: [{ start: 'S', annualVolume: 1000 }],
   });
 }

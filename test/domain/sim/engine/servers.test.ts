@@ -10,10 +10,18 @@ const always = robotCalendar();
 describe('headcount and servers', () => {
   it('given a headcount of 2.4, when simulated, then it serves as 3 servers (a part-time person still takes a case): waits match Erlang C for c = 3', () => {
     // λ = 0.18/min, service 10 min: with c = 3 ρ = 0.6; rounding to c = 2 would give ρ = 0.9 and waits about 9 times longer.
-    const lambda = 0.18, mean = 10;
+    const lambda = 0.18,
+      mean = 10;
     const model = buildSimModel({
-      nodes: [{ id: 'S', kind: 'start' }, { id: 'T', kind: 'task', roleName: '窓口', staffTime: { type: 'exponential', mean } }, { id: 'E', kind: 'end' }],
-      flows: [{ from: 'S', to: 'T' }, { from: 'T', to: 'E' }],
+      nodes: [
+        { id: 'S', kind: 'start' },
+        { id: 'T', kind: 'task', roleName: '窓口', staffTime: { type: 'exponential', mean } },
+        { id: 'E', kind: 'end' },
+      ],
+      flows: [
+        { from: 'S', to: 'T' },
+        { from: 'T', to: 'E' },
+      ],
       roles: [{ name: '窓口', headcount: 2.4, calendar: always }],
       arrivals: [{ start: 'S', annualVolume: lambda * 525_600, calendar: always }],
       defaultCalendar: always,
@@ -35,8 +43,15 @@ describe('人工 (FTE) from one rule', () => {
 
   it('given a diagram with 1,500 hours per person-year, when simulated with and without a workspace figure, then 人工 = staff hours ÷ that figure', () => {
     const model = buildSimModel({
-      nodes: [{ id: 'S', kind: 'start' }, { id: 'T', kind: 'task', roleName: '係', staffTime: { type: 'fixed', value: 60 } }, { id: 'E', kind: 'end' }],
-      flows: [{ from: 'S', to: 'T' }, { from: 'T', to: 'E' }],
+      nodes: [
+        { id: 'S', kind: 'start' },
+        { id: 'T', kind: 'task', roleName: '係', staffTime: { type: 'fixed', value: 60 } },
+        { id: 'E', kind: 'end' },
+      ],
+      flows: [
+        { from: 'S', to: 'T' },
+        { from: 'T', to: 'E' },
+      ],
       roles: [{ name: '係' }],
       arrivals: [{ start: 'S', annualVolume: 3000 }],
       hoursPerFte: 1500,
@@ -55,7 +70,12 @@ describe('lunch breaks inside office hours', () => {
   it('given lunch partly or wholly outside 08:30–17:15, when the calendar is read, then it is refused; 12:00–13:00 is accepted', () => {
     const office = defaultOfficeCalendar();
     expect(calendarSchema.safeParse(office).success).toBe(true);
-    for (const [lunchStart, lunchEnd] of [['08:00', '09:00'], ['17:00', '18:00'], ['13:00', '12:00'], ['12:00', '12:00']]) {
+    for (const [lunchStart, lunchEnd] of [
+      ['08:00', '09:00'],
+      ['17:00', '18:00'],
+      ['13:00', '12:00'],
+      ['12:00', '12:00'],
+    ]) {
       expect(calendarSchema.safeParse({ ...office, lunchStart, lunchEnd }).success, `${lunchStart}–${lunchEnd}`).toBe(false);
     }
     expect(calendarSchema.safeParse({ ...office, lunchStart: '08:30', lunchEnd: '09:00' }).success).toBe(true);
