@@ -1,8 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { buildSurveyProcess } from '../../domain/exchange/survey';
-import { asIsSkeletonOf } from '../../domain/inventory/asIsSkeleton';
-import { inventoryTemplateXlsx, inventoryToCsv, inventoryToXlsx } from '../../domain/inventory/export';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { InventoryParse } from '../../domain/inventory/parse';
 import { DEFAULT_RANK_WEIGHTS, type RankWeights } from '../../domain/inventory/rank';
 import { totalsBy, type InventoryRecord } from '../../domain/inventory/record';
@@ -16,7 +13,6 @@ import { simulationResultRepositoryOf } from '../../store/simulationResultReposi
 import type { ProcessRecord, WorkspaceStore } from '../../store/types';
 import { useNotice } from '../common/useNotice';
 import { uniqueName } from '../workspace/processList';
-import { InventoryImportDialog } from './InventoryImportDialog';
 import { InventoryTreemap } from './InventoryTreemap';
 import { dashboardOf, filterRows, sortRows, treemapData, type DashboardRow, type SortKey } from './viewModel';
 import './inventory.css';
@@ -32,6 +28,8 @@ export interface InventoryViewProps {
 }
 
 type Level = 'department' | 'section' | 'unit';
+// The sheet readers (CSV, xlsx) come with the dialog, not with the tab.
+const InventoryImportDialog = lazy(() => import('./InventoryImportDialog').then((m) => ({ default: m.InventoryImportDialog })));
 const ROW_HEIGHT = 36;
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -133,6 +131,11 @@ export function InventoryView({ store, workspaceId, hoursPerFte, processes, onOp
   const createAsIs = async (row: DashboardRow) => {
     if (!repo) return;
     try {
+      // The BPMN writer (bpmn-moddle) comes with the first 「As-Isを作成」, not with the tab.
+      const [{ asIsSkeletonOf }, { buildSurveyProcess }] = await Promise.all([
+        import('../../domain/inventory/asIsSkeleton'),
+        import('../../domain/exchange/survey'),
+      ]);
       const skeleton = asIsSkeletonOf(row.row);
       const built = await buildSurveyProcess(skeleton.business);
       const name = processes.some((p) => p.name === row.row.name)
@@ -153,7 +156,9 @@ export function InventoryView({ store, workspaceId, hoursPerFte, processes, onOp
     }
   };
 
-  const download = (kind: 'xlsx' | 'csv' | 'template') => {
+  const download = async (kind: 'xlsx' | 'csv' | 'template') => {
+    // The xlsx writer comes with the first download.
+    const { inventoryTemplateXlsx, inventoryToCsv, inventoryToXlsx } = await import('../../domain/inventory/export');
     const rows = records ?? [];
     const date = new Date();
     if (kind === 'template')
@@ -206,13 +211,13 @@ export function InventoryView({ store, workspaceId, hoursPerFte, processes, onOp
           <button type="button" className="bpr-button-primary" onClick={() => setImporting(true)}>
             {t('inventory.import')}
           </button>
-          <button type="button" onClick={() => download('template')}>
+          <button type="button" onClick={() => void download('template')}>
             {t('inventory.template')}
           </button>
-          <button type="button" onClick={() => download('xlsx')} disabled={!records?.length}>
+          <button type="button" onClick={() => void download('xlsx')} disabled={!records?.length}>
             {t('inventory.exportXlsx')}
           </button>
-          <button type="button" onClick={() => download('csv')} disabled={!records?.length}>
+          <button type="button" onClick={() => void download('csv')} disabled={!records?.length}>
             {t('inventory.exportCsv')}
           </button>
         </div>
@@ -447,7 +452,11 @@ export function InventoryView({ store, workspaceId, hoursPerFte, processes, onOp
           </section>
         </>
       )}
-      {importing && <InventoryImportDialog onImport={onImport} onCancel={() => setImporting(false)} />}
+      {importing && (
+        <Suspense fallback={null}>
+          <InventoryImportDialog onImport={onImport} onCancel={() => setImporting(false)} />
+        </Suspense>
+      )}
     </section>
   );
 }
