@@ -1,8 +1,7 @@
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
-import { preview } from 'vite';
+import { withPreviewBrowser } from './previewBrowser';
 import { inventoryToCsv } from '../src/domain/inventory/export';
 import { sampleInventory } from '../src/domain/inventory/sample';
 
@@ -24,16 +23,9 @@ export interface DashboardFigures {
   load: [number, number];
 }
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'];
-
 export async function measureInventoryDashboard(dist: string, root: string, count = 5000): Promise<DashboardFigures> {
-  const server = await preview({ root, logLevel: 'warn', build: { outDir: dist }, preview: { host: '127.0.0.1', port: 0, open: false } });
-  const address = server.httpServer.address();
-  if (!address || typeof address === 'string') throw new Error('preview did not report its port');
-  const url = `http://127.0.0.1:${address.port}/`;
-  const browser = await chromium.launch({ executablePath: process.env.BPR_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const loadBefore = loadavg()[0];
-  try {
+  return withPreviewBrowser(dist, root, async (url, browser) => {
     const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'ja-JP' })).newPage();
     await page.goto(url);
     await page.locator('.bpr-process-card').first().waitFor({ timeout: 60_000 });
@@ -93,10 +85,7 @@ export async function measureInventoryDashboard(dist: string, root: string, coun
     }
     const round = (x: number) => Math.round(x * 100) / 100;
     return { rows, firstRenderMs: Math.round(firstRenderMs), filterMs: filterMs.map(Math.round), load: [round(loadBefore), round(loadavg()[0])] };
-  } finally {
-    await browser.close();
-    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
-  }
+  });
 }
 
 export function printInventoryDashboard(f: DashboardFigures): void {

@@ -6,6 +6,7 @@ import { runBaseline } from './baseline';
 import { BENCH_CASES, benchModel } from './model';
 import { benchRpa } from './rpaBench';
 import { benchInventory } from './inventoryBench';
+import { measureWorkspaceScale, printWorkspaceScale, WORKSPACE_FIRST_CARDS_BUDGET_MS, WORKSPACE_SEARCH_BUDGET_MS } from './workspaceScale';
 import { DASHBOARD_FILTER_BUDGET_MS, DASHBOARD_RENDER_BUDGET_MS, measureInventoryDashboard, printInventoryDashboard } from './inventoryDashboard';
 import { benchCliStart } from './cliStartBench';
 import { ensureBuild, FIRST_LOAD_BUDGET_KB, measureBundle, printBundle } from './bundle';
@@ -19,7 +20,9 @@ import { measureStartup, printStartup, STARTUP_TASK_BUDGET_MS } from './startup'
  * replications (bench/memory.ts), and the start-up of the `bpr` command (bench/cliStartBench.ts). Then the
  * production build (bench/bundle.ts: first-load JavaScript, gzip, against the 350 kB budget) and its start-up in
  * headless Chromium on the sample workspace (bench/startup.ts: the longest task, against 100 ms), and 業務の全体像
- * at 5,000 業務 in Chromium (bench/inventoryDashboard.ts: first render against 500 ms, a filter against 100 ms).
+ * at 5,000 業務 in Chromium (bench/inventoryDashboard.ts: first render against 500 ms, a filter against 100 ms), and
+ * the workspace list at 5,000 processes (bench/workspaceScale.ts: first cards after a reload against 1 s, search
+ * against 100 ms).
  * The last line is one JSON object for scripts.
  * The 30 replications are one run: the model is prepared (calendars, samplers, case machine) once.
  */
@@ -107,6 +110,8 @@ printStartup(startup);
 const longestStartupTaskMs = startup.longestTaskMs;
 const dashboard = await measureInventoryDashboard(dist, root);
 printInventoryDashboard(dashboard);
+const workspaceScale = await measureWorkspaceScale(dist, root);
+printWorkspaceScale(workspaceScale);
 
 console.log(
   JSON.stringify({
@@ -131,5 +136,11 @@ console.log(
     inventoryDashboardFirstRenderVsBudget: Number((dashboard.firstRenderMs / DASHBOARD_RENDER_BUDGET_MS).toFixed(3)),
     inventoryDashboardFilterMs: Math.max(...dashboard.filterMs),
     inventoryDashboardFilterVsBudget: Number((Math.max(...dashboard.filterMs) / DASHBOARD_FILTER_BUDGET_MS).toFixed(3)),
+    workspaceProcesses: workspaceScale.processes,
+    workspaceImportSeconds: workspaceScale.importSeconds,
+    workspaceFirstCardsMs: workspaceScale.firstCardsMs,
+    workspaceFirstCardsVsBudget: Number((workspaceScale.firstCardsMs / WORKSPACE_FIRST_CARDS_BUDGET_MS).toFixed(3)),
+    workspaceSearchMs: Math.max(...workspaceScale.searchMs),
+    workspaceSearchVsBudget: Number((Math.max(...workspaceScale.searchMs) / WORKSPACE_SEARCH_BUDGET_MS).toFixed(3)),
   }),
 );

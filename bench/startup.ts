@@ -1,8 +1,8 @@
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium, type Page } from 'playwright-core';
-import { preview } from 'vite';
+import type { Page } from 'playwright-core';
+import { withPreviewBrowser } from './previewBrowser';
 
 /**
  * Start-up of the built app in headless Chromium on the sample workspace: the longest long task
@@ -31,8 +31,6 @@ export interface StartupFigures {
 
 const RUNS = Math.max(1, Number(process.env.BPR_BENCH_STARTUP_RUNS ?? 3) || 3);
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'];
-
 async function observe(page: Page, go: () => Promise<unknown>) {
   await go();
   await page.locator('.bpr-process-card').first().waitFor({ timeout: 60_000 });
@@ -43,13 +41,8 @@ async function observe(page: Page, go: () => Promise<unknown>) {
 }
 
 export async function measureStartup(dist: string, root: string): Promise<StartupFigures> {
-  const server = await preview({ root, logLevel: 'warn', build: { outDir: dist }, preview: { host: '127.0.0.1', port: 0, open: false } });
-  const address = server.httpServer.address();
-  if (!address || typeof address === 'string') throw new Error('preview did not report its port');
-  const url = `http://127.0.0.1:${address.port}/`;
-  const browser = await chromium.launch({ executablePath: process.env.BPR_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const loadBefore = loadavg()[0];
-  try {
+  return withPreviewBrowser(dist, root, async (url, browser) => {
     const runs: StartupRun[] = [];
     for (let r = 0; r < RUNS; r++) {
       // A fresh context each run: empty IndexedDB, so the first visit seeds the samples again.
@@ -70,10 +63,7 @@ export async function measureStartup(dist: string, root: string): Promise<Startu
     const longestTaskMs = Math.max(...runs.flatMap((run) => [run.firstVisit.longestTaskMs, run.reload.longestTaskMs]));
     const round = (x: number) => Math.round(x * 100) / 100;
     return { runs, longestTaskMs, load: [round(loadBefore), round(loadavg()[0])] };
-  } finally {
-    await browser.close();
-    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
-  }
+  });
 }
 
 export function printStartup(s: StartupFigures): void {

@@ -14,8 +14,9 @@ import { CreateProcessDialog, type CreateProcessInput } from './CreateProcessDia
 // compare: scenarios of an As-Is
 // The scenario dialog brings the template library and the BPMN reader: fetched when first opened.
 const NewScenarioFlow = lazy(() => import('../compare/NewScenarioDialog').then((m) => ({ default: m.NewScenarioFlow })));
-import { asIsOf, scenarioLabel, scenariosOf } from '../compare/pairs';
-import { filterProcesses, groupByDepartment, uniqueName } from './processList';
+import { scenarioLabel } from '../compare/pairs';
+import { filterProcesses, groupByDepartment, uniqueName, type DepartmentGroup } from './processList';
+import { VirtualProcessList, VIRTUALIZE_FROM, type ListItem } from './VirtualProcessList';
 
 export interface WorkspaceViewProps {
   repo: WorkspaceRepository;
@@ -122,6 +123,80 @@ export function WorkspaceView({ repo, workspaceId, processes, onChanged, onOpen,
 
   const { dragging, dropHandlers } = useFileDrop((file) => void importFile(file));
 
+  // With thousands of processes every card at once would freeze the tab: past VIRTUALIZE_FROM rows only
+  // the visible ones are in the page. The scenario and partner look-ups are maps, not a search per card.
+  const scenariosByAsIs = useMemo(() => {
+    const map = new Map<string, ProcessRecord[]>();
+    for (const p of processes) if (p.kind === 'to-be' && p.linkedProcessId) map.set(p.linkedProcessId, [...(map.get(p.linkedProcessId) ?? []), p]);
+    for (const list of map.values()) list.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+    return map;
+  }, [processes]);
+  const flat = useMemo<ListItem[]>(
+    () => groups.flatMap((g) => [{ kind: 'heading' as const, group: g }, ...g.processes.map((p) => ({ kind: 'card' as const, process: p }))]),
+    [groups],
+  );
+
+  const departmentHeading = (group: DepartmentGroup) => (
+    <h3>
+      {group.department} <span className="bpr-count">{t('workspace.count', { count: group.processes.length })}</span>
+    </h3>
+  );
+
+  const renderCard = (p: ProcessRecord) => {
+    // compare: an As-Is lists its To-Be scenarios; a To-Be names its As-Is and its scenario name.
+    const scenarios = p.kind === 'as-is' ? (scenariosByAsIs.get(p.id) ?? []) : [];
+    const linked = p.kind === 'to-be' && p.linkedProcessId ? byId.get(p.linkedProcessId) : undefined;
+    const partner = linked?.kind === 'as-is' ? linked : undefined;
+    const comparePair = partner ? { asIsId: partner.id, toBeId: p.id } : scenarios[0] ? { asIsId: p.id, toBeId: scenarios[0].id } : null;
+    const labelParams = { name: p.name, kind: kindLabel(p) };
+    return (
+      <li key={p.id} className="bpr-process-card" aria-label={`${p.name} ${kindLabel(p)}`}>
+        <div className="bpr-process-main">
+          <span className={`bpr-kind-badge bpr-kind-${p.kind}`}>{kindLabel(p)}</span>
+          <span className="bpr-process-name">{p.name}</span>
+        </div>
+        <div className="bpr-process-meta">
+          {partner && <span>{t('workspace.linkedTo', { name: `${partner.name}（${kindLabel(partner)}）` })}</span>}
+          {partner && scenarioLabel(p) !== p.name && <span className="bpr-process-scenarios">{t('compare.scn.named', { scenario: scenarioLabel(p) })}</span>}
+          {scenarios.length > 0 && (
+            <span className="bpr-process-scenarios">
+              <span className="bpr-process-scenario-count">{t('compare.scn.count', { count: scenarios.length })}</span>
+              <ul aria-label={t('compare.scn.listLabel', { name: p.name })}>
+                {scenarios.map((s) => (
+                  <li key={s.id}>{scenarioLabel(s)}</li>
+                ))}
+              </ul>
+            </span>
+          )}
+          <span>{t('workspace.updatedAt', { time: formatDateTime(p.updatedAt, lang) })}</span>
+        </div>
+        <div className="bpr-process-actions">
+          <button type="button" className="bpr-button-primary" aria-label={t('workspace.openLabel', labelParams)} onClick={() => onOpen(p.id)}>
+            {t('workspace.open')}
+          </button>
+          {/* compare: 比較 on a linked As-Is/To-Be pair */}
+          {onCompare && comparePair && (
+            <button type="button" aria-label={t('compare.compareLabel', { name: p.name })} onClick={() => onCompare(comparePair.asIsId, comparePair.toBeId)}>
+              {t('compare.compareButton')}
+            </button>
+          )}
+          {p.kind === 'as-is' && (
+            <button type="button" aria-label={t('compare.scn.newLabel', { name: p.name })} onClick={() => setNewScenarioFor(p)}>
+              {t('compare.scn.new')}
+            </button>
+          )}
+          {/* end compare */}
+          <button type="button" aria-label={t('workspace.duplicateLabel', labelParams)} onClick={() => void duplicate(p)}>
+            {t('workspace.duplicate')}
+          </button>
+          <button type="button" className="bpr-button-danger-outline" aria-label={t('workspace.deleteLabel', labelParams)} onClick={() => setDeleting(p)}>
+            {t('workspace.delete')}
+          </button>
+        </div>
+      </li>
+    );
+  };
+
   return (
     <section className={`bpr-workspace ${dragging ? 'bpr-dragging' : ''}`} aria-labelledby={headingId} {...dropHandlers}>
       <div className="bpr-workspace-toolbar">
@@ -189,81 +264,18 @@ export function WorkspaceView({ repo, workspaceId, processes, onChanged, onOpen,
       {processes.length === 0 && <p>{t('workspace.empty')}</p>}
       {processes.length > 0 && groups.length === 0 && <p>{t('workspace.noMatch', { query })}</p>}
 
-      <div className="bpr-department-groups">
-        {groups.map((group) => (
-          <section key={group.department} className="bpr-department" aria-label={group.department}>
-            <h3>
-              {group.department} <span className="bpr-count">{t('workspace.count', { count: group.processes.length })}</span>
-            </h3>
-            <ul className="bpr-process-list">
-              {group.processes.map((p) => {
-                // compare: an As-Is lists its To-Be scenarios; a To-Be names its As-Is and its scenario name.
-                const scenarios = p.kind === 'as-is' ? scenariosOf(processes, p.id) : [];
-                const partner = p.kind === 'to-be' ? asIsOf(processes, p) : undefined;
-                const comparePair = partner ? { asIsId: partner.id, toBeId: p.id } : scenarios[0] ? { asIsId: p.id, toBeId: scenarios[0].id } : null;
-                const labelParams = { name: p.name, kind: kindLabel(p) };
-                return (
-                  <li key={p.id} className="bpr-process-card" aria-label={`${p.name} ${kindLabel(p)}`}>
-                    <div className="bpr-process-main">
-                      <span className={`bpr-kind-badge bpr-kind-${p.kind}`}>{kindLabel(p)}</span>
-                      <span className="bpr-process-name">{p.name}</span>
-                    </div>
-                    <div className="bpr-process-meta">
-                      {partner && <span>{t('workspace.linkedTo', { name: `${partner.name}（${kindLabel(partner)}）` })}</span>}
-                      {partner && scenarioLabel(p) !== p.name && (
-                        <span className="bpr-process-scenarios">{t('compare.scn.named', { scenario: scenarioLabel(p) })}</span>
-                      )}
-                      {scenarios.length > 0 && (
-                        <span className="bpr-process-scenarios">
-                          <span className="bpr-process-scenario-count">{t('compare.scn.count', { count: scenarios.length })}</span>
-                          <ul aria-label={t('compare.scn.listLabel', { name: p.name })}>
-                            {scenarios.map((s) => (
-                              <li key={s.id}>{scenarioLabel(s)}</li>
-                            ))}
-                          </ul>
-                        </span>
-                      )}
-                      <span>{t('workspace.updatedAt', { time: formatDateTime(p.updatedAt, lang) })}</span>
-                    </div>
-                    <div className="bpr-process-actions">
-                      <button type="button" className="bpr-button-primary" aria-label={t('workspace.openLabel', labelParams)} onClick={() => onOpen(p.id)}>
-                        {t('workspace.open')}
-                      </button>
-                      {/* compare: 比較 on a linked As-Is/To-Be pair */}
-                      {onCompare && comparePair && (
-                        <button
-                          type="button"
-                          aria-label={t('compare.compareLabel', { name: p.name })}
-                          onClick={() => onCompare(comparePair.asIsId, comparePair.toBeId)}
-                        >
-                          {t('compare.compareButton')}
-                        </button>
-                      )}
-                      {p.kind === 'as-is' && (
-                        <button type="button" aria-label={t('compare.scn.newLabel', { name: p.name })} onClick={() => setNewScenarioFor(p)}>
-                          {t('compare.scn.new')}
-                        </button>
-                      )}
-                      {/* end compare */}
-                      <button type="button" aria-label={t('workspace.duplicateLabel', labelParams)} onClick={() => void duplicate(p)}>
-                        {t('workspace.duplicate')}
-                      </button>
-                      <button
-                        type="button"
-                        className="bpr-button-danger-outline"
-                        aria-label={t('workspace.deleteLabel', labelParams)}
-                        onClick={() => setDeleting(p)}
-                      >
-                        {t('workspace.delete')}
-                      </button>
-                    </div>
-                  </li>
-                );
-              })}
-            </ul>
-          </section>
-        ))}
-      </div>
+      {flat.length < VIRTUALIZE_FROM ? (
+        <div className="bpr-department-groups">
+          {groups.map((group) => (
+            <section key={group.department} className="bpr-department" aria-label={group.department}>
+              {departmentHeading(group)}
+              <ul className="bpr-process-list">{group.processes.map(renderCard)}</ul>
+            </section>
+          ))}
+        </div>
+      ) : (
+        <VirtualProcessList items={flat} renderCard={renderCard} renderHeading={departmentHeading} />
+      )}
 
       {newScenarioFor && (
         <Suspense fallback={null}>
