@@ -7,7 +7,7 @@ import {
   type FileProcess,
   type WorkspaceFile,
 } from '../domain/exchange/workspaceFile';
-import { screenWorkspaceFile, type RefusedProcess } from '../domain/exchange/screenWorkspaceFile';
+import { screenWorkspaceFile, type RefusedProcess, type ScreenedWorkspaceFile } from '../domain/exchange/screenWorkspaceFile';
 import type { BprDatabase, StoredRow } from './db';
 import { newRecordId } from './ids';
 import { readInitiativeRow, UnreadableInitiativeError } from './initiativeRepository';
@@ -114,6 +114,8 @@ export class ImportModeRequiredError extends Error {
 export interface ImportWorkspaceOptions {
   /** Required when the target workspace is not empty; an empty target is replaced. */
   mode?: ImportMode;
+  /** The file as screenWorkspaceFile already read it (the dialog did, to list what is refused): not read twice. */
+  screened?: ScreenedWorkspaceFile;
   now?: () => Date;
   newId?: () => string;
 }
@@ -151,9 +153,12 @@ export async function importWorkspaceFile(
   input: string | Uint8Array | WorkspaceFile,
   options: ImportWorkspaceOptions = {},
 ): Promise<WorkspaceImportResult> {
-  const parsed = typeof input === 'string' || input instanceof Uint8Array ? parseWorkspaceFile(input) : parseWorkspaceFile(JSON.stringify(input));
   // Read outside the transaction: IndexedDB ends a transaction that waits on other work.
-  const screened = await screenWorkspaceFile(parsed);
+  const screened =
+    options.screened ??
+    (await screenWorkspaceFile(
+      typeof input === 'string' || input instanceof Uint8Array ? parseWorkspaceFile(input) : parseWorkspaceFile(JSON.stringify(input)),
+    ));
   const { file } = screened;
   const now = options.now ?? (() => new Date());
   const newId = options.newId ?? newRecordId;

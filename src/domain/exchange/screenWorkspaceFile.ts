@@ -23,12 +23,16 @@ export interface ScreenedWorkspaceFile {
   loosenedInitiatives: string[];
 }
 
-export async function screenWorkspaceFile(file: WorkspaceFile): Promise<ScreenedWorkspaceFile> {
+/** `onProgress(done, total)` after every batch of diagrams read, for a file of thousands of processes. */
+export async function screenWorkspaceFile(file: WorkspaceFile, onProgress?: (done: number, total: number) => void): Promise<ScreenedWorkspaceFile> {
   const refused: RefusedProcess[] = [];
   const kept: FileProcess[] = [];
   for (const [i, p] of file.processes.entries()) {
     // A file of tens of thousands of processes must not freeze the page: a macrotask turn every 25 reads.
-    if (i > 0 && i % 25 === 0) await new Promise((resolve) => setTimeout(resolve, 0));
+    if (i > 0 && i % 25 === 0) {
+      onProgress?.(i, file.processes.length);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
     const read = await parseDiagram(p.xml);
     if (read.ok) kept.push(p);
     else refused.push({ id: p.id, name: p.name, error: read.error });

@@ -45,6 +45,7 @@ const exchange: FeatureResources = {
     'replace.more': 'ほか {count} 件',
     'replace.confirm': '置き換える',
     'replace.back': '戻る',
+    'import.reading': '「{file}」の図を確認しています… {done} / {total} 件',
     'imported.replace': '「{file}」で置き換えました: プロセス {processes} 件、取組 {initiatives} 件。',
     'imported.merge': '「{file}」を統合しました: プロセス {processes} 件を追加（同じ内容 {identical} 件は追加せず）、取組 {initiatives} 件を追加。',
 
@@ -127,6 +128,7 @@ const exchange: FeatureResources = {
     'replace.more': 'and {count} more',
     'replace.confirm': 'Replace',
     'replace.back': 'Back',
+    'import.reading': 'Checking the diagrams of "{file}"… {done} of {total}',
     'imported.replace': 'Replaced with "{file}": {processes} processes, {initiatives} initiatives.',
     'imported.merge': 'Merged "{file}": {processes} processes added ({identical} identical not added), {initiatives} initiatives added.',
 

@@ -5,7 +5,7 @@ import type { BprDatabase } from '../../store/db';
 import { importWorkspaceFile, type ImportMode, type WorkspaceImportResult } from '../../store/workspaceFile';
 import { Dialog } from '../common/Dialog';
 import { formatDateTime } from '../common/format';
-import type { RefusedProcess } from '../../domain/exchange/screenWorkspaceFile';
+import type { RefusedProcess, ScreenedWorkspaceFile } from '../../domain/exchange/screenWorkspaceFile';
 import { fileContents, quotedNames, refusalReason, type WorkspaceContents } from './workspaceTransfer';
 
 export interface WorkspaceImportDialogProps {
@@ -15,6 +15,8 @@ export interface WorkspaceImportDialogProps {
   file: WorkspaceFile;
   /** Processes of the file the .bpmn reader refuses; listed before the user chooses. */
   refused?: readonly RefusedProcess[];
+  /** The file as already read for `refused`, so the import does not read every diagram again. */
+  screened?: ScreenedWorkspaceFile;
   current: WorkspaceContents & { empty: boolean };
   onImported(result: WorkspaceImportResult): void;
   onCancel(): void;
@@ -24,7 +26,7 @@ export interface WorkspaceImportDialogProps {
  * Shows what the file and the current workspace hold side by side. A non-empty workspace is never
  * overwritten without a choice: 統合 or 置き換え, and 置き換え asks once more, naming what goes.
  */
-export function WorkspaceImportDialog({ db, workspaceId, fileName, file, refused = [], current, onImported, onCancel }: WorkspaceImportDialogProps) {
+export function WorkspaceImportDialog({ db, workspaceId, fileName, file, refused = [], screened, current, onImported, onCancel }: WorkspaceImportDialogProps) {
   const { t, lang } = useI18n();
   const legendId = useId();
   const [mode, setMode] = useState<ImportMode | null>(current.empty ? 'replace' : null);
@@ -38,7 +40,7 @@ export function WorkspaceImportDialog({ db, workspaceId, fileName, file, refused
     setWorking(true);
     setError(null);
     try {
-      onImported(await importWorkspaceFile(db, workspaceId, file, { mode: chosen }));
+      onImported(await importWorkspaceFile(db, workspaceId, file, { mode: chosen, ...(screened ? { screened } : {}) }));
     } catch (e) {
       setError(t('exchange.import.failed', { message: (e as Error).message }));
       setWorking(false);

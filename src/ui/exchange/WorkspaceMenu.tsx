@@ -8,7 +8,7 @@ import { HiddenFileInput } from '../common/fileDrop';
 import { useNotice } from '../common/useNotice';
 import { WorkspaceImportDialog } from './WorkspaceImportDialog';
 import { currentContents, exportWorkspaceFile, readWorkspaceFileUpload, refusalReason, storeDatabase, type WorkspaceContents } from './workspaceTransfer';
-import type { RefusedProcess } from '../../domain/exchange/screenWorkspaceFile';
+import type { RefusedProcess, ScreenedWorkspaceFile } from '../../domain/exchange/screenWorkspaceFile';
 import './exchange.css';
 
 export interface WorkspaceMenuProps {
@@ -23,6 +23,7 @@ interface PendingImport {
   fileName: string;
   file: WorkspaceFile;
   refused: RefusedProcess[];
+  screened: ScreenedWorkspaceFile;
   current: WorkspaceContents & { empty: boolean };
 }
 
@@ -94,14 +95,17 @@ export function WorkspaceMenu({ repo, workspace, onImported }: WorkspaceMenuProp
     setNotice(null);
     setProblems([]);
     try {
-      const read = await readWorkspaceFileUpload(file);
+      const read = await readWorkspaceFileUpload(file, (done, total) =>
+        setNotice({ kind: 'info', text: t('exchange.import.reading', { file: file.name, done: done.toLocaleString(), total: total.toLocaleString() }) }),
+      );
+      setNotice(null);
       if (!read.ok) {
         setProblems(read.problems);
         setNotice({ kind: 'error', text: t('exchange.readFailed', { file: file.name }) });
         return;
       }
       const current = await currentContents(storeDatabase(repo), workspace);
-      setPending({ fileName: file.name, file: read.file, refused: read.refused, current });
+      setPending({ fileName: file.name, file: read.file, refused: read.refused, screened: read.screened, current });
     } catch (error) {
       setNotice({ kind: 'error', text: t('exchange.import.failed', { message: (error as Error).message }) });
     }
@@ -181,6 +185,7 @@ export function WorkspaceMenu({ repo, workspace, onImported }: WorkspaceMenuProp
           fileName={pending.fileName}
           file={pending.file}
           refused={pending.refused}
+          screened={pending.screened}
           current={pending.current}
           onImported={imported}
           onCancel={() => setPending(null)}

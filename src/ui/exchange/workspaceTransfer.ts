@@ -1,6 +1,6 @@
 import { parseWorkspaceFile, serializeWorkspaceFile, WorkspaceFileError, workspaceFileName, type WorkspaceFile } from '../../domain/exchange/workspaceFile';
 import type { DiagramError } from '../../domain/bpmn/parseDiagram';
-import { screenWorkspaceFile, type RefusedProcess } from '../../domain/exchange/screenWorkspaceFile';
+import { screenWorkspaceFile, type RefusedProcess, type ScreenedWorkspaceFile } from '../../domain/exchange/screenWorkspaceFile';
 import type { TParams } from '../../i18n/core';
 import type { BprDatabase } from '../../store/db';
 import { describeImportTarget, exportWorkspace } from '../../store/workspaceFile';
@@ -64,7 +64,8 @@ export function quotedNames(names: readonly string[], max = 8, more: (rest: numb
   return names.length > max ? `${shown}${more(names.length - max)}` : shown;
 }
 
-export type ReadWorkspaceFileResult = { ok: true; file: WorkspaceFile; refused: RefusedProcess[] } | { ok: false; problems: string[] };
+export type ReadWorkspaceFileResult =
+  { ok: true; file: WorkspaceFile; refused: RefusedProcess[]; screened: ScreenedWorkspaceFile } | { ok: false; problems: string[] };
 
 /** The reader's reason in the user's language where it has a message code (the limits), else its Japanese sentence. */
 export function refusalReason(error: DiagramError, t: (key: string, params?: TParams) => string): string {
@@ -72,7 +73,10 @@ export function refusalReason(error: DiagramError, t: (key: string, params?: TPa
 }
 
 /** Parses the picked file before anything changes; every problem comes back in Japanese. */
-export async function readWorkspaceFileUpload(file: Blob & { name?: string }): Promise<ReadWorkspaceFileResult> {
+export async function readWorkspaceFileUpload(
+  file: Blob & { name?: string },
+  onProgress?: (done: number, total: number) => void,
+): Promise<ReadWorkspaceFileResult> {
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await file.arrayBuffer());
@@ -82,7 +86,8 @@ export async function readWorkspaceFileUpload(file: Blob & { name?: string }): P
   try {
     const file = parseWorkspaceFile(bytes);
     // Shown before the user chooses, so nobody replaces a workspace expecting processes that will not come.
-    return { ok: true, file, refused: (await screenWorkspaceFile(file)).refused };
+    const screened = await screenWorkspaceFile(file, onProgress);
+    return { ok: true, file, refused: screened.refused, screened };
   } catch (error) {
     if (error instanceof WorkspaceFileError) return { ok: false, problems: error.problems };
     throw error;
