@@ -13,6 +13,9 @@ export interface SampleProcess {
 
 /** The marker lives in `meta`, so neither a reload nor deleting every process seeds again. */
 export const seedMarkerKey = (workspaceId: string): string => `seeded:${workspaceId}`;
+/** The 取組 and the 業務の全体像 samples have markers of their own (added after the processes). */
+export const initiativeSeedMarkerKey = (workspaceId: string): string => `seeded-initiatives:${workspaceId}`;
+export const inventorySeedMarkerKey = (workspaceId: string): string => `seeded-inventory:${workspaceId}`;
 
 /**
  * Puts the sample processes into a workspace once. All processes, their links and the marker are

@@ -4,6 +4,7 @@ import {
   WORKSPACE_FILE_FORMAT,
   WORKSPACE_FILE_SCHEMA_VERSION,
   type FileInitiative,
+  type FileInventoryRow,
   type FileProcess,
   type WorkspaceFile,
 } from '../domain/exchange/workspaceFile';
@@ -13,7 +14,9 @@ import { newRecordId } from './ids';
 import { readInitiativeRow, UnreadableInitiativeError } from './initiativeRepository';
 import { writeTransaction } from './quota';
 import { checkForWrite, parseStoredVersion, readProcessRecord, readWorkspaceRecord, SCHEMA_VERSIONS, type StoredProcess } from './records';
-import { seedMarkerKey } from './seed';
+import { initiativeSeedMarkerKey, inventorySeedMarkerKey, seedMarkerKey } from './seed';
+import { readInventoryRow, UnreadableInventoryError } from './inventoryRepository';
+import { inventoryKey } from '../domain/inventory/record';
 import { InvalidProcessInputError, InvalidRecordError, type WorkspaceInfo } from './types';
 
 /**
@@ -25,7 +28,7 @@ import { InvalidProcessInputError, InvalidRecordError, type WorkspaceInfo } from
 
 const ACTIVE_WORKSPACE_KEY = 'activeWorkspaceId';
 /** Meta keys that describe this database rather than the workspace; never exported. */
-const isLocalMetaKey = (key: string) => key === ACTIVE_WORKSPACE_KEY || key.startsWith('seeded:');
+const isLocalMetaKey = (key: string) => key === ACTIVE_WORKSPACE_KEY || /^seeded(-[a-z]+)?:/.test(key);
 
 export interface ExportResult {
   file: WorkspaceFile;
@@ -34,7 +37,7 @@ export interface ExportResult {
 }
 
 export async function exportWorkspace(db: BprDatabase, workspaceId: string, now: () => Date = () => new Date()): Promise<ExportResult> {
-  return db.transaction('r', [db.workspaces, db.processes, db.versions, db.initiatives, db.meta], async () => {
+  return db.transaction('r', [db.workspaces, db.processes, db.versions, db.initiatives, db.inventory, db.meta], async () => {
     const wsRow = await db.workspaces.get(workspaceId);
     if (!wsRow) throw new InvalidProcessInputError(`ワークスペース (id: ${workspaceId}) が見つかりません。`);
     const workspace = readWorkspaceRecord(wsRow);
@@ -70,6 +73,16 @@ export async function exportWorkspace(db: BprDatabase, workspaceId: string, now:
         else throw err;
       }
     }
+    const inventory: FileInventoryRow[] = [];
+    for (const row of await db.inventory.where('workspaceId').equals(workspaceId).toArray()) {
+      try {
+        const { workspaceId: _w, ...r } = readInventoryRow(row);
+        inventory.push(r);
+      } catch (err) {
+        if (err instanceof UnreadableInventoryError) unreadable.push(err.message);
+        else throw err;
+      }
+    }
     const settings: Record<string, unknown> = {};
     for (const m of await db.meta.toArray()) if (!isLocalMetaKey(m.key)) settings[m.key] = m.value;
     processes.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
@@ -81,6 +94,7 @@ export async function exportWorkspace(db: BprDatabase, workspaceId: string, now:
       workspace,
       processes,
       initiatives,
+      inventory,
       settings,
     };
     return { file, unreadable };
@@ -162,7 +176,7 @@ export async function importWorkspaceFile(
   const { file } = screened;
   const now = options.now ?? (() => new Date());
   const newId = options.newId ?? newRecordId;
-  const tables: Table[] = [db.workspaces, db.processes, db.versions, db.initiatives, db.meta];
+  const tables: Table[] = [db.workspaces, db.processes, db.versions, db.initiatives, db.inventory, db.meta];
   const result = await writeTransaction(db, tables, async () => {
     if (!(await db.workspaces.get(targetWorkspaceId)))
       throw new InvalidProcessInputError(`取り込み先のワークスペース (id: ${targetWorkspaceId}) が見つかりません。`);
@@ -231,6 +245,9 @@ async function replaceInto(db: BprDatabase, targetId: string, file: WorkspaceFil
   await db.versions.bulkDelete(oldVersionIds);
   await db.processes.bulkDelete(oldProcessIds);
   await db.initiatives.bulkDelete(oldInitiativeIds);
+  const oldInventoryIds = (await db.inventory.where('workspaceId').equals(targetId).primaryKeys()) as string[];
+  await db.inventory.bulkDelete(oldInventoryIds);
+  for (const id of oldInventoryIds) freed.add(id);
   await db.workspaces.delete(targetId);
 
   const plan = idPlan(newId, freed);
@@ -241,14 +258,19 @@ async function replaceInto(db: BprDatabase, targetId: string, file: WorkspaceFil
   for (const p of file.processes) processIds.set(p.id, await plan.take(p.id, db.processes));
   for (const p of file.processes)
     await writeProcessWithVersions(db, p, processIds.get(p.id)!, workspaceId, p.linkedProcessId && processIds.get(p.linkedProcessId), plan, freed);
+  const initiativeIds = new Map<string, string>();
   for (const init of file.initiatives) {
     const id = await plan.take(init.id, db.initiatives);
+    initiativeIds.set(init.id, id);
     await db.initiatives.put(remapInitiative(init, id, workspaceId, processIds));
   }
+  for (const row of file.inventory) await db.inventory.put(remapInventory(row, await plan.take(row.id, db.inventory), workspaceId, processIds, initiativeIds));
   for (const [key, value] of Object.entries(file.settings)) await db.meta.put({ key, value });
   await db.meta.put({ key: ACTIVE_WORKSPACE_KEY, value: workspaceId });
   // An imported workspace is the user's own data; the samples must not be added to it on next start.
-  await db.meta.put({ key: seedMarkerKey(workspaceId), value: { at: now().toISOString(), importedFile: true } });
+  const marker = { at: now().toISOString(), importedFile: true };
+  for (const key of [seedMarkerKey(workspaceId), initiativeSeedMarkerKey(workspaceId), inventorySeedMarkerKey(workspaceId)])
+    await db.meta.put({ key, value: marker });
   return {
     mode: 'replace',
     workspace: readWorkspaceRecord(workspace),
@@ -260,6 +282,23 @@ async function replaceInto(db: BprDatabase, targetId: string, file: WorkspaceFil
     notes: [],
     refusedProcesses: [],
   };
+}
+
+/** A 業務 in its new workspace, its links following the processes and 取組 that were renamed (links to anything not in the file go). */
+function remapInventory(
+  row: FileInventoryRow,
+  id: string,
+  workspaceId: string,
+  processIds: Map<string, string>,
+  initiativeIds: Map<string, string>,
+): StoredRow {
+  return {
+    ...row,
+    id,
+    workspaceId,
+    processIds: row.processIds.flatMap((p) => (processIds.has(p) ? [processIds.get(p)!] : [])),
+    initiativeIds: row.initiativeIds.flatMap((i) => (initiativeIds.has(i) ? [initiativeIds.get(i)!] : [])),
+  } as unknown as StoredRow;
 }
 
 function remapInitiative(init: FileInitiative, id: string, workspaceId: string, processIds: Map<string, string>): FileInitiative {
@@ -322,6 +361,21 @@ async function mergeInto(db: BprDatabase, targetId: string, file: WorkspaceFile,
     }
     const id = await plan.take(init.id, db.initiatives);
     await db.initiatives.put(remapInitiative(init, id, targetId, processIds));
+  }
+  // A 業務 already here (same 整理番号, or 課 + 業務名, as a re-import matches) stays as it is; the others
+  // come in, a taken id getting a new one.
+  const initiativeIds = new Map(file.initiatives.map((i) => [i.id, plan.renamed[i.id] ?? i.id]));
+  const here = new Set<string>();
+  for (const row of await db.inventory.where('workspaceId').equals(targetId).toArray()) {
+    try {
+      here.add(inventoryKey(readInventoryRow(row)));
+    } catch (err) {
+      if (!(err instanceof UnreadableInventoryError)) throw err;
+    }
+  }
+  for (const row of file.inventory) {
+    if (here.has(inventoryKey(row))) continue;
+    await db.inventory.put(remapInventory(row, await plan.take(row.id, db.inventory), targetId, processIds, initiativeIds));
   }
   for (const [key, value] of Object.entries(file.settings)) if (!(await db.meta.get(key))) await db.meta.put({ key, value });
   const renamedProcesses = file.processes.filter((p) => plan.renamed[p.id]);

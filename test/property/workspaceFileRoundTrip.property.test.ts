@@ -83,7 +83,8 @@ async function contents(db: BprDatabase, workspaceId: string) {
     processes,
     versions: await Promise.all(processes.map((p) => repo.listVersions(p.id))),
     initiatives: await new InitiativeRepository({ db }).list(workspaceId),
-    meta: (await db.meta.toArray()).filter((m) => !m.key.startsWith('seeded:') && m.key !== 'activeWorkspaceId'),
+    // Seed markers (processes, 取組, 業務の全体像) belong to the database, not to the workspace.
+    meta: (await db.meta.toArray()).filter((m) => !/^seeded(-[a-z]+)?:/.test(m.key) && m.key !== 'activeWorkspaceId'),
   };
 }
 

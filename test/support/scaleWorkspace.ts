@@ -14,7 +14,7 @@ const diagram = (i: number) =>
 export function scaleWorkspaceFile(count: number, digits = 5, sections = SECTIONS.length): string {
   return JSON.stringify({
     format: 'bpr-studio-workspace',
-    schemaVersion: 2,
+    schemaVersion: 3,
     exportedAt: AT,
     workspace: { id: 'scale', name: '規模の確認', hoursPerFte: 1860, createdAt: AT, updatedAt: AT },
     processes: Array.from({ length: count }, (_, i) => ({
@@ -29,6 +29,7 @@ export function scaleWorkspaceFile(count: number, digits = 5, sections = SECTION
       versions: [],
     })),
     initiatives: [],
+    inventory: [],
     settings: {},
   });
 }

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { parseInitiative, RecordError, type Initiative } from '../model/initiative';
 import { RECORD_MIGRATIONS } from '../model/recordMigrations';
 import { migrateUp, type Migration } from '../model/recordVersion';
+import { readVersioned } from '../model/recordMigrations';
+import { inventoryRecordSchema, type InventoryRecord } from '../inventory/record';
 import { RECORD_FIELD_LABELS } from '../model/fieldLabels';
 import { exportFileName } from './fileName';
 import { scenarioNameFromProcessName } from '../model/scenario';
@@ -22,7 +24,7 @@ import { notLinkedToItself, processFields, recordTimestamp, versionFields, works
  * A file is migrated up step by step, then validated; a file from a newer app is refused.
  */
 export const WORKSPACE_FILE_FORMAT = 'bpr-studio-workspace';
-export const WORKSPACE_FILE_SCHEMA_VERSION = 2;
+export const WORKSPACE_FILE_SCHEMA_VERSION = 3;
 /** Anything bigger is not a workspace a person made by hand; refuse before parsing. */
 export const MAX_WORKSPACE_FILE_BYTES = 200 * 1024 * 1024;
 
@@ -44,6 +46,8 @@ export type FileWorkspace = z.infer<typeof fileWorkspaceSchema>;
 export type FileProcess = z.infer<typeof fileProcessSchema>;
 export type FileVersion = z.infer<typeof fileVersionSchema>;
 export type FileInitiative = Initiative & { revision: number };
+/** A 業務 of the inventory as the file carries it: the stored record without its workspace. */
+export type FileInventoryRow = Omit<InventoryRecord, 'workspaceId'>;
 
 export interface WorkspaceFile {
   format: typeof WORKSPACE_FILE_FORMAT;
@@ -52,6 +56,8 @@ export interface WorkspaceFile {
   workspace: FileWorkspace;
   processes: FileProcess[];
   initiatives: FileInitiative[];
+  /** 業務の全体像 (from v3; older files have none). */
+  inventory: FileInventoryRow[];
   /** App settings kept with the workspace (key → JSON value). */
   settings: Record<string, unknown>;
 }
@@ -63,6 +69,7 @@ const envelopeSchema = z.object({
   workspace: fileWorkspaceSchema,
   processes: z.array(z.unknown()),
   initiatives: z.array(z.unknown()),
+  inventory: z.array(z.unknown()),
   settings: z.record(z.string(), z.unknown()),
 });
 
@@ -104,9 +111,11 @@ const v0ToV1 = (f: Loose): Loose => ({
 
 // The links are normalised after validation (parseWorkspaceFile), where the partner of each link is known.
 const v1ToV2 = (f: Loose): Loose => ({ ...f, schemaVersion: 2 });
+// v3 carries the 業務の全体像 inventory; a file written before it has none.
+const v2ToV3 = (f: Loose): Loose => ({ ...f, schemaVersion: 3, inventory: f.inventory ?? [] });
 
 /** FILE_MIGRATIONS[n] turns a version-n file into version n+1. */
-export const FILE_MIGRATIONS: readonly Migration[] = [v0ToV1, v1ToV2];
+export const FILE_MIGRATIONS: readonly Migration[] = [v0ToV1, v1ToV2, v2ToV3];
 if (FILE_MIGRATIONS.length !== WORKSPACE_FILE_SCHEMA_VERSION) throw new Error('workspace file: migrations and schema version disagree');
 
 const japaneseIssues = z.locales.ja().localeError;
@@ -188,6 +197,17 @@ export function parseWorkspaceFile(input: string | Uint8Array): WorkspaceFile {
     }
   });
 
+  const inventory: FileInventoryRow[] = [];
+  env.data.inventory.forEach((raw, i) => {
+    // The file's rows have no workspace; the store's schema is checked with a placeholder one.
+    const read = readVersioned('inventory', isObject(raw) ? { ...raw, workspaceId: 'file' } : raw, inventoryRecordSchema);
+    const label = `業務${i + 1}件目${isObject(raw) && typeof raw.name === 'string' ? `「${raw.name}」` : ''}`;
+    if (read.ok) {
+      const { workspaceId: _w, ...row } = read.value;
+      inventory.push(row);
+    } else problems.push(`${label}: ${read.problems.join('、')}`);
+  });
+
   const ids = new Map<string, string>();
   const claim = (key: string, what: string) => {
     const prev = ids.get(key);
@@ -199,6 +219,7 @@ export function parseWorkspaceFile(input: string | Uint8Array): WorkspaceFile {
     for (const v of p.versions) claim(v.id, `プロセス「${p.name}」の版`);
   }
   for (const init of initiatives) claim(init.id, `取組「${init.title}」`);
+  for (const row of inventory) claim(row.id, `業務「${row.name}」`);
   const byId = new Map(processes.map((p) => [p.id, p]));
   for (const p of processes) {
     if (p.linkedProcessId === undefined) continue;
@@ -228,6 +249,7 @@ export function parseWorkspaceFile(input: string | Uint8Array): WorkspaceFile {
     workspace: env.data.workspace,
     processes: scenarios,
     initiatives,
+    inventory,
     settings: env.data.settings,
   };
 }

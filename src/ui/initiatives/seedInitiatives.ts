@@ -4,8 +4,9 @@ import { InitiativeRepository } from '../../store/initiativeRepository';
 import { readProcessRecord } from '../../store/records';
 import type { ProcessKind, WorkspaceStore } from '../../store/types';
 
-/** Its own marker: a workspace seeded with processes before 取組 existed still gets them, once. */
-export const initiativeSeedMarkerKey = (workspaceId: string): string => `seeded-initiatives:${workspaceId}`;
+// Its own marker: a workspace seeded with processes before 取組 existed still gets them, once.
+import { initiativeSeedMarkerKey } from '../../store/seed';
+export { initiativeSeedMarkerKey };
 
 export interface SampleRef {
   fileName: string;

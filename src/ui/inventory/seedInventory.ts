@@ -5,8 +5,9 @@ import { readProcessRecord } from '../../store/records';
 import type { WorkspaceStore } from '../../store/types';
 import type { SampleRef } from '../initiatives/seedInitiatives';
 
-/** Its own marker, like the 取組: a workspace seeded before the inventory existed still gets it, once. */
-export const inventorySeedMarkerKey = (workspaceId: string): string => `seeded-inventory:${workspaceId}`;
+// Its own marker, like the 取組: a workspace seeded before the inventory existed still gets it, once.
+import { inventorySeedMarkerKey } from '../../store/seed';
+export { inventorySeedMarkerKey };
 
 /**
  * The fictional さくら市's 業務量調査 (a few hundred 業務 over its 課) and the 業務 behind the sample

@@ -35,7 +35,7 @@ function problemsOf(input: unknown): string[] {
 }
 
 describe('parseWorkspaceFile', () => {
-  it('given a v0 file (no schemaVersion, epoch exportedAt, history), when parsed, then it is migrated to v1', () => {
+  it('given a v0 file (no schemaVersion, epoch exportedAt, history), when parsed, then it is migrated to the current version (v3, with an empty inventory)', () => {
     const { schemaVersion: _s, initiatives: _i, settings: _t, ...rest } = v1();
     const v0 = {
       ...rest,
@@ -43,7 +43,8 @@ describe('parseWorkspaceFile', () => {
       processes: [process('p1', 'as-is', { history: [{ id: 'v1', xml: '<x/>', name: 'a', reason: 'save', createdAt: stamp, revision: 1 }] })],
     };
     const file = parseWorkspaceFile(JSON.stringify(v0));
-    expect(file.schemaVersion).toBe(2);
+    expect(file.schemaVersion).toBe(3);
+    expect(file.inventory).toEqual([]);
     expect(file.exportedAt).toBe(stamp);
     expect(file.processes[0].versions.map((v) => v.id)).toEqual(['v1']);
     expect(file.processes[0]).not.toHaveProperty('history');
@@ -52,7 +53,7 @@ describe('parseWorkspaceFile', () => {
   });
 
   it('given a file from a newer app, when parsed, then it is refused naming both versions', () => {
-    expect(problemsOf(v1({ schemaVersion: 9 }))[0]).toMatch(/形式 v9.*v2 まで/);
+    expect(problemsOf(v1({ schemaVersion: 9 }))[0]).toMatch(/形式 v9.*v3 まで/);
   });
 
   it('given bytes with a BOM, when parsed, then they read; given non-UTF-8 bytes, then the error says so', () => {
