@@ -1,7 +1,7 @@
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { withPreviewBrowser } from './previewBrowser';
+import { timeUntilPainted, withPreviewBrowser } from './previewBrowser';
 import { inventoryToCsv } from '../src/domain/inventory/export';
 import { sampleInventory } from '../src/domain/inventory/sample';
 
@@ -65,23 +65,7 @@ export async function measureInventoryDashboard(dist: string, root: string, coun
     const chosen = [values[1], values[Math.floor(values.length / 2)], ''];
     if (sections.length < 3) throw new Error('inventory dashboard bench: fewer than two 課 to filter by');
     for (const value of chosen) {
-      filterMs.push(
-        await page.evaluate<number>(`new Promise((resolve) => {
-          const select = [...document.querySelectorAll('select')].find((s) => (s.closest('label')?.textContent ?? '').startsWith('課で絞り込む'));
-          const counter = document.querySelector('[data-testid="inventory-count"]');
-          const before = counter.textContent;
-          const t0 = performance.now();
-          const observer = new MutationObserver(() => {
-            if (counter.textContent === before) return;
-            observer.disconnect();
-            requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - t0)));
-          });
-          observer.observe(counter, { childList: true, characterData: true, subtree: true });
-          // React listens for the change event; the native setter keeps its value tracker in step.
-          Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value').set.call(select, ${JSON.stringify(value)});
-          select.dispatchEvent(new Event('change', { bubbles: true }));
-        })`),
-      );
+      filterMs.push(await timeUntilPainted(page, '.bpr-inventory-filters select', value, '[data-testid="inventory-count"]'));
     }
     const round = (x: number) => Math.round(x * 100) / 100;
     return { rows, firstRenderMs: Math.round(firstRenderMs), filterMs: filterMs.map(Math.round), load: [round(loadBefore), round(loadavg()[0])] };

@@ -1,4 +1,4 @@
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { preview } from 'vite';
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'];
@@ -15,4 +15,27 @@ export async function withPreviewBrowser<T>(dist: string, root: string, measure:
     await browser.close();
     await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
   }
+}
+
+/**
+ * Milliseconds, in the page's clock, from setting `value` on the form control `control` (as a person's
+ * input: React hears the change or input event, the native setter keeps its value tracker in step)
+ * until the text of `watch` has changed and been painted (two animation frames).
+ */
+export function timeUntilPainted(page: Page, control: string, value: string, watch: string): Promise<number> {
+  // In-page code is passed as text: tsx would wrap functions in helpers the page does not have.
+  return page.evaluate<number>(`new Promise((resolve) => {
+    const el = document.querySelector(${JSON.stringify(control)});
+    const watched = document.querySelector(${JSON.stringify(watch)});
+    const before = watched.textContent;
+    const t0 = performance.now();
+    const observer = new MutationObserver(() => {
+      if (watched.textContent === before) return;
+      observer.disconnect();
+      requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - t0)));
+    });
+    observer.observe(watched, { childList: true, characterData: true, subtree: true });
+    Object.getOwnPropertyDescriptor(Object.getPrototypeOf(el), 'value').set.call(el, ${JSON.stringify(value)});
+    el.dispatchEvent(new Event(el.tagName === 'SELECT' ? 'change' : 'input', { bubbles: true }));
+  })`);
 }

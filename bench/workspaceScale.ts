@@ -2,7 +2,7 @@ import { loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { scaleWorkspaceFile } from '../test/support/scaleWorkspace';
-import { withPreviewBrowser } from './previewBrowser';
+import { timeUntilPainted, withPreviewBrowser } from './previewBrowser';
 
 /**
  * The workspace list at 5,000 processes in headless Chromium, on the production build. The processes
@@ -45,22 +45,7 @@ export async function measureWorkspaceScale(dist: string, root: string, count = 
 
     const searchMs: number[] = [];
     for (const query of ['業務 00421', '税務課', '']) {
-      // In-page code is passed as text: tsx would wrap functions in helpers the page does not have.
-      searchMs.push(
-        await page.evaluate<number>(`new Promise((resolve) => {
-          const input = document.querySelector('input.bpr-search');
-          const list = document.querySelector('.bpr-workspace');
-          const t0 = performance.now();
-          const observer = new MutationObserver(() => {
-            observer.disconnect();
-            requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - t0)));
-          });
-          observer.observe(list, { childList: true, subtree: true, characterData: true });
-          // React listens for the input event; the native setter keeps its value tracker in step.
-          Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, ${JSON.stringify(query)});
-          input.dispatchEvent(new Event('input', { bubbles: true }));
-        })`),
-      );
+      searchMs.push(await timeUntilPainted(page, 'input.bpr-search', query, '.bpr-workspace'));
     }
     const round = (x: number) => Math.round(x * 100) / 100;
     return {

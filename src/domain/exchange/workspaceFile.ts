@@ -3,7 +3,7 @@ import { parseInitiative, RecordError, type Initiative } from '../model/initiati
 import { RECORD_MIGRATIONS } from '../model/recordMigrations';
 import { migrateUp, type Migration } from '../model/recordVersion';
 import { readVersioned } from '../model/recordMigrations';
-import { inventoryRecordSchema, type InventoryRecord } from '../inventory/record';
+import { inventoryRecordSchema } from '../inventory/record';
 import { RECORD_FIELD_LABELS } from '../model/fieldLabels';
 import { exportFileName } from './fileName';
 import { scenarioNameFromProcessName } from '../model/scenario';
@@ -47,7 +47,8 @@ export type FileProcess = z.infer<typeof fileProcessSchema>;
 export type FileVersion = z.infer<typeof fileVersionSchema>;
 export type FileInitiative = Initiative & { revision: number };
 /** A 業務 of the inventory as the file carries it: the stored record without its workspace. */
-export type FileInventoryRow = Omit<InventoryRecord, 'workspaceId'>;
+const fileInventoryRowSchema = inventoryRecordSchema.omit({ workspaceId: true });
+export type FileInventoryRow = z.infer<typeof fileInventoryRowSchema>;
 
 export interface WorkspaceFile {
   format: typeof WORKSPACE_FILE_FORMAT;
@@ -199,12 +200,11 @@ export function parseWorkspaceFile(input: string | Uint8Array): WorkspaceFile {
 
   const inventory: FileInventoryRow[] = [];
   env.data.inventory.forEach((raw, i) => {
-    // The file's rows have no workspace; the store's schema is checked with a placeholder one.
-    const read = readVersioned('inventory', isObject(raw) ? { ...raw, workspaceId: 'file' } : raw, inventoryRecordSchema);
+    // The file's rows are the stored record without its workspace: the same schema, that field left out.
+    const read = readVersioned('inventory', raw, fileInventoryRowSchema);
     const label = `業務${i + 1}件目${isObject(raw) && typeof raw.name === 'string' ? `「${raw.name}」` : ''}`;
     if (read.ok) {
-      const { workspaceId: _w, ...row } = read.value;
-      inventory.push(row);
+      inventory.push(read.value);
     } else problems.push(`${label}: ${read.problems.join('、')}`);
   });
 

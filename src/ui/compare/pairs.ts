@@ -10,11 +10,20 @@ export interface ComparePair {
 /** The label a scenario is shown by: its own name, else one taken from its process name. */
 export const scenarioLabel = (toBe: Pick<ProcessRecord, 'name' | 'scenarioName'>): string => scenarioLabelOf(toBe);
 
-/** The To-Be scenarios of an As-Is, oldest first, so a new scenario lands at the end of the table. */
+/** Scenarios oldest first, so a new scenario lands at the end of the table. */
+const byCreation = (a: ProcessRecord, b: ProcessRecord) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
+
+/** The To-Be scenarios of an As-Is, oldest first. */
 export function scenariosOf(processes: readonly ProcessRecord[], asIsId: string): ProcessRecord[] {
-  return processes
-    .filter((p) => p.kind === 'to-be' && p.linkedProcessId === asIsId)
-    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+  return processes.filter((p) => p.kind === 'to-be' && p.linkedProcessId === asIsId).sort(byCreation);
+}
+
+/** Every As-Is's scenarios at once (As-Is id → its To-Bes, oldest first), for lists of thousands of processes. */
+export function scenariosByAsIs(processes: readonly ProcessRecord[]): Map<string, ProcessRecord[]> {
+  const map = new Map<string, ProcessRecord[]>();
+  for (const p of processes) if (p.kind === 'to-be' && p.linkedProcessId) map.set(p.linkedProcessId, [...(map.get(p.linkedProcessId) ?? []), p]);
+  for (const list of map.values()) list.sort(byCreation);
+  return map;
 }
 
 /** The As-Is a To-Be is a scenario of, when it still exists. */

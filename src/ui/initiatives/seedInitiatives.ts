@@ -19,6 +19,26 @@ export interface SampleRef {
  * kind they were seeded with; a renamed or deleted one is left unattached). Marker and records go in
  * one transaction, so two tabs starting together cannot seed twice.
  */
+/**
+ * The seeded sample processes of the workspace by their file name (found by the name and kind they
+ * were seeded with; a renamed, deleted or unreadable one is simply absent). Used inside a seeding
+ * transaction by the 取組 and the 業務の全体像 seeds.
+ */
+export async function sampleProcessIdsByFile(db: BprDatabase, workspaceId: string, samples: readonly SampleRef[]): Promise<Map<string, string>> {
+  const fileOf = new Map(samples.map((s) => [`${s.kind}|${s.name}`, s.fileName]));
+  const idsByFile = new Map<string, string>();
+  for (const row of await db.processes.where('workspaceId').equals(workspaceId).toArray()) {
+    try {
+      const p = readProcessRecord(row);
+      const file = fileOf.get(`${p.kind}|${p.name}`);
+      if (file && !idsByFile.has(file)) idsByFile.set(file, p.id);
+    } catch {
+      // An unreadable process is simply not attached; the workspace view reports it.
+    }
+  }
+  return idsByFile;
+}
+
 export async function seedInitiativesOnce(store: WorkspaceStore, workspaceId: string, samples: readonly SampleRef[]): Promise<boolean> {
   const db = (store as { db?: BprDatabase }).db;
   if (!db?.initiatives) return false;
@@ -26,17 +46,7 @@ export async function seedInitiativesOnce(store: WorkspaceStore, workspaceId: st
   const key = initiativeSeedMarkerKey(workspaceId);
   return db.transaction('rw', [db.meta, db.workspaces, db.processes, db.initiatives], async () => {
     if (await db.meta.get(key)) return false;
-    const fileOf = new Map(samples.map((s) => [`${s.kind}|${s.name}`, s.fileName]));
-    const idsByFile: Record<string, string> = {};
-    for (const row of await db.processes.where('workspaceId').equals(workspaceId).toArray()) {
-      try {
-        const p = readProcessRecord(row);
-        const file = fileOf.get(`${p.kind}|${p.name}`);
-        if (file && !idsByFile[file]) idsByFile[file] = p.id;
-      } catch {
-        // An unreadable process is simply not attached; the workspace view reports it.
-      }
-    }
+    const idsByFile = Object.fromEntries(await sampleProcessIdsByFile(db, workspaceId, samples));
     for (const seed of seedInitiatives(idsByFile)) await repo.create(workspaceId, seed);
     await db.meta.put({ key, value: new Date().toISOString() });
     return true;

@@ -1,9 +1,8 @@
 import { SAMPLE_PROCESS_WORK, sampleInventory } from '../../domain/inventory/sample';
 import type { BprDatabase } from '../../store/db';
 import { InventoryRepository } from '../../store/inventoryRepository';
-import { readProcessRecord } from '../../store/records';
 import type { WorkspaceStore } from '../../store/types';
-import type { SampleRef } from '../initiatives/seedInitiatives';
+import { sampleProcessIdsByFile, type SampleRef } from '../initiatives/seedInitiatives';
 
 // Its own marker, like the 取組: a workspace seeded before the inventory existed still gets it, once.
 import { inventorySeedMarkerKey } from '../../store/seed';
@@ -21,17 +20,7 @@ export async function seedInventoryOnce(store: WorkspaceStore, workspaceId: stri
   const repo = new InventoryRepository(db);
   return db.transaction('rw', [db.meta, db.processes, db.inventory, db.initiatives], async () => {
     if (await db.meta.get(key)) return false;
-    const fileOf = new Map(samples.map((s) => [`${s.kind}|${s.name}`, s.fileName]));
-    const processByFile = new Map<string, string>();
-    for (const row of await db.processes.where('workspaceId').equals(workspaceId).toArray()) {
-      try {
-        const p = readProcessRecord(row);
-        const file = fileOf.get(`${p.kind}|${p.name}`);
-        if (file && !processByFile.has(file)) processByFile.set(file, p.id);
-      } catch {
-        // An unreadable process is not linked; the workspace view reports it.
-      }
-    }
+    const processByFile = await sampleProcessIdsByFile(db, workspaceId, samples);
     await repo.importRows(workspaceId, [...SAMPLE_PROCESS_WORK.map((w) => w.fields), ...sampleInventory()]);
     const initiatives = await db.initiatives.where('workspaceId').equals(workspaceId).toArray();
     const rows = await repo.list(workspaceId);

@@ -1,5 +1,5 @@
 import { rankInventory, type RankedRow, type RankWeights } from '../../domain/inventory/rank';
-import { annualHoursOf, type InventoryRecord } from '../../domain/inventory/record';
+import type { InventoryRecord } from '../../domain/inventory/record';
 import { fteOf } from '../../domain/model/fte';
 
 /**
@@ -140,6 +140,3 @@ export function treemapData(
     return { name, value: children.reduce((s, c) => s + c.value, 0), children };
   });
 }
-
-/** 年間時間 of one row, surveyed (never a simulation's figure). */
-export const surveyedHours = (r: InventoryRecord): number => annualHoursOf(r).hours;

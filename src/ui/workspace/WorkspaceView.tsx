@@ -14,7 +14,7 @@ import { CreateProcessDialog, type CreateProcessInput } from './CreateProcessDia
 // compare: scenarios of an As-Is
 // The scenario dialog brings the template library and the BPMN reader: fetched when first opened.
 const NewScenarioFlow = lazy(() => import('../compare/NewScenarioDialog').then((m) => ({ default: m.NewScenarioFlow })));
-import { scenarioLabel } from '../compare/pairs';
+import { scenarioLabel, scenariosByAsIs } from '../compare/pairs';
 import { filterProcesses, groupByDepartment, uniqueName, type DepartmentGroup } from './processList';
 import { VirtualProcessList, VIRTUALIZE_FROM, type ListItem } from './VirtualProcessList';
 
@@ -125,12 +125,7 @@ export function WorkspaceView({ repo, workspaceId, processes, onChanged, onOpen,
 
   // With thousands of processes every card at once would freeze the tab: past VIRTUALIZE_FROM rows only
   // the visible ones are in the page. The scenario and partner look-ups are maps, not a search per card.
-  const scenariosByAsIs = useMemo(() => {
-    const map = new Map<string, ProcessRecord[]>();
-    for (const p of processes) if (p.kind === 'to-be' && p.linkedProcessId) map.set(p.linkedProcessId, [...(map.get(p.linkedProcessId) ?? []), p]);
-    for (const list of map.values()) list.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
-    return map;
-  }, [processes]);
+  const scenarioIndex = useMemo(() => scenariosByAsIs(processes), [processes]);
   const flat = useMemo<ListItem[]>(
     () => groups.flatMap((g) => [{ kind: 'heading' as const, group: g }, ...g.processes.map((p) => ({ kind: 'card' as const, process: p }))]),
     [groups],
@@ -144,7 +139,7 @@ export function WorkspaceView({ repo, workspaceId, processes, onChanged, onOpen,
 
   const renderCard = (p: ProcessRecord) => {
     // compare: an As-Is lists its To-Be scenarios; a To-Be names its As-Is and its scenario name.
-    const scenarios = p.kind === 'as-is' ? (scenariosByAsIs.get(p.id) ?? []) : [];
+    const scenarios = p.kind === 'as-is' ? (scenarioIndex.get(p.id) ?? []) : [];
     const linked = p.kind === 'to-be' && p.linkedProcessId ? byId.get(p.linkedProcessId) : undefined;
     const partner = linked?.kind === 'as-is' ? linked : undefined;
     const comparePair = partner ? { asIsId: partner.id, toBeId: p.id } : scenarios[0] ? { asIsId: p.id, toBeId: scenarios[0].id } : null;

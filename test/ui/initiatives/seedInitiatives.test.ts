@@ -2,19 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { InitiativeRepository } from '../../../src/store/initiativeRepository';
 import { seedWorkspace } from '../../../src/store/seed';
 import { initiativeSeedMarkerKey, seedInitiativesOnce } from '../../../src/ui/initiatives/seedInitiatives';
-import { bpmnXml, repositoryWithWorkspace } from '../../store/storeTestKit';
+import { repositoryWithWorkspace } from '../../store/storeTestKit';
+import { tennyuSamplePair } from '../sampleProcesses';
 
-const samples = [
-  { fileName: 'tennyu-asis.bpmn', name: '転入届（現行）', department: '市民課', kind: 'as-is' as const, xml: bpmnXml('受付'), linkedTo: 'tennyu-tobe.bpmn' },
-  {
-    fileName: 'tennyu-tobe.bpmn',
-    name: '転入届（書かない窓口）',
-    department: '市民課',
-    kind: 'to-be' as const,
-    xml: bpmnXml('聞き取り'),
-    linkedTo: 'tennyu-asis.bpmn',
-  },
-];
+const samples = tennyuSamplePair;
 
 describe('seeding 取組 on first start', () => {
   it('given seeded processes, when 取組 are seeded twice, then they are created once and attached to the seeded pair', async () => {

@@ -5,19 +5,10 @@ import { InventoryRepository } from '../../../src/store/inventoryRepository';
 import { seedWorkspace } from '../../../src/store/seed';
 import { seedInitiativesOnce } from '../../../src/ui/initiatives/seedInitiatives';
 import { inventorySeedMarkerKey, seedInventoryOnce } from '../../../src/ui/inventory/seedInventory';
-import { bpmnXml, repositoryWithWorkspace } from '../../store/storeTestKit';
+import { repositoryWithWorkspace } from '../../store/storeTestKit';
+import { tennyuSamplePair } from '../sampleProcesses';
 
-const samples = [
-  { fileName: 'tennyu-asis.bpmn', name: '転入届（現行）', department: '市民課', kind: 'as-is' as const, xml: bpmnXml('受付'), linkedTo: 'tennyu-tobe.bpmn' },
-  {
-    fileName: 'tennyu-tobe.bpmn',
-    name: '転入届（書かない窓口）',
-    department: '市民課',
-    kind: 'to-be' as const,
-    xml: bpmnXml('聞き取り'),
-    linkedTo: 'tennyu-asis.bpmn',
-  },
-];
+const samples = tennyuSamplePair;
 
 describe('seeding the sample city’s 業務の全体像', () => {
   it('given the seeded samples and 取組, when the inventory is seeded twice, then a few hundred 業務 come once, and the 転入届 業務 links its As-Is and its 取組', async () => {
